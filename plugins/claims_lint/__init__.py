@@ -1,0 +1,1 @@
+"""claims_lint: find unsupported marketing claims in clinic pages (no Pelican import)."""
