@@ -18,6 +18,7 @@ __all__ = [
     "FrontMatter",
     "FrontMatterError",
     "normalise_newlines",
+    "load_yaml",
     "parse_front_matter",
 ]
 
@@ -148,7 +149,7 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
         )
     yaml_text = "\n".join(lines[1:close]) + "\n"
     body = "\n".join(lines[close + 1 :])
-    node, data = _load(yaml_text, path)
+    node, data = _load(yaml_text, path, first_line=2)
     if node is None:
         data = {}
     elif not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
@@ -164,7 +165,15 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     return FrontMatter(path=path, data=data, node=node, body=body, body_line=close + 2)
 
 
-def _load(yaml_text: str, path: str) -> tuple[yaml.Node | None, Any]:
+def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
+    """Load a whole YAML data file safely, keeping its node tree for line numbers.
+
+    Node marks are 0-based from the top of the file; errors are :class:`FrontMatterError`.
+    """
+    return _load(normalise_newlines(text), path, first_line=1)
+
+
+def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any]:
     loader = yaml.SafeLoader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -172,12 +181,14 @@ def _load(yaml_text: str, path: str) -> tuple[yaml.Node | None, Any]:
         return node, data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = 2 + mark.line if mark else 2
+        line = first_line + mark.line if mark else first_line
         column = mark.column + 1 if mark else 1
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise FrontMatterError(path, line, column, f"broken YAML: {problem}", _yaml_hint(problem)) from None
     except yaml.YAMLError as exc:  # e.g. a value that cannot be constructed
-        raise FrontMatterError(path, 2, 1, f"broken YAML: {exc}", _yaml_hint(str(exc))) from None
+        raise FrontMatterError(
+            path, first_line, 1, f"broken YAML: {exc}", _yaml_hint(str(exc))
+        ) from None
     finally:
         loader.dispose()
 
