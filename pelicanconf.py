@@ -1,0 +1,61 @@
+"""Development settings: `invoke build` / `pelican content -s pelicanconf.py`.
+
+Problems are reported as warnings and the site still builds, so staff can preview a page
+while they fix it; each page shows its findings in a banner. The production settings
+(publishconf.py) turn every error into a failed build.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # the plugins work from a plain checkout, too
+
+SITENAME = "Hartwell Skin Clinic"
+SITEURL = ""
+RELATIVE_URLS = False
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+LOCALE = ("en_GB.UTF-8", "C.UTF-8", "C")
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["clinic"]
+
+# Only pages: treatment pages in content/treatments/, the rest in content/pages/.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS = ["pages", "treatments"]
+STATIC_PATHS = ["images", "extra"]
+IGNORE_FILES = [".#*", "*~", "README.md"]
+EXTRA_PATH_METADATA: dict[str, dict[str, str]] = {}
+
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/{slug}/index.html"
+
+# No blog: turn off every listing Pelican writes for articles.
+DIRECT_TEMPLATES: list[str] = []
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+# Every value from front matter is escaped; templates mark rendered Markdown as safe.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+# The clinic plugin.
+CLINIC_STRICT = False  # development: warn and build
+CLINIC_SHOW_FINDINGS = True  # the findings banner on each page (never in production)
+CLINIC_DATA_DIR = "data"  # content/data/: treatments.yaml, evidence.yaml, clinic.yaml
+CLINIC_REVIEW_GRACE_DAYS = 14
+CLAIMS_PROFILE = "uk"
+
+DEFAULT_PAGINATION = False
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False

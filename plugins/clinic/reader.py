@@ -1,0 +1,159 @@
+"""Our Markdown reader: YAML front matter with positions, checked, enriched, linted.
+
+It never raises. Whatever is wrong with a page is recorded in the build's problem log, with its
+file and line, and the gate decides once, at the end of reading, whether the build goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+import markdown
+from claims_lint.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
+from pelican.readers import BaseReader
+
+from . import schema
+from .problems import Problem
+from .safety import contradictions, merge
+from .state import PageInfo, current
+
+MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists", "smarty"]
+MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {
+    "footnotes": {"BACKLINK_TEXT": "↩", "SEPARATOR": "-"},
+    "toc": {"permalink": False},
+}
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+MAX_BYTES = 2_000_000  # a treatment page is a few KB; anything this large is a mistake
+
+
+def page_type(relative_path: str) -> str:
+    """Treatment pages live in ``content/treatments/``; everything else is a plain page."""
+    return "treatment" if relative_path.split("/", 1)[0] == "treatments" else "page"
+
+
+def evidence_footnotes(body: str, evidence: dict[str, dict[str, Any]]) -> str:
+    """Append a footnote definition, from the register, for each cited evidence id.
+
+    Pages cite with ``[^id]`` only; the citation text lives once, in evidence.yaml. Unknown ids
+    are left alone here: the claims linter reports them.
+    """
+    defined = set(_FOOTNOTE_DEF.findall(body))
+    cited = [i for i in dict.fromkeys(_FOOTNOTE_REF.findall(body)) if i not in defined]
+    lines = []
+    for ref in cited:
+        entry = evidence.get(ref)
+        if not isinstance(entry, dict) or not entry.get("citation"):
+            continue
+        text = " ".join(str(entry["citation"]).split())
+        if entry.get("doi"):
+            text += f" <https://doi.org/{entry['doi']}>"
+        elif entry.get("pmid"):
+            text += f" <https://pubmed.ncbi.nlm.nih.gov/{entry['pmid']}/>"
+        elif entry.get("url"):
+            text += f" <{entry['url']}>"
+        lines.append(f"[^{ref}]: {text}")
+    return body + ("\n\n" + "\n".join(lines) + "\n" if lines else "")
+
+
+class ClinicReader(BaseReader):
+    """Reads ``.md`` pages; replaces Pelican's own Markdown reader."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._md = markdown.Markdown(
+            extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG, output_format="html"
+        )
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        state = current()
+        rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        shown = state.display_path(source_path)
+        skip = {"title": os.path.basename(source_path), "status": "skip"}
+
+        try:
+            size = os.path.getsize(source_path)
+            if size > MAX_BYTES:
+                state.problems.add(Problem(shown, 0, 0, f"the file is {size:,} bytes",
+                                           "a page should be a few KB; check it is the right file"))
+                return "", skip
+            with open(source_path, encoding="utf-8") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            line = open(source_path, "rb").read()[: exc.start].count(b"\n") + 1  # noqa: SIM115
+            state.problems.add(Problem(shown, line, 0, "the file is not UTF-8 text",
+                                       "save it as UTF-8 (in most editors: Save As → Encoding)"))
+            return "", skip
+        try:
+            fm = parse_front_matter(text, shown)
+        except FrontMatterError as exc:
+            state.problems.add(Problem(shown, exc.line, exc.column, exc.message, exc.hint,
+                                       code="yaml"))
+            return "", skip
+
+        kind = page_type(rel)
+        problems = self._check(fm, kind, text, shown)
+        state.problems.extend(problems)
+        if not isinstance(fm.data.get("title"), str):
+            return "", skip
+
+        body = evidence_footnotes(fm.body, state.evidence)
+        self._md.reset()
+        content = self._md.convert(body)
+        metadata = self._metadata(fm, kind)
+        state.pages[shown] = PageInfo(
+            path=shown, kind=kind, front_matter=fm, safety=metadata.get("safety"),
+            problems=problems,
+        )
+        metadata["source_display_path"] = shown
+        return content, metadata
+
+    def _check(self, fm: FrontMatter, kind: str, text: str, shown: str) -> list[Problem]:
+        state = current()
+        problems = schema.validate(fm, kind, state.registry, state.team, state.today)
+        review = schema.review_problem(fm, state.today, state.grace_days, state.strict)
+        if review:
+            problems.append(review)
+        treatment = state.treatment_for(fm)
+        if kind == "treatment" and treatment is not None:
+            safety, merge_problems = merge(fm, treatment)
+            problems += merge_problems
+            fm.data["_safety"] = safety
+        if kind == "treatment" and state.registry is not None:
+            problems += contradictions(fm, state.registry)
+        problems += state.lint(text, shown)
+        return problems
+
+    def _metadata(self, fm: FrontMatter, kind: str) -> dict[str, Any]:
+        state = current()
+        data = fm.data
+        meta: dict[str, Any] = {
+            key: value for key, value in data.items()
+            if not key.startswith("_") and isinstance(key, str)
+        }
+        for key in ("status", "slug"):
+            if isinstance(meta.get(key), str):
+                meta[key] = self.process_metadata(key, meta[key])
+        if not meta.get("description") and isinstance(data.get("summary"), str):
+            meta["description"] = data["summary"]
+        meta["page_type"] = kind
+        reviewer = state.team.get(data.get("reviewed_by") or "")
+        if reviewer:
+            meta["reviewer"] = reviewer
+        if kind == "treatment":
+            meta["template"] = "treatment"
+            slug = meta.get("slug") or os.path.splitext(os.path.basename(fm.path))[0]
+            meta["slug"] = slug
+            meta["url"] = f"treatments/{slug}/"
+            meta["save_as"] = f"treatments/{slug}/index.html"
+            treatment = state.treatment_for(fm)
+            if treatment is not None:
+                meta["treatment_entry"] = treatment
+                meta["safety"] = data.get("_safety")
+        return meta

@@ -1,0 +1,84 @@
+"""After writing: prove the written HTML carries what the data says it must.
+
+Templates can drop a block or add text of their own. So we parse what was written: every
+treatment page must show each registry item in its section and carry JSON-LD with
+``contraindication`` and ``adverseOutcome``; and the visible text of every page is linted
+again, which catches claims in templates and the theme.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from .problems import Problem
+from .state import BuildState
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
+    """Problems with one written treatment page (empty when it carries everything)."""
+    problems: list[Problem] = []
+    soup = BeautifulSoup(html, "html.parser")
+    for section_id, items in safety.required().items():
+        section = soup.find(id=section_id)
+        if section is None:
+            problems.append(Problem(shown, 0, 0, f"the page has no element id=\"{section_id}\"",
+                                    "the treatment template must render this section",
+                                    code="verify"))
+            continue
+        text = _norm(section.get_text(" "))
+        for item in items:
+            if _norm(item.text) not in text:
+                problems.append(Problem(shown, 0, 0,
+                                        f"section id=\"{section_id}\" does not show “{item.text}”",
+                                        "the template must render every item it is given",
+                                        code="verify"))
+    found = set()
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(shown, 0, 0, f"invalid JSON-LD: {exc}", code="verify"))
+            continue
+        about = data.get("about", {}) if isinstance(data, dict) else {}
+        if isinstance(about, dict):
+            found |= {k for k in ("contraindication", "adverseOutcome") if about.get(k)}
+    for key in ("contraindication", "adverseOutcome"):
+        if key not in found:
+            problems.append(Problem(shown, 0, 0, f"the JSON-LD has no '{key}'",
+                                    "the template must include page.jsonld", code="verify"))
+    return problems
+
+
+def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    out = Path(output_path)
+    for page in pages:
+        safety = getattr(page, "safety", None)
+        if safety is None or getattr(page, "status", "") != "published":
+            continue
+        target = out / page.save_as
+        shown = state.display_path(target)
+        if not target.exists():
+            problems.append(Problem(shown, 0, 0, "treatment page was not written",
+                                    code="verify"))
+            continue
+        problems += check_treatment_html(target.read_text(encoding="utf-8"), shown, safety)
+    if state.linter is not None:
+        from .claims import lint_source
+
+        for root, _dirs, files in os.walk(out):
+            for name in sorted(files):
+                if name.endswith(".html"):
+                    target = Path(root) / name
+                    problems += lint_source(state.linter, target.read_text(encoding="utf-8"),
+                                            state.display_path(target), kind="html")
+    return problems
