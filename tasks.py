@@ -1,0 +1,144 @@
+"""Everyday commands (invoke): `invoke --list` shows them all.
+
+Like pelican-quickstart's tasks where they overlap (build, rebuild, serve, livereload,
+publish, clean); plus lint, check, test and the editors' and reviewers' helpers. Each task is
+a thin wrapper: the work lives in the plugins/ packages, where it is tested.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONFIG = {
+    "content": "content",
+    "output": os.environ.get("PELICAN_OUTPUT", "output"),
+    "settings": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def _pelican(c, settings: str, *extra: str) -> None:
+    args = [CONFIG["content"], "-s", settings, "-o", CONFIG["output"], *extra]
+    c.run("pelican " + " ".join(shlex.quote(a) for a in args), pty=False)
+
+
+@task
+def clean(c):
+    """Remove the generated site (output/)."""
+    if os.path.isdir(CONFIG["output"]):
+        shutil.rmtree(CONFIG["output"])
+
+
+@task
+def build(c):
+    """Development build into output/: problems are warnings, pages show a findings banner."""
+    _pelican(c, CONFIG["settings"])
+
+
+@task
+def rebuild(c):
+    """`clean` then `build`."""
+    clean(c)
+    build(c)
+
+
+@task
+def regenerate(c):
+    """Rebuild on every change to content/ (Pelican's own autoreload, no browser reload)."""
+    _pelican(c, CONFIG["settings"], "--autoreload")
+
+
+@task
+def serve(c):
+    """Serve output/ at http://127.0.0.1:8000/."""
+    _pelican(c, CONFIG["settings"], "--listen", "--bind", CONFIG["host"],
+             "--port", str(CONFIG["port"]))
+
+
+@task
+def livereload(c):
+    """Build, serve and reload the browser on any change to content, data, theme or plugins."""
+    from clinic.preview import serve_with_livereload
+
+    serve_with_livereload(ROOT, CONFIG["settings"], CONFIG["host"], CONFIG["port"])
+
+
+@task
+def lint(c, fmt="text", profile="uk"):
+    """Run the claims linter over content/ (as reviewers and CI do), then ruff over the code."""
+    c.run(f"claims-lint {CONFIG['content']} --format {fmt} --profile {profile}")
+    c.run("ruff check plugins tests tasks.py pelicanconf.py publishconf.py benchmarks")
+
+
+@task
+def check(c):
+    """Everything CI checks: lint, the production build with its gate, the whole test suite."""
+    lint(c)
+    c.run("ruff format --check plugins tests tasks.py benchmarks")
+    c.run(f"pelican {CONFIG['content']} -s {CONFIG['settings_publish']} -o /tmp/clinic-check")
+    test(c)
+
+
+@task
+def test_deps(c):
+    """Install what the browser, publishing and server tests need (Chromium, nginx, sshd…)."""
+    c.run(f"bash {ROOT / 'scripts' / 'install-test-deps.sh'}")
+
+
+@task(help={"args": "extra arguments for pytest, e.g. -k treatment"})
+def test(c, args=""):
+    """Install the test dependencies, then run the whole test suite."""
+    test_deps(c)
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task(help={"target": "a directory, user@host:/path (rsync over SSH) or git:<repo>#<branch>; "
+                      "default: $CLINIC_DEPLOY_TARGET"})
+def publish(c, target=""):
+    """Production build (the full gate) then an atomic deploy to TARGET."""
+    from clinic_publish.deploy import publish as do_publish
+
+    do_publish(ROOT, target or os.environ.get("CLINIC_DEPLOY_TARGET", ""))
+
+
+@task(help={"target": "the directory target to roll back"})
+def rollback(c, target=""):
+    """Point a directory target back at its previous release."""
+    from clinic_publish.deploy import rollback as do_rollback
+
+    do_rollback(target or os.environ.get("CLINIC_DEPLOY_TARGET", ""))
+
+
+@task(help={"title": "the page title", "treatment": "a key from content/data/treatments.yaml"})
+def new_treatment(c, title, treatment):
+    """Write content/treatments/<slug>.md with every required field and section prompts."""
+    from clinic.scaffold import new_treatment as make
+
+    print(make(ROOT / CONFIG["content"], title=title, treatment=treatment))
+
+
+@task(help={"title": "the page title"})
+def new_page(c, title):
+    """Write content/pages/<slug>.md with every required field."""
+    from clinic.scaffold import new_page as make
+
+    print(make(ROOT / CONFIG["content"], title=title))
+
+
+@task
+def review_status(c):
+    """Every page with its reviewer and review dates, overdue first."""
+    from clinic.review import review_status as status
+
+    print(status(ROOT / CONFIG["content"]))
