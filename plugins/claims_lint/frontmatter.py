@@ -184,7 +184,13 @@ def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         line = first_line + mark.line if mark else first_line
         column = mark.column + 1 if mark else 1
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise FrontMatterError(path, line, column, f"broken YAML: {problem}", _yaml_hint(problem)) from None
+        context = exc.context_mark
+        if exc.problem and exc.context and context and mark and context.line != mark.line:
+            # e.g. an unclosed '[' is only noticed lines later: say where it started
+            problem += f" ({exc.context.strip()} that starts on line {first_line + context.line})"
+        raise FrontMatterError(
+            path, line, column, f"broken YAML: {problem}", _yaml_hint(problem)
+        ) from None
     except yaml.YAMLError as exc:  # e.g. a value that cannot be constructed
         raise FrontMatterError(
             path, first_line, 1, f"broken YAML: {exc}", _yaml_hint(str(exc))
@@ -198,6 +204,8 @@ def _yaml_hint(problem: str) -> str:
         return "remove the '!tag': front matter takes plain text, numbers, dates and lists only"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. summary: \"Results vary: ask us\""
+    if "flow sequence" in problem or "flow mapping" in problem:
+        return "a value starting with '[' or '{' must close it; put such text in quotes"
     if "found character '\\t'" in problem:
         return "indent with spaces, not tabs"
     return "check the indentation and quoting on this line; quote text that contains ':' or '#'"

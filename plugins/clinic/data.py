@@ -163,10 +163,10 @@ def load_registry(path: Path) -> Registry:
         side = entry.get("side_effects") or {}
         side_node = r.child(node, "side_effects")
 
-        def items(name: str, parent: dict[str, Any] = entry, pnode: Any = node) -> list[Item]:
+        def items(name: str, parent: dict[str, Any], pnode: Any, key: str = key) -> list[Item]:
             return read_items(r, parent.get(name), r.child(pnode, name), f"{key}.{name}")
 
-        contraindications = items("contraindications")
+        contraindications = items("contraindications", entry, node)
         common = items("common", side, side_node)
         if not contraindications:
             r.problem(node, f"treatment {key!r} lists no contraindications",
@@ -185,9 +185,9 @@ def load_registry(path: Path) -> Registry:
             contraindications=contraindications,
             side_effects_common=common,
             side_effects_rare=items("rare", side, side_node),
-            aftercare=items("aftercare"),
-            when_to_call=items("when_to_call"),
-            will_not=items("will_not"),
+            aftercare=items("aftercare", entry, node),
+            when_to_call=items("when_to_call", entry, node),
+            will_not=items("will_not", entry, node),
         )
     contradictions: dict[str, list[re.Pattern[str]]] = {}
     raw = r.data.get("contradictions") or {}

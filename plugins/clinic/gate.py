@@ -47,7 +47,8 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
     siteurl = state.settings.get("SITEURL", "")
     pages = all_pages(generators)
     treatments = sorted(
-        (p for p in pages if getattr(p, "page_type", "") == "treatment" and p.status == "published"),
+        (p for p in pages if getattr(p, "page_type", "") == "treatment"
+         and p.status == "published"),
         key=lambda p: p.title,
     )
     nav = sorted((p for p in pages if isinstance(getattr(p, "nav_order", None), int)),

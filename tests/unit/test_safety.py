@@ -1,0 +1,88 @@
+"""The registry merge (pages add items, never remove them) and the contradiction check."""
+
+from __future__ import annotations
+
+import pytest
+from claims_lint.frontmatter import parse_front_matter
+from clinic.data import DataError, load_registry
+from clinic.safety import contradictions, merge
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(ROOT / "content/data/treatments.yaml")
+
+
+def fm(extra: str, body: str = "Body\n"):
+    return parse_front_matter(f"---\ntitle: t\n{extra}---\n{body}", "t.md")
+
+
+def test_registry_items_come_first_and_additions_follow(registry) -> None:
+    treatment = registry.treatments["derma-roller"]
+    safety, problems = merge(fm("contraindications:\n  - Recent sunburn\n"
+                                "side_effects:\n  rare:\n    - id: flaking\n      text: Flaking\n"),
+                             treatment)
+    assert problems == []
+    ids = [i.id for i in safety.contraindications]
+    assert ids[: len(treatment.contraindications)] == [i.id for i in treatment.contraindications]
+    assert safety.contraindications[-1].text == "Recent sunburn"
+    assert safety.contraindications[-1].source == "page"
+    assert [i.id for i in safety.side_effects_rare][-1] == "flaking"
+    required = safety.required()
+    assert {"contraindications", "side-effects", "aftercare"} == set(required)
+
+
+def test_the_registry_lists_the_safety_minimum(registry) -> None:
+    for key, treatment in registry.treatments.items():
+        text = " ".join(i.text.lower() for i in treatment.contraindications)
+        for word in ("pregnancy", "breastfeeding", "bleeding", "anticoagulant", "cancer"):
+            assert word in text, (key, word)
+        effects = " ".join(i.text.lower() for i in treatment.side_effects_common)
+        for word in ("bruising", "swelling", "redness"):
+            assert word in effects, (key, word)
+
+
+@pytest.mark.parametrize(
+    "extra, words",
+    [
+        ("contraindications:\n  - id: cancer\n    text: Skin cancer only\n", "already in"),
+        ("contraindications: none\n", "must be a list"),
+        ("side_effects:\n  sometimes:\n    - Itch\n", "unknown group"),
+        ("aftercare:\n  - {}\n", "has no text"),
+    ],
+)
+def test_pages_cannot_remove_or_reword_items(registry, extra: str, words: str) -> None:
+    _, problems = merge(fm(extra), registry.treatments["mesotherapy-facial"])
+    assert problems and words in problems[0].message
+    assert problems[0].line >= 2
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ("There are **no side effects**.\n", True),
+        ("It is completely risk-free.\n", True),
+        ("Anyone can have it.\n", True),
+        ("Side effects are listed below.\n", False),
+        ("```\nno side effects\n```\n", False),
+    ],
+)
+def test_contradictions(registry, body: str, found: bool) -> None:
+    problems = contradictions(fm("", body), registry)
+    assert bool(problems) == found
+    if found:
+        assert problems[0].line == 4
+
+
+def test_a_broken_registry_lists_every_problem(tmp_path) -> None:
+    bad = tmp_path / "treatments.yaml"
+    bad.write_text("treatments:\n  x:\n    name: X\n    contraindications:\n      - id: A B\n"
+                   "        text: t\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_registry(bad)
+    messages = [p.render() for p in info.value.problems]
+    assert any("not a short lowercase name" in m and ":5:" in m for m in messages), messages
+    assert any("lists no common side effects" in m for m in messages)
+    assert any("has no 'how_performed'" in m for m in messages)
