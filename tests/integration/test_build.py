@@ -215,3 +215,11 @@ def test_a_page_pelican_cannot_process_fails_the_build(project: Path) -> None:
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     assert "content/pages/broken.md:2: error: the file is not UTF-8 text" in build.log
+
+
+def test_a_page_pelican_drops_on_its_own_fails_the_build(project: Path) -> None:
+    """Pelican logs "Skipping …" for a page it cannot use and exits 0; the gate counts it."""
+    (project / "content/pages/notes.rst").write_text("Just text, no title\n", encoding="utf-8")
+    build = run_pelican(project, "publishconf.py")
+    assert_gate_failed(build)
+    assert "notes.rst" in build.log
