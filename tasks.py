@@ -123,22 +123,41 @@ def rollback(c, target=""):
 @task(help={"title": "the page title", "treatment": "a key from content/data/treatments.yaml"})
 def new_treatment(c, title, treatment):
     """Write content/treatments/<slug>.md with every required field and section prompts."""
+    from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_treatment as make
+    from invoke.exceptions import Exit
 
-    print(make(ROOT / CONFIG["content"], title=title, treatment=treatment))
+    try:
+        path = make(ROOT / CONFIG["content"], title=title, treatment=treatment)
+    except ScaffoldError as exc:
+        raise Exit(f"new-treatment: {exc}", code=1) from None
+    print(f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
+          f"http://{CONFIG['host']}:{CONFIG['port']}/treatments/{path.stem}/")
 
 
 @task(help={"title": "the page title"})
 def new_page(c, title):
     """Write content/pages/<slug>.md with every required field."""
+    from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_page as make
+    from invoke.exceptions import Exit
 
-    print(make(ROOT / CONFIG["content"], title=title))
+    try:
+        path = make(ROOT / CONFIG["content"], title=title)
+    except ScaffoldError as exc:
+        raise Exit(f"new-page: {exc}", code=1) from None
+    print(f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
+          f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/")
 
 
 @task
 def review_status(c):
     """Every page with its reviewer and review dates, overdue first."""
+    from clinic.review import ReviewError
     from clinic.review import review_status as status
+    from invoke.exceptions import Exit
 
-    print(status(ROOT / CONFIG["content"]))
+    try:
+        print(status(ROOT / CONFIG["content"]))
+    except ReviewError as exc:
+        raise Exit(f"review-status: {exc}", code=1) from None
