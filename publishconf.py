@@ -21,3 +21,8 @@ RELATIVE_URLS = False
 CLINIC_STRICT = True
 CLINIC_SHOW_FINDINGS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# Production output for static hosting (plugins/clinic_publish): minified HTML and CSS,
+# content-hashed asset names, _headers, and .gz/.br files beside every text file.
+PLUGINS = [*PLUGINS, "clinic_publish"]  # noqa: F405
+CLINIC_PUBLISH_HASH_DIRS = ["theme"]

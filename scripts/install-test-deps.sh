@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium nginx openssh-server openssh-client rsync git brotli)
+packages=(chromium nginx libnginx-mod-http-brotli-static openssh-server openssh-client rsync git brotli openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,91 @@
+"""clinic_publish: production output for static hosting, and safe deploys (deploy.py).
+
+The Pelican part (enabled in publishconf.py) post-processes the written site once Pelican and
+the clinic plugin's gate have finished: minified HTML and CSS, content-hashed asset names,
+a Content-Security-Policy check of every page, ``_headers`` for static hosts, and ``.gz`` /
+``.br`` files beside every text file. Settings (all optional)::
+
+    CLINIC_PUBLISH_MINIFY = True          # minify HTML and CSS
+    CLINIC_PUBLISH_HASH_DIRS = ["theme"]  # output folders whose assets get hashed names
+    CLINIC_PUBLISH_COMPRESS = True        # write .gz and .br beside text files
+    CLINIC_PUBLISH_HEADERS = True         # write _headers
+    CLINIC_PUBLISH_CSP_STRICT = True      # fail the build if a page breaks the CSP
+
+Signal receivers are module-level functions: Pelican's signals hold them by weak reference.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+log = logging.getLogger("clinic_publish")
+
+REQUIRED_FILES = ("index.html", "404.html")
+EXPECTED_FILES = ("sitemap.xml", "robots.txt")
+
+
+def _plain_console() -> None:
+    """Plain one-line messages, like the clinic plugin's (no Rich wrapping, no source paths)."""
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
+_plain_console()
+
+
+class PublishFailed(SystemExit):
+    """Stops the build with exit status 1 after the problems were logged (no traceback)."""
+
+    def __init__(self, summary: str) -> None:
+        super().__init__(1)
+        self.summary = summary
+
+
+def on_finalized(pelican: Any) -> None:
+    from .optimise import optimise_site
+
+    settings = pelican.settings
+    root = Path(pelican.output_path)
+    started = time.monotonic()
+    missing = [name for name in REQUIRED_FILES if not (root / name).is_file()]
+    if missing:
+        message = f"clinic_publish: the site has no {', '.join(missing)}; nothing to publish."
+        log.error("%s", message)
+        raise PublishFailed(message)
+    report = optimise_site(
+        root,
+        settings.get("SITEURL", ""),
+        hash_dirs=settings.get("CLINIC_PUBLISH_HASH_DIRS", ["theme"]),
+        minify=settings.get("CLINIC_PUBLISH_MINIFY", True),
+        compress=settings.get("CLINIC_PUBLISH_COMPRESS", True),
+        headers=settings.get("CLINIC_PUBLISH_HEADERS", True),
+    )
+    log.info("clinic_publish: %s in %.2f s.", report.summary(), time.monotonic() - started)
+    for name in EXPECTED_FILES:
+        if not (root / name).is_file():
+            log.warning("clinic_publish: warning: the site has no %s (the theme should write it)",
+                        name)
+    if report.csp_problems:
+        for problem in report.csp_problems:
+            log.error("%s: error: the Content-Security-Policy would block this", problem)
+        if settings.get("CLINIC_PUBLISH_CSP_STRICT", True):
+            message = (f"Production build failed: {len(report.csp_problems)} thing(s) in the "
+                       "pages that the site's Content-Security-Policy blocks (listed above).")
+            log.error("%s", message)
+            raise PublishFailed(message)
+
+
+def register() -> None:
+    signals.finalized.connect(on_finalized)
+
+
+__all__ = ["PublishFailed", "register"]
