@@ -56,6 +56,10 @@ CLINIC_DATA_DIR = "data"  # content/data/: treatments.yaml, evidence.yaml, clini
 CLINIC_REVIEW_GRACE_DAYS = 14
 CLAIMS_PROFILE = "uk"
 
+# The theme writes sitemap.xml and robots.txt from its own templates (theme/templates/);
+# a file of the same name in content/ would take precedence.
+TEMPLATE_PAGES = {"sitemap.xml": "sitemap.xml", "robots.txt": "robots.txt"}
+
 DEFAULT_PAGINATION = False
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
