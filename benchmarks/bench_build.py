@@ -1,0 +1,436 @@
+"""Build and lint benchmarks: time and peak memory against the number of treatment pages.
+
+    python benchmarks/bench_build.py                       # 100, 1,000 and 5,000 pages
+    python benchmarks/bench_build.py --sizes 100 1000 --runs 5 3
+    python benchmarks/bench_build.py --write-docs          # also docs/performance.md + .png
+
+For each size, ``gen_site.py`` writes a site into a temporary directory; then, each as its own
+subprocess, timed with a wall clock and with its peak resident memory from ``os.wait4``:
+
+* **baseline**: the same content built by Pelican alone, ``-s baselineconf.py`` (no plugin,
+  Pelican's own Markdown reader, Pelican's built-in simple theme; see ``gen_site.py``);
+* **plugin**: the production settings with the clinic plugin only, ``-s clinicconf.py`` (our
+  reader, schema, registry merge, lint, gate, our theme with safety sections and JSON-LD,
+  output verification): the plugin's overhead is this over the baseline;
+* **production**: the real production build, ``pelican content -s publishconf.py -o OUT``
+  (the clinic plugin plus clinic_publish: minified HTML/CSS, hashed assets, .gz/.br files);
+* **lint cold**: ``claims-lint content --format json --no-cache --jobs N``;
+* **lint warm**: the same with the cache, after one run that filled it.
+
+Smaller sizes are run several times (``--runs``) and the median and best are reported; the
+plugin's overhead is computed from the medians. The cost per page is a least-squares line
+through the medians (slope in ms per page, with its R²). Nothing here is a test: timings on a
+shared machine are noisy, so read them with the load average printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from gen_site import content_bytes, generate  # noqa: E402
+
+# (name, settings file in the generated site); see gen_site.py for the two extra settings.
+VARIANTS = [
+    ("baseline", "baselineconf.py"),  # Pelican alone: no plugins, built-in simple theme
+    ("plugin", "clinicconf.py"),  # production settings, clinic plugin only
+    ("production", "publishconf.py"),  # the real production build: clinic + clinic_publish
+]
+
+DOC = ROOT / "docs" / "performance.md"
+PLOT = ROOT / "docs" / "performance.png"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+
+
+@dataclass
+class Measure:
+    name: str
+    runs: list[Run] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def best(self) -> float:
+        return min(r.seconds for r in self.runs)
+
+    @property
+    def rss(self) -> float:
+        return max(r.max_rss_mb for r in self.runs)
+
+
+@dataclass
+class SizeResult:
+    pages: int
+    files: int
+    md_bytes: int
+    measures: dict[str, Measure]
+    lint_findings: int | None = None
+    load: float = 0.0
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None,
+        ok_codes: tuple[int, ...] = (0,)) -> tuple[Run, str]:
+    """Run ``cmd``; wall time and the peak RSS of the process (and any it waited for)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    if proc.returncode not in ok_codes:
+        tail = "\n".join((stdout + stderr).strip().splitlines()[-15:])
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode} in {cwd}:\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode), stdout
+
+
+def measure(name: str, cmd_for: callable, site: Path, runs: int, ok_codes=(0,),
+            before=None) -> tuple[Measure, str]:
+    m = Measure(name)
+    stdout = ""
+    for i in range(runs):
+        if before:
+            before()
+        r, stdout = run(cmd_for(i), site, ok_codes=ok_codes)
+        m.runs.append(r)
+    return m, stdout
+
+
+def bench_size(pages: int, runs: int, jobs: int, workdir: Path, lint: bool,
+               verbose: bool = True) -> SizeResult:
+    site = generate(pages, workdir / f"site-{pages}")
+    md_bytes = content_bytes(site)
+    files = sum(1 for _ in (site / "content").rglob("*.md"))
+    measures: dict[str, Measure] = {}
+
+    def log(text: str) -> None:
+        if verbose:
+            print(f"  [{pages:>5} pages] {text}", flush=True)
+
+    pelican = shutil.which("pelican") or "pelican"
+    for name, settings in VARIANTS:
+        out = workdir / f"out-{pages}-{name}"
+        m, _ = measure(name, lambda i, s=settings, o=out: [pelican, "content", "-s", s, "-o",
+                                                          str(o)], site, runs)
+        written = sum(1 for _ in out.rglob("*.html"))
+        m.note = f"{written} HTML files"
+        measures[name] = m
+        log(f"{name:9} median {m.median:7.2f} s  best {m.best:7.2f} s  "
+            f"peak {m.rss:6.0f} MB  ({m.note})")
+
+    findings = None
+    cli = shutil.which("claims-lint")
+    if lint and cli and _cli_works(cli):
+        cold, stdout = measure(
+            "lint-cold",
+            lambda i: [cli, "content", "--format", "json", "--no-cache", "--jobs", str(jobs)],
+            site, runs, ok_codes=(0, 1))
+        try:
+            findings = len(json.loads(stdout).get("findings", []))
+        except (json.JSONDecodeError, AttributeError):
+            findings = None
+        measures["lint-cold"] = cold
+        log(f"lint cold median {cold.median:7.2f} s  "
+            f"{md_bytes / 1e6 / cold.median:5.1f} MB/s  peak {cold.rss:6.0f} MB  "
+            f"findings {findings}")
+        serial, _ = measure(
+            "lint-cold-1",
+            lambda i: [cli, "content", "--format", "json", "--no-cache", "--jobs", "1"],
+            site, runs, ok_codes=(0, 1))
+        measures["lint-cold-1"] = serial
+        log(f"lint 1 job median {serial.median:7.2f} s  "
+            f"{md_bytes / 1e6 / serial.median:5.1f} MB/s  peak {serial.rss:6.0f} MB")
+        # Warm: fill the cache once, then time runs that find every file unchanged.
+        run([cli, "content", "--format", "json", "--jobs", str(jobs)], site, ok_codes=(0, 1))
+        warm, _ = measure(
+            "lint-warm",
+            lambda i: [cli, "content", "--format", "json", "--jobs", str(jobs)],
+            site, runs, ok_codes=(0, 1))
+        measures["lint-warm"] = warm
+        log(f"lint warm median {warm.median:7.2f} s  peak {warm.rss:6.0f} MB  "
+            f"({cold.median / warm.median:.1f}x faster than cold)")
+        lib = _library_throughput(site)
+        if lib:
+            measures["lint-library"] = lib
+            log(f"lint library (in-process, 1 core) {lib.median:7.2f} s  "
+                f"{md_bytes / 1e6 / lib.median:5.1f} MB/s")
+    else:
+        log("claims-lint is not available yet: lint not measured")
+    shutil.rmtree(site, ignore_errors=True)
+    for name, _ in VARIANTS:
+        shutil.rmtree(workdir / f"out-{pages}-{name}", ignore_errors=True)
+    return SizeResult(pages, files, md_bytes, measures, findings, os.getloadavg()[0])
+
+
+def _cli_works(cli: str) -> bool:
+    try:
+        return subprocess.run([cli, "--help"], capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+_LIB_SNIPPET = """
+import sys, time
+from pathlib import Path
+from claims_lint import Linter, load_config
+cfg = load_config(Path.cwd())
+linter = Linter(cfg)
+files = sorted(Path("content").rglob("*.md"))
+texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
+start = time.perf_counter()
+for path, text in texts:
+    linter.lint_source(text, path, "markdown")
+print(time.perf_counter() - start)
+"""
+
+
+def _library_throughput(site: Path) -> Measure | None:
+    """The engine alone, in one process on one core: no start-up, no file walking."""
+    try:
+        r, stdout = run([sys.executable, "-c", _LIB_SNIPPET], site)
+    except RuntimeError as exc:
+        print(f"  (library throughput not measured: {str(exc).splitlines()[-1]})")
+        return None
+    return Measure("lint-library", [Run(float(stdout.strip().splitlines()[-1]), r.max_rss_mb,
+                                        0)])
+
+
+def fit(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
+    """Least-squares line y = a + b x; returns (a, b, R²)."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    b = sxy / sxx if sxx else 0.0
+    a = my - b * mx
+    ss_tot = sum((y - my) ** 2 for y in ys)
+    ss_res = sum((y - (a + b * x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    return a, b, 1 - ss_res / ss_tot if ss_tot else 1.0
+
+
+def table(results: list[SizeResult]) -> str:
+    rows = [
+        "| treatment pages | Markdown | baseline build (Pelican alone) | plugin build (clinic) | "
+        "plugin overhead | production build (clinic + publish) | peak RSS baseline / plugin / "
+        "production | claims-lint cold (2 jobs) | claims-lint cold (1 job) | claims-lint warm | "
+        "lint peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        m = r.measures
+        base, plug, prod = m["baseline"], m["plugin"], m.get("production")
+        over = (plug.median / base.median - 1) * 100
+
+        def t(x: Measure) -> str:
+            runs = f" (best {x.best:.2f}, n={len(x.runs)})" if len(x.runs) > 1 else ""
+            return f"{x.median:.2f} s{runs}"
+
+        def lint(name: str, m: dict[str, Measure] = m, r: SizeResult = r) -> str:
+            x = m.get(name)
+            if x is None:
+                return "n/a"
+            return f"{t(x)}, {r.md_bytes / 1e6 / x.median:.1f} MB/s"
+
+        lint_rss = max((m[k].rss for k in ("lint-cold", "lint-cold-1", "lint-warm") if k in m),
+                       default=None)
+        rows.append(
+            f"| {r.pages:,} | {r.md_bytes / 1e6:.1f} MB | {t(base)} | {t(plug)} | {over:+.0f} % | "
+            f"{t(prod) if prod else 'n/a'} | {base.rss:.0f} / {plug.rss:.0f} / "
+            f"{prod.rss if prod else 0:.0f} MB | {lint('lint-cold')} | "
+            f"{lint('lint-cold-1')} | {t(m['lint-warm']) if 'lint-warm' in m else 'n/a'} | "
+            + (f"{lint_rss:.0f} MB |" if lint_rss is not None else "n/a |")
+        )
+    return "\n".join(rows)
+
+
+def linearity(results: list[SizeResult]) -> str:
+    lines = ["| measure | ms per page (slope) | fixed cost (intercept) | R² | "
+             "time per page, largest ÷ smallest size |", "|---|---:|---:|---:|---:|"]
+    names = ["baseline", "plugin", "production", "lint-cold", "lint-cold-1", "lint-warm"]
+    for name in names:
+        pts = [(r.pages, r.measures[name].median) for r in results if name in r.measures]
+        if len(pts) < 2:
+            continue
+        a, b, r2 = fit([p for p, _ in pts], [s for _, s in pts])
+        # Per-page cost net of the fixed cost, at the largest and the smallest size.
+        (p0, s0), (p1, s1) = pts[0], pts[-1]
+        ratio = ((s1 - a) / p1) / ((s0 - a) / p0) if s0 > a else float("nan")
+        lines.append(f"| {name} | {b * 1000:.2f} | {a:.2f} s | {r2:.4f} | {ratio:.2f} |")
+    return "\n".join(lines)
+
+
+def targets(results: list[SizeResult]) -> str:
+    out = []
+    at = {r.pages: r for r in results}
+    r = at.get(1000)
+    if r:
+        over = (r.measures["plugin"].median / r.measures["baseline"].median - 1) * 100
+        out.append(f"- Plugin overhead at 1,000 pages: {over:+.1f} % (target ≤ +10 %): "
+                   f"**{'met' if over <= 10 else 'missed'}**.")
+    cold = [(x.pages, x.md_bytes / 1e6 / x.measures["lint-cold"].median)
+            for x in results if "lint-cold" in x.measures]
+    if cold:
+        worst = min(mbs for _, mbs in cold)
+        figures = ", ".join(f"{m:.1f} MB/s at {p:,} pages" for p, m in cold)
+        out.append(f"- claims-lint cold throughput: {figures} "
+                   f"(target ≥ 4 MB/s): **{'met' if worst >= 4 else 'missed'}**.")
+    else:
+        out.append("- claims-lint throughput: not measured (the CLI was not available).")
+    for name in ("baseline", "plugin", "production", "lint-cold"):
+        pts = [(x.pages, x.measures[name].median) for x in results if name in x.measures]
+        if len(pts) >= 3:
+            _, b, r2 = fit([p for p, _ in pts], [s for _, s in pts])
+            out.append(f"- Linear growth, {name}: {b * 1000:.2f} ms per page, R² = {r2:.4f}: "
+                       f"**{'met' if r2 >= 0.99 else 'check'}**.")
+    return "\n".join(out)
+
+
+def plot(results: list[SizeResult], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    labels = {"baseline": "Pelican alone (baseline)", "plugin": "Pelican + clinic plugin",
+              "production": "production build (clinic + clinic_publish)",
+              "lint-cold": "claims-lint, cold", "lint-warm": "claims-lint, warm cache"}
+    for name, label in labels.items():
+        pts = [(r.pages, r.measures[name].median) for r in results if name in r.measures]
+        if not pts:
+            continue
+        xs, ys = zip(*pts, strict=True)
+        ax.plot(xs, ys, marker="o", label=label)
+    ax.set_xlabel("treatment pages")
+    ax.set_ylabel("wall time (s), median")
+    ax.set_title("Production build and claims-lint time against pages (2 cores)")
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import pelican
+
+    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}, Pelican "
+            f"{pelican.__version__}")
+
+
+def report(results: list[SizeResult], when: str) -> str:
+    loads = ", ".join(f"{r.pages:,}: {r.load:.1f}" for r in results)
+    return "\n".join([
+        START,
+        f"Measured {when} on {machine()}. Load average (1 min) after each size: {loads}.",
+        "",
+        table(results),
+        "",
+        "Growth (least-squares line through the medians):",
+        "",
+        linearity(results),
+        "",
+        "Targets:",
+        "",
+        targets(results),
+        "",
+        "![Wall time against treatment pages](performance.png)",
+        END,
+    ])
+
+
+def write_docs(results: list[SizeResult], when: str) -> None:
+    DOC.parent.mkdir(exist_ok=True)
+    block = report(results, when)
+    if DOC.exists() and START in DOC.read_text(encoding="utf-8"):
+        text = DOC.read_text(encoding="utf-8")
+        head, _, rest = text.partition(START)
+        _, _, tail = rest.partition(END)
+        DOC.write_text(head + block + tail, encoding="utf-8")
+    else:
+        DOC.write_text("# Performance\n\n" + block + "\n", encoding="utf-8")
+    plot(results, PLOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, nargs="+", default=[5, 3, 1],
+                        help="runs per size (the last value repeats for further sizes)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-lint", action="store_true", help="skip claims-lint")
+    parser.add_argument("--write-docs", action="store_true",
+                        help="write the results into docs/performance.md and .png")
+    parser.add_argument("--json", type=Path, help="also save the raw results as JSON")
+    parser.add_argument("--workdir", type=Path, help="where to generate sites (default: temp)")
+    args = parser.parse_args(argv)
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="clinic-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}\nworkdir: {workdir}", flush=True)
+    results = []
+    try:
+        for i, pages in enumerate(args.sizes):
+            runs = args.runs[min(i, len(args.runs) - 1)]
+            results.append(bench_size(pages, runs, args.jobs, workdir, not args.no_lint))
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(table(results))
+    print()
+    print(linearity(results))
+    print()
+    print(targets(results))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1),
+                             encoding="utf-8")
+    if args.write_docs:
+        write_docs(results, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+        print(f"\nwrote {DOC.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
