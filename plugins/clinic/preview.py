@@ -18,8 +18,14 @@ __all__ = ["build_command", "ignored", "rebuild", "serve_with_livereload", "WATC
 
 WATCHED = ("content", "theme", "plugins")  # content/ includes content/data/
 _IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", ".swx", ".tmp", "~")
-_IGNORED_PARTS = {"__pycache__", ".git", ".pytest_cache", ".ruff_cache", "node_modules",
-                  ".claims-lint-cache"}
+_IGNORED_PARTS = {
+    "__pycache__",
+    ".git",
+    ".pytest_cache",
+    ".ruff_cache",
+    "node_modules",
+    ".claims-lint-cache",
+}
 
 
 def ignored(path: str) -> bool:
@@ -41,8 +47,16 @@ def output_dir(root: Path) -> Path:
 
 
 def build_command(root: Path, settings: str) -> list[str]:
-    return [sys.executable, "-m", "pelican", str(root / "content"), "-s", str(root / settings),
-            "-o", str(output_dir(root))]
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(root / "content"),
+        "-s",
+        str(root / settings),
+        "-o",
+        str(output_dir(root)),
+    ]
 
 
 def rebuild(root: Path, settings: str, reason: str = "") -> int:
@@ -52,8 +66,11 @@ def rebuild(root: Path, settings: str, reason: str = "") -> int:
     result = subprocess.run(build_command(root, settings), cwd=root, check=False)
     took = time.monotonic() - started
     if result.returncode:
-        print(f"--- the build failed (exit {result.returncode}); the browser shows the last "
-              "good build ---", flush=True)
+        print(
+            f"--- the build failed (exit {result.returncode}); the browser shows the last "
+            "good build ---",
+            flush=True,
+        )
     else:
         then = "; reloading the browser" if reason else ""
         print(f"--- built in {took:.1f} s{then} ---", flush=True)

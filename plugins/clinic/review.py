@@ -26,8 +26,13 @@ _CITATION = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 # Sort order, most urgent first.
 OVERDUE, DUE_SOON, NO_DATES, UNREADABLE, OK = range(5)
-_LABEL = {OVERDUE: "overdue", DUE_SOON: "due within 30 days", NO_DATES: "no review dates",
-          UNREADABLE: "cannot read", OK: "ok"}
+_LABEL = {
+    OVERDUE: "overdue",
+    DUE_SOON: "due within 30 days",
+    NO_DATES: "no review dates",
+    UNREADABLE: "cannot read",
+    OK: "ok",
+}
 
 
 class ReviewError(Exception):
@@ -92,7 +97,10 @@ def _shown(path: Path, content_dir: Path) -> str:
 
 
 def _review(
-    path: Path, content_dir: Path, team: dict[str, Any], evidence: dict[str, Any],
+    path: Path,
+    content_dir: Path,
+    team: dict[str, Any],
+    evidence: dict[str, Any],
     today: dt.date,
 ) -> PageReview | None:
     shown = _shown(path, content_dir)
@@ -100,11 +108,27 @@ def _review(
     try:
         fm = parse_front_matter(path.read_text(encoding="utf-8"), shown)
     except FrontMatterError as exc:
-        return PageReview(shown, "?", "", None, None, UNREADABLE, _LABEL[UNREADABLE],
-                          [f"line {exc.line}: {exc.message}"])
+        return PageReview(
+            shown,
+            "?",
+            "",
+            None,
+            None,
+            UNREADABLE,
+            _LABEL[UNREADABLE],
+            [f"line {exc.line}: {exc.message}"],
+        )
     except UnicodeDecodeError:
-        return PageReview(shown, "?", "", None, None, UNREADABLE, _LABEL[UNREADABLE],
-                          ["the file is not UTF-8 text"])
+        return PageReview(
+            shown,
+            "?",
+            "",
+            None,
+            None,
+            UNREADABLE,
+            _LABEL[UNREADABLE],
+            ["the file is not UTF-8 text"],
+        )
     data = fm.data
     if not is_treatment and not any(k in data for k in REVIEW_FIELDS):
         return None
@@ -157,8 +181,11 @@ def collect(content_dir: Path, today: dt.date | None = None) -> list[PageReview]
         raise ReviewError(f"no content folder at {content_dir}")
     today = today or dt.date.today()
     team, evidence = _team(content_dir), _evidence(content_dir)
-    pages = [r for p in _page_files(content_dir)
-             if (r := _review(p, content_dir, team, evidence, today)) is not None]
+    pages = [
+        r
+        for p in _page_files(content_dir)
+        if (r := _review(p, content_dir, team, evidence, today)) is not None
+    ]
 
     def urgency(r: PageReview) -> tuple[int, dt.date, str]:
         return (r.rank, r.next_review or dt.date.min, r.path)
@@ -184,8 +211,9 @@ def review_status(content_dir: Path, today: date | None = None) -> str:
         return f"No pages with review dates under {content_dir}."
     rows = [["STATUS", "PAGE", "REVIEWER", "LAST REVIEWED", "NEXT REVIEW"]]
     for r in pages:
-        rows.append([r.status, r.path, r.reviewer,
-                     str(r.last_reviewed or "-"), str(r.next_review or "-")])
+        rows.append(
+            [r.status, r.path, r.reviewer, str(r.last_reviewed or "-"), str(r.next_review or "-")]
+        )
     lines = [f"Review status on {today.isoformat()}", "", *_table(rows)]
     noted = [r for r in pages if r.notes]
     if noted:
@@ -197,4 +225,3 @@ def review_status(content_dir: Path, today: date | None = None) -> str:
     summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
     lines += ["", f"{len(pages)} page{'s' if len(pages) != 1 else ''}: {summary}."]
     return "\n".join(lines)
-

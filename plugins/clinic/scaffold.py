@@ -79,11 +79,14 @@ def _paragraph(text: str) -> str:
 def _title(title: str) -> str:
     title = " ".join(str(title).split())
     if not title:
-        raise ScaffoldError("the title is empty: give the page a title, e.g. --title \"Facial "
-                            "mesotherapy\"")
+        raise ScaffoldError(
+            'the title is empty: give the page a title, e.g. --title "Facial mesotherapy"'
+        )
     if not slugify(title):
-        raise ScaffoldError(f"cannot make a web address from the title {title!r}: use a title "
-                            "with some letters or digits")
+        raise ScaffoldError(
+            f"cannot make a web address from the title {title!r}: use a title "
+            "with some letters or digits"
+        )
     return title
 
 
@@ -105,8 +108,9 @@ def _first_reviewer(content_dir: Path) -> str:
     for key, member in team.items():
         if isinstance(member, dict) and member.get("reviewer"):
             return str(key)
-    raise ScaffoldError(f"{path} lists no clinical reviewer: mark one team member "
-                        "'reviewer: true' first")
+    raise ScaffoldError(
+        f"{path} lists no clinical reviewer: mark one team member 'reviewer: true' first"
+    )
 
 
 def _existing_slugs(folder: Path) -> dict[str, Path]:
@@ -155,8 +159,9 @@ def _write(path: Path, text: str) -> Path:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists: edit it, or choose a different title") \
-            from None
+        raise ScaffoldError(
+            f"{path} already exists: edit it, or choose a different title"
+        ) from None
     return path
 
 
@@ -201,38 +206,54 @@ def treatment_text(title: str, key: str, entry: Any, review: list[str]) -> str:
         "",
         "## What it is",
         "",
-        _paragraph("To be written: what the treatment is, in plain words, which parts of the "
-                   "body it is offered for, and what is used. If something is injected, say "
-                   "what is in it."),
+        _paragraph(
+            "To be written: what the treatment is, in plain words, which parts of the "
+            "body it is offered for, and what is used. If something is injected, say "
+            "what is in it."
+        ),
         "## How it is done",
         "",
-        _paragraph("**Before.** You first have a consultation with a registered medical "
-                   "practitioner. They ask about your health and any medicines you take, and "
-                   "explain what the treatment can and cannot do. To be written: how to "
-                   "prepare. The treatment register says: " + entry.preparation),
-        _paragraph("**During.** To be written: what the session is like, including any "
-                   "stinging or discomfort, and how long it takes. The treatment register "
-                   "says: " + entry.how_performed),
-        _paragraph("**The course.** To be written: how many sessions are usually needed, and "
-                   "how far apart."),
+        _paragraph(
+            "**Before.** You first have a consultation with a registered medical "
+            "practitioner. They ask about your health and any medicines you take, and "
+            "explain what the treatment can and cannot do. To be written: how to "
+            "prepare. The treatment register says: " + entry.preparation
+        ),
+        _paragraph(
+            "**During.** To be written: what the session is like, including any "
+            "stinging or discomfort, and how long it takes. The treatment register "
+            "says: " + entry.how_performed
+        ),
+        _paragraph(
+            "**The course.** To be written: how many sessions are usually needed, and "
+            "how far apart."
+        ),
         "## Who it may suit",
         "",
         "This treatment is only for adults aged 18 and over.",
         "",
-        _paragraph("Everyone has a consultation with a registered practitioner first. They "
-                   "check your medical history and decide with you whether the treatment is "
-                   "suitable. Who should not have it is [listed below](#contraindications)."),
+        _paragraph(
+            "Everyone has a consultation with a registered practitioner first. They "
+            "check your medical history and decide with you whether the treatment is "
+            "suitable. Who should not have it is [listed below](#contraindications)."
+        ),
         "## What it can and cannot do",
         "",
-        _paragraph("To be written: what the treatment may help with, hedged (\"in some people, "
-                   "it may help…\"). Results vary, and some people see little change. A "
-                   "statement about results needs a citation from the evidence register: see "
-                   "docs/guide-marketing.md."),
+        _paragraph(
+            'To be written: what the treatment may help with, hedged ("in some people, '
+            'it may help…"). Results vary, and some people see little change. A '
+            "statement about results needs a citation from the evidence register: see "
+            "docs/guide-marketing.md."
+        ),
     ]
     if will_not:
         body += [*will_not, ""]
-    body.append(_paragraph("Your practitioner will talk this through honestly at your "
-                           "consultation. You are always free to decide not to go ahead."))
+    body.append(
+        _paragraph(
+            "Your practitioner will talk this through honestly at your "
+            "consultation. You are always free to decide not to go ahead."
+        )
+    )
     return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
 
 
@@ -251,8 +272,10 @@ def page_text(title: str, slug: str, review: list[str]) -> str:
     ]
     body = [
         "",
-        _paragraph("To be written: the text of the page. Use short paragraphs and plain words. "
-                   "Use headings starting with ## to split a long page into sections."),
+        _paragraph(
+            "To be written: the text of the page. Use short paragraphs and plain words. "
+            "Use headings starting with ## to split a long page into sections."
+        ),
     ]
     return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
 
@@ -272,8 +295,7 @@ def new_treatment(
     if key not in registry.treatments:
         raise _unknown_treatment(key, registry)
     path = _target(content_dir / "treatments", slugify(title), "treatment page")
-    text = treatment_text(title, key, registry.treatments[key],
-                          _review_fields(content_dir, today))
+    text = treatment_text(title, key, registry.treatments[key], _review_fields(content_dir, today))
     return _write(path, text)
 
 

@@ -43,8 +43,7 @@ def test_overdue_past_grace_fails_the_production_build(project: Path) -> None:
     settings(project, CLINIC_TODAY="2027-05-01")  # 19 days after next_review, grace 14
     build = run_pelican(project, "publishconf.py")
     assert build.returncode != 0
-    assert f"{PAGE}:9: error: review overdue: next_review was 2027-04-12 (19 days ago)" \
-        in build.log
+    assert f"{PAGE}:9: error: review overdue: next_review was 2027-04-12 (19 days ago)" in build.log
     assert "Production build stopped" in build.log
     assert not build.html_files(), "nothing is written when the gate stops the build"
 
@@ -61,8 +60,9 @@ def test_overdue_within_grace_is_a_warning_in_production(project: Path) -> None:
     settings(project, CLINIC_TODAY="2027-04-26")  # 14 days: the last day of grace
     build = run_pelican(project, "publishconf.py")
     assert build.returncode == 0, build.log
-    assert f"{PAGE}:9: warning: review overdue: next_review was 2027-04-12 (14 days ago)" \
-        in build.log
+    assert (
+        f"{PAGE}:9: warning: review overdue: next_review was 2027-04-12 (14 days ago)" in build.log
+    )
     assert (build.output / "treatments/facial-mesotherapy/index.html").is_file()
 
 
@@ -88,7 +88,7 @@ def expire_evidence(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     start = text.index("  baspeyras-2013:")
     at = text.index("review_by: 2027-09-01", start)
-    path.write_text(text[:at] + "review_by: 2026-11-01" + text[at + 21:], encoding="utf-8")
+    path.write_text(text[:at] + "review_by: 2026-11-01" + text[at + 21 :], encoding="utf-8")
 
 
 @needs_engine

@@ -29,8 +29,10 @@ pytestmark = pytest.mark.integration
 
 # The claims linter (issue 3) is built by another engineer. Until its engine and command exist,
 # the steps that need them are skipped with this reason; once they land, these tests run.
-needs_cli = pytest.mark.skipif(importlib.util.find_spec("claims_lint.cli") is None,
-                               reason="the claims-lint command (claims_lint.cli) is not there yet")
+needs_cli = pytest.mark.skipif(
+    importlib.util.find_spec("claims_lint.cli") is None,
+    reason="the claims-lint command (claims_lint.cli) is not there yet",
+)
 needs_engine = pytest.mark.skipif(
     not hasattr(importlib.import_module("claims_lint"), "Linter"),
     reason="the claims engine (claims_lint.Linter) is not there yet, so the build lints nothing",
@@ -41,16 +43,29 @@ SLUG = "mesotherapy-for-the-neck"
 
 
 def invoke(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def claims_lint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("claims-lint")
-    command = [exe] if exe else [sys.executable, "-c",
-                                 "import sys; from claims_lint.cli import main; sys.exit(main())"]
-    return subprocess.run([*command, *args], cwd=project, capture_output=True, text=True,
-                          timeout=120)
+    command = (
+        [exe]
+        if exe
+        else [
+            sys.executable,
+            "-c",
+            "import sys; from claims_lint.cli import main; sys.exit(main())",
+        ]
+    )
+    return subprocess.run(
+        [*command, *args], cwd=project, capture_output=True, text=True, timeout=120
+    )
 
 
 def banner(html_path: Path) -> str | None:
@@ -104,8 +119,7 @@ def test_new_treatment_page_lints_clean(project: Path) -> None:
     "args, expected",
     [
         (("--title", "Roller", "--treatment", "derma-rollr"), "Did you mean 'derma-roller'?"),
-        (("--title", "Facial mesotherapy", "--treatment", "mesotherapy-facial"),
-         "already exists"),
+        (("--title", "Facial mesotherapy", "--treatment", "mesotherapy-facial"), "already exists"),
     ],
 )
 def test_mistakes_are_clear_errors_without_a_traceback(
@@ -149,13 +163,20 @@ def wait_for(url: str, predicate, timeout: float = 60.0) -> str:
 
 def test_live_preview_rebuilds_and_serves_the_change(project: Path) -> None:
     port = free_port()
-    script = ("import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
-              "from clinic.preview import serve_with_livereload; "
-              f"serve_with_livereload(Path('.'), 'pelicanconf.py', '127.0.0.1', {port})")
+    script = (
+        "import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
+        "from clinic.preview import serve_with_livereload; "
+        f"serve_with_livereload(Path('.'), 'pelicanconf.py', '127.0.0.1', {port})"
+    )
     log = (project / "livereload.log").open("w")
-    server = subprocess.Popen([sys.executable, "-c", script], cwd=project, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     url = f"http://127.0.0.1:{port}/treatments/facial-mesotherapy/"
     try:
         first = wait_for(url, lambda html: "Facial mesotherapy" in html)
@@ -164,14 +185,17 @@ def test_live_preview_rebuilds_and_serves_the_change(project: Path) -> None:
 
         source = project / "content/treatments/facial-mesotherapy.md"
         text = source.read_text(encoding="utf-8")
-        source.write_text(text.replace("skin of the face", "skin of the face (edited live)", 1),
-                          encoding="utf-8")
+        source.write_text(
+            text.replace("skin of the face", "skin of the face (edited live)", 1), encoding="utf-8"
+        )
         wait_for(url, lambda html: "(edited live)" in html)
 
         # A data file changes too: the clinic's phone number is in every page's footer.
         clinic = project / "content/data/clinic.yaml"
-        clinic.write_text(clinic.read_text(encoding="utf-8").replace(
-            '"01632 960 418"', '"01632 960 999"', 1), encoding="utf-8")
+        clinic.write_text(
+            clinic.read_text(encoding="utf-8").replace('"01632 960 418"', '"01632 960 999"', 1),
+            encoding="utf-8",
+        )
         wait_for(url, lambda html: "01632 960 999" in html)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -228,15 +252,19 @@ def test_production_output_never_contains_the_banner(project: Path) -> None:
     # Pages with warnings only (reviews overdue but within the grace period) still build in
     # production; their findings must not reach the published pages.
     conf = project / "pelicanconf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + '\nCLINIC_TODAY = "2027-04-20"\n',
-                    encoding="utf-8")
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + '\nCLINIC_TODAY = "2027-04-20"\n', encoding="utf-8"
+    )
     dev = run_pelican(project, "pelicanconf.py")
     assert banner(dev.output / "treatments/facial-mesotherapy/index.html") is not None
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
     assert "review overdue" in prod.log
-    written = [p for p in prod.output.rglob("*") if p.is_file()
-               and p.suffix in (".html", ".htm", ".xml", ".txt", ".json", ".js")]
+    written = [
+        p
+        for p in prod.output.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".htm", ".xml", ".txt", ".json", ".js")
+    ]
     assert written
     for path in written:
         assert "build-findings" not in path.read_text(encoding="utf-8", errors="replace"), path
@@ -254,13 +282,18 @@ def test_claims_register_is_a_self_contained_html_report(project: Path) -> None:
     soup = BeautifulSoup(report, "html.parser")
     assert soup.find("html") is not None
     text = " ".join(soup.get_text(" ").split())
-    for slug in ("derma-roller", "facial-mesotherapy", "mesotherapy-cellulite",
-                 "mesotherapy-hair-loss"):
+    for slug in (
+        "derma-roller",
+        "facial-mesotherapy",
+        "mesotherapy-cellulite",
+        "mesotherapy-hair-loss",
+    ):
         assert slug in text, f"the register has no entry for {slug}"
     assert "baspeyras-2013" in text  # a claim cleared by evidence, with its citation
     assert "Dr Helen Ashby" in text or "helen-ashby" in text  # the reviewer
     assert "2027-04-12" in text  # the review dates
     # Self-contained: a reviewer can e-mail it or open it offline.
     assert not soup.find("script", src=True)
-    assert not [link for link in soup.find_all("link", href=True)
-                if "stylesheet" in (link.get("rel") or [])]
+    assert not [
+        link for link in soup.find_all("link", href=True) if "stylesheet" in (link.get("rel") or [])
+    ]

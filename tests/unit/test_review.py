@@ -25,22 +25,37 @@ def content(tmp_path: Path) -> Path:
     dest = tmp_path / "content"
     shutil.copytree(ROOT / "content/data", dest / "data")
     t = "treatment: derma-roller\nsummary: S.\nfacts: {}\n"
-    page(dest, "treatments/ok.md",
-         f"title: Fine\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-10-01\n"
-         "next_review: 2027-04-01")
-    page(dest, "treatments/late.md",
-         f"title: Late\n{t}reviewed_by: tom-okafor\nlast_reviewed: 2026-01-01\n"
-         "next_review: 2026-07-01")
-    page(dest, "treatments/later.md",
-         f"title: Later\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-01-01\n"
-         "next_review: 2026-10-01")
-    page(dest, "treatments/soon.md",
-         f"title: Soon\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-06-01\n"
-         "next_review: 2026-12-10")
+    page(
+        dest,
+        "treatments/ok.md",
+        f"title: Fine\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-10-01\n"
+        "next_review: 2027-04-01",
+    )
+    page(
+        dest,
+        "treatments/late.md",
+        f"title: Late\n{t}reviewed_by: tom-okafor\nlast_reviewed: 2026-01-01\n"
+        "next_review: 2026-07-01",
+    )
+    page(
+        dest,
+        "treatments/later.md",
+        f"title: Later\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-01-01\n"
+        "next_review: 2026-10-01",
+    )
+    page(
+        dest,
+        "treatments/soon.md",
+        f"title: Soon\n{t}reviewed_by: helen-ashby\nlast_reviewed: 2026-06-01\n"
+        "next_review: 2026-12-10",
+    )
     page(dest, "treatments/undated.md", f"title: Undated\n{t}")
-    page(dest, "pages/disclaimer.md",
-         "title: Disclaimer\nsummary: S.\nreviewed_by: helen-ashby\nlast_reviewed: 2026-10-01\n"
-         "next_review: 2027-04-01")
+    page(
+        dest,
+        "pages/disclaimer.md",
+        "title: Disclaimer\nsummary: S.\nreviewed_by: helen-ashby\nlast_reviewed: 2026-10-01\n"
+        "next_review: 2027-04-01",
+    )
     page(dest, "pages/privacy.md", "title: Privacy\nsummary: S.")
     return dest
 
@@ -96,10 +111,13 @@ def test_due_within_30_days_boundary(content: Path) -> None:
 
 
 def test_evidence_past_its_review_by_date_is_flagged(content: Path) -> None:
-    page(content, "treatments/cites.md",
-         "title: Cites\ntreatment: mesotherapy-facial\nsummary: S.\nfacts: {}\n"
-         "reviewed_by: helen-ashby\nlast_reviewed: 2027-08-01\nnext_review: 2028-02-01",
-         "It may help some people.[^baspeyras-2013] Also[^no-such-study].\n")
+    page(
+        content,
+        "treatments/cites.md",
+        "title: Cites\ntreatment: mesotherapy-facial\nsummary: S.\nfacts: {}\n"
+        "reviewed_by: helen-ashby\nlast_reviewed: 2027-08-01\nnext_review: 2028-02-01",
+        "It may help some people.[^baspeyras-2013] Also[^no-such-study].\n",
+    )
     today = dt.date(2027, 9, 15)  # baspeyras-2013 has review_by: 2027-09-01
     rows = collect(content, today)
     cites = next(r for r in rows if r.path.endswith("cites.md"))
@@ -111,10 +129,13 @@ def test_evidence_past_its_review_by_date_is_flagged(content: Path) -> None:
 
 
 def test_evidence_not_yet_due_is_not_flagged(content: Path) -> None:
-    page(content, "treatments/cites.md",
-         "title: Cites\ntreatment: mesotherapy-facial\nsummary: S.\nfacts: {}\n"
-         "reviewed_by: helen-ashby\nlast_reviewed: 2026-11-01\nnext_review: 2027-05-01",
-         "It may help some people.[^baspeyras-2013]\n\n[^baspeyras-2013]: defined here\n")
+    page(
+        content,
+        "treatments/cites.md",
+        "title: Cites\ntreatment: mesotherapy-facial\nsummary: S.\nfacts: {}\n"
+        "reviewed_by: helen-ashby\nlast_reviewed: 2026-11-01\nnext_review: 2027-05-01",
+        "It may help some people.[^baspeyras-2013]\n\n[^baspeyras-2013]: defined here\n",
+    )
     cites = next(r for r in collect(content, TODAY) if r.path.endswith("cites.md"))
     assert cites.status == "ok" and cites.notes == []
 
@@ -127,9 +148,12 @@ def test_broken_front_matter_is_listed_not_fatal(content: Path) -> None:
 
 
 def test_unknown_reviewer_is_noted(content: Path) -> None:
-    page(content, "treatments/who.md",
-         "title: Who\ntreatment: derma-roller\nsummary: S.\nfacts: {}\nreviewed_by: grace-lim\n"
-         "last_reviewed: 2026-10-01\nnext_review: 2027-04-01")
+    page(
+        content,
+        "treatments/who.md",
+        "title: Who\ntreatment: derma-roller\nsummary: S.\nfacts: {}\nreviewed_by: grace-lim\n"
+        "last_reviewed: 2026-10-01\nnext_review: 2027-04-01",
+    )
     who = next(r for r in collect(content, TODAY) if r.path.endswith("who.md"))
     assert who.reviewer == "Grace Lim"
     assert who.notes == ["'grace-lim' is not a reviewer in content/data/clinic.yaml"]
@@ -137,8 +161,12 @@ def test_unknown_reviewer_is_noted(content: Path) -> None:
 
 def test_example_site_report_lists_every_treatment_page() -> None:
     report = review_status(ROOT / "content")
-    for slug in ("derma-roller", "facial-mesotherapy", "mesotherapy-cellulite",
-                 "mesotherapy-hair-loss"):
+    for slug in (
+        "derma-roller",
+        "facial-mesotherapy",
+        "mesotherapy-cellulite",
+        "mesotherapy-hair-loss",
+    ):
         assert f"content/treatments/{slug}.md" in report
     assert "content/pages/medical-disclaimer.md" in report
 

@@ -14,8 +14,12 @@ from clinic.scaffold import ScaffoldError, add_months, new_page, new_treatment, 
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
-SECTIONS = ("## What it is", "## How it is done", "## Who it may suit",
-            "## What it can and cannot do")
+SECTIONS = (
+    "## What it is",
+    "## How it is done",
+    "## Who it may suit",
+    "## What it can and cannot do",
+)
 
 
 @pytest.fixture
@@ -86,8 +90,9 @@ def test_new_treatment_page_is_valid_as_written(content: Path, key: str) -> None
 
 
 def test_new_treatment_lists_what_the_registry_says_it_will_not_do(content: Path) -> None:
-    path = new_treatment(content, title="Neck mesotherapy", treatment="mesotherapy-facial",
-                         today=TODAY)
+    path = new_treatment(
+        content, title="Neck mesotherapy", treatment="mesotherapy-facial", today=TODAY
+    )
     text = path.read_text(encoding="utf-8")
     assert "- It does not tighten loose or hanging skin." in text
     assert "only for adults aged 18 and over" in text
@@ -138,7 +143,8 @@ def test_existing_slug_is_an_error_and_nothing_is_overwritten(content: Path) -> 
 
 def test_slug_declared_in_front_matter_counts_as_taken(content: Path) -> None:
     (content / "pages/about-us.md").write_text(
-        "---\ntitle: About\nsummary: Who we are.\nslug: our-story\n---\nText.\n", encoding="utf-8")
+        "---\ntitle: About\nsummary: Who we are.\nslug: our-story\n---\nText.\n", encoding="utf-8"
+    )
     with pytest.raises(ScaffoldError, match="'our-story' already exists"):
         new_page(content, title="Our story")
 
