@@ -75,33 +75,31 @@ class ClinicReader(BaseReader):
         state = current()
         rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         shown = state.display_path(source_path)
-        skip = {"title": os.path.basename(source_path), "status": "skip"}
 
         try:
             size = os.path.getsize(source_path)
             if size > MAX_BYTES:
-                state.problems.add(Problem(shown, 0, 0, f"the file is {size:,} bytes",
-                                           "a page should be a few KB; check it is the right file"))
-                return "", skip
+                return self._unusable(rel, shown, Problem(
+                    shown, 0, 0, f"the file is {size:,} bytes",
+                    "a page should be a few KB; check it is the right file"))
             with open(source_path, encoding="utf-8") as handle:
                 text = handle.read()
         except UnicodeDecodeError as exc:
             line = open(source_path, "rb").read()[: exc.start].count(b"\n") + 1  # noqa: SIM115
-            state.problems.add(Problem(shown, line, 0, "the file is not UTF-8 text",
-                                       "save it as UTF-8 (in most editors: Save As → Encoding)"))
-            return "", skip
+            return self._unusable(rel, shown, Problem(
+                shown, line, 0, "the file is not UTF-8 text",
+                "save it as UTF-8 (in most editors: Save As → Encoding)"))
         try:
             fm = parse_front_matter(text, shown)
         except FrontMatterError as exc:
-            state.problems.add(Problem(shown, exc.line, exc.column, exc.message, exc.hint,
-                                       code="yaml"))
-            return "", skip
+            return self._unusable(rel, shown, Problem(shown, exc.line, exc.column, exc.message,
+                                                      exc.hint, code="yaml"))
 
         kind = page_type(rel)
         problems = self._check(fm, kind, text, shown)
         state.problems.extend(problems)
         if not isinstance(fm.data.get("title"), str):
-            return "", skip
+            return self._unusable(rel, shown, None, problems)
 
         body = evidence_footnotes(fm.body, state.evidence)
         self._md.reset()
@@ -113,6 +111,37 @@ class ClinicReader(BaseReader):
         )
         metadata["source_display_path"] = shown
         return content, metadata
+
+    def _unusable(
+        self, rel: str, shown: str, problem: Problem | None, problems: list[Problem] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        """A page that cannot be built. Production skips it (the gate fails the build anyway);
+        development renders a stand-in at the page's address that shows the problems, so the
+        live preview says what is wrong instead of showing a 404."""
+        state = current()
+        problems = list(problems or [])
+        if problem is not None:
+            state.problems.add(problem)
+            problems.insert(0, problem)
+        stem = os.path.splitext(os.path.basename(rel))[0]
+        title = f"{os.path.basename(rel)} cannot be shown"
+        if state.strict or not self.settings.get("CLINIC_SHOW_FINDINGS"):
+            return "", {"title": title, "status": "skip"}
+        prefix = "treatments/" if page_type(rel) == "treatment" else ""
+        meta = {
+            "title": title,
+            "summary": "This page has problems that stop it being built.",
+            "slug": stem,
+            "url": f"{prefix}{stem}/",
+            "save_as": f"{prefix}{stem}/index.html",
+            "template": "page",
+            "page_type": "unusable",
+            "source_display_path": shown,
+        }
+        state.pages[shown] = PageInfo(path=shown, kind="unusable", front_matter=None,
+                                      safety=None, problems=problems)
+        content = "<p>Fix the problems listed above, save the file, and this page will appear.</p>"
+        return content, meta
 
     def _check(self, fm: FrontMatter, kind: str, text: str, shown: str) -> list[Problem]:
         state = current()

@@ -23,7 +23,7 @@ from .safety import Safety
 class PageInfo:
     path: str
     kind: str
-    front_matter: FrontMatter
+    front_matter: FrontMatter | None  # None when the file could not be parsed
     safety: Safety | None
     problems: list[Problem]
 

@@ -223,3 +223,14 @@ def test_a_page_pelican_drops_on_its_own_fails_the_build(project: Path) -> None:
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     assert "notes.rst" in build.log
+
+
+def test_development_preview_shows_why_a_broken_page_cannot_be_built(project: Path) -> None:
+    page = _break(project, "treatments/facial-mesotherapy.md", "\nlast_reviewed:",
+                  "\nnote: results: vary\nlast_reviewed:")
+    build = run_pelican(project, "pelicanconf.py")
+    assert build.returncode == 0, build.log
+    stand_in = soup(build.output / "treatments/facial-mesotherapy/index.html")
+    banner = stand_in.find(id="build-findings").get_text(" ")
+    line = _line_of(page, "note: results: vary")
+    assert f"facial-mesotherapy.md:{line}:" in banner and "broken YAML" in banner
