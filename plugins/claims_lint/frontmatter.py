@@ -8,6 +8,7 @@ CRLF line endings. Both the Pelican reader and the claims linter use this module
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,33 @@ class FrontMatterError(ValueError):
         return f"{text} — {self.hint}" if self.hint else text
 
 
+# YAML also breaks lines at these; a file (and its editor) does not. Marks are mapped by index.
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Lines:
+    """Source positions of YAML marks when the YAML text holds a YAML-only line break."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.first_line = first_line
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def at(self, mark: yaml.Mark) -> tuple[int, int]:
+        i = bisect_right(self.starts, mark.index) - 1
+        return self.first_line + i, mark.index - self.starts[i] + 1
+
+    @staticmethod
+    def needed(text: str) -> bool:
+        return any(c in text for c in _YAML_ONLY_BREAKS)
+
+
+def _at(mark: yaml.Mark, first_line: int, lines: _Lines | None) -> tuple[int, int]:
+    """1-based (line, column) in the source file of a YAML mark."""
+    if lines is not None:
+        return lines.at(mark)
+    return first_line + mark.line, mark.column + 1
+
+
 @dataclass
 class FrontMatter:
     """Parsed front matter: plain data plus the node tree that remembers positions."""
@@ -53,6 +81,7 @@ class FrontMatter:
     body_line: int  # 1-based source line on which ``body`` starts
     first_line: int = 2  # 1-based source line of the first YAML line
     _keys: dict[str, yaml.Node] = field(default_factory=dict, repr=False)
+    _lines: _Lines | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.node is not None:
@@ -66,16 +95,16 @@ class FrontMatter:
         """
         node = self.node_at(*path)
         if node is None:
-            return self.first_line - 1
-        return self.first_line + node.start_mark.line
+            return max(1, self.first_line - 1)  # line 1 when the file has no front matter
+        return _at(node.start_mark, self.first_line, self._lines)[0]
 
     def key_line(self, key: str) -> int:
         """Source line of a top-level key (not its value), or the fence if absent."""
         if self.node is not None:
             for k, _ in self.node.value:
                 if isinstance(k, yaml.ScalarNode) and k.value == key:
-                    return self.first_line + k.start_mark.line
-        return self.first_line - 1
+                    return _at(k.start_mark, self.first_line, self._lines)[0]
+        return max(1, self.first_line - 1)
 
     def node_at(self, *path: str | int) -> yaml.Node | None:
         node: yaml.Node | None = self.node
@@ -97,10 +126,10 @@ class FrontMatter:
 
     def position(self, node: yaml.Node) -> tuple[int, int]:
         """1-based (line, column) in the source file of ``node``'s start."""
-        return self.first_line + node.start_mark.line, node.start_mark.column + 1
+        return _at(node.start_mark, self.first_line, self._lines)
 
     def end_position(self, node: yaml.Node) -> tuple[int, int]:
-        return self.first_line + node.end_mark.line, node.end_mark.column + 1
+        return _at(node.end_mark, self.first_line, self._lines)
 
     def iter_scalars(self) -> Iterator[tuple[tuple[str | int, ...], yaml.ScalarNode]]:
         """Every scalar value with its key path, in document order."""
@@ -150,19 +179,20 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     yaml_text = "\n".join(lines[1:close]) + "\n"
     body = "\n".join(lines[close + 1 :])
     node, data = _load(yaml_text, path, first_line=2)
+    marks = _Lines(yaml_text, 2) if _Lines.needed(yaml_text) else None
     if node is None:
         data = {}
     elif not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
         raise FrontMatterError(
             path,
-            2 + node.start_mark.line,
-            node.start_mark.column + 1,
+            *_at(node.start_mark, 2, marks),
             "the front matter must be a list of 'key: value' fields",
             "write one field per line, for example 'title: Facial mesotherapy'",
         )
     else:
-        _check_keys(node, path)
-    return FrontMatter(path=path, data=data, node=node, body=body, body_line=close + 2)
+        _check_keys(node, path, marks)
+    return FrontMatter(path=path, data=data, node=node, body=body, body_line=close + 2,
+                       _lines=marks)
 
 
 def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
@@ -174,29 +204,84 @@ def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
 
 
 def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any]:
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        # The reader checks every character as it is made: a control character raises here.
+        loader = yaml.SafeLoader(yaml_text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, yaml_text, path, first_line) from None
+    node = None
+    marks = _Lines(yaml_text, first_line) if _Lines.needed(yaml_text) else None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
         return node, data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        column = mark.column + 1 if mark else 1
+        line, column = _at(mark, first_line, marks) if mark else (first_line, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         context = exc.context_mark
         if exc.problem and exc.context and context and mark and context.line != mark.line:
             # e.g. an unclosed '[' is only noticed lines later: say where it started
-            problem += f" ({exc.context.strip()} that starts on line {first_line + context.line})"
+            started = _at(context, first_line, marks)[0]
+            problem += f" ({exc.context.strip()} that starts on line {started})"
         raise FrontMatterError(
             path, line, column, f"broken YAML: {problem}", _yaml_hint(problem)
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, met later
+        raise _reader_error(exc, yaml_text, path, first_line) from None
     except yaml.YAMLError as exc:  # e.g. a value that cannot be constructed
         raise FrontMatterError(
             path, first_line, 1, f"broken YAML: {exc}", _yaml_hint(str(exc))
         ) from None
+    except (ValueError, OverflowError) as exc:  # e.g. a date that does not exist: 2026-02-30
+        line, column, value = _bad_scalar(loader, node, first_line, marks)
+        what = f"'{value}' cannot be read: {exc}" if value else str(exc)
+        raise FrontMatterError(
+            path, line, column, f"broken YAML: {what}",
+            "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
+        ) from None
     finally:
         loader.dispose()
+
+
+def _bad_scalar(
+    loader: yaml.SafeLoader, root: yaml.Node | None, first_line: int, marks: _Lines | None
+) -> tuple[int, int, str]:
+    """Where the first scalar that cannot be constructed is (e.g. an impossible date)."""
+    nodes: list[yaml.Node] = [root] if root is not None else []
+    while nodes:
+        node = nodes.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                line, column = _at(node.start_mark, first_line, marks)
+                return line, column, node.value
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                nodes.extend((key, value))
+    return first_line, 1, ""
+
+
+def _reader_error(
+    exc: yaml.reader.ReaderError, yaml_text: str, path: str, first_line: int
+) -> FrontMatterError:
+    """A character YAML refuses (a control character, say), at its line and column."""
+    position = max(0, min(exc.position, len(yaml_text)))
+    line_start = yaml_text.rfind("\n", 0, position) + 1
+    line = first_line + yaml_text.count("\n", 0, position)
+    char = exc.character
+    code = ord(char) if isinstance(char, str) else char
+    shown = f"U+{code:04X}" if isinstance(code, int) else repr(code)
+    return FrontMatterError(
+        path,
+        line,
+        position - line_start + 1,
+        f"broken YAML: the invisible character {shown} is not allowed",
+        "delete it (it often comes from copying text out of another program)",
+    )
 
 
 def _yaml_hint(problem: str) -> str:
@@ -211,19 +296,20 @@ def _yaml_hint(problem: str) -> str:
     return "check the indentation and quoting on this line; quote text that contains ':' or '#'"
 
 
-def _check_keys(node: yaml.MappingNode, path: str) -> None:
+def _check_keys(node: yaml.MappingNode, path: str, marks: _Lines | None = None) -> None:
     """``safe_load`` silently keeps the last of two equal keys; we refuse them."""
     seen: dict[Any, int] = {}
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode):
+            line, column = _at(key.start_mark, 2, marks)
             if key.value in seen:
                 raise FrontMatterError(
                     path,
-                    2 + key.start_mark.line,
-                    key.start_mark.column + 1,
+                    line,
+                    column,
                     f"the field '{key.value}' appears twice (first on line {seen[key.value]})",
                     "keep one of them",
                 )
-            seen[key.value] = 2 + key.start_mark.line
+            seen[key.value] = line
         if isinstance(value, yaml.MappingNode):
-            _check_keys(value, path)
+            _check_keys(value, path, marks)
