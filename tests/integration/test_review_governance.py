@@ -8,7 +8,6 @@ A page whose ``next_review`` has passed is a warning in development and, past th
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,29 @@ from tests.conftest import run_pelican
 pytestmark = pytest.mark.integration
 
 # Evidence dates are checked by the claims engine (issue 3), which another engineer is building.
+
+
+def build_lints() -> bool:
+    """Whether the build runs the claims engine yet (plugins/clinic/claims.py glue, issue 3)."""
+    import datetime as dt
+
+    from clinic.claims import make_linter
+
+    root = Path(__file__).resolve().parents[2]
+    try:
+        linter, _ = make_linter(
+            {"PATH": str(root / "content"), "CLAIMS_PROFILE": "uk"},
+            root / "content/data/evidence.yaml",
+            dt.date.today(),
+        )
+    except Exception:  # wired up but failing: run the tests, so that they show it
+        return True
+    return linter is not None
+
+
 needs_engine = pytest.mark.skipif(
-    not hasattr(importlib.import_module("claims_lint"), "Linter"),
-    reason="the claims engine (claims_lint.Linter) is not there yet, so the build lints nothing",
+    not build_lints(),
+    reason="the build does not run the claims engine yet (clinic.claims.make_linter gives None)",
 )
 
 PAGE = "content/treatments/facial-mesotherapy.md"  # next_review: 2027-04-12, like the others

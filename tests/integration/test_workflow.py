@@ -33,9 +33,29 @@ needs_cli = pytest.mark.skipif(
     importlib.util.find_spec("claims_lint.cli") is None,
     reason="the claims-lint command (claims_lint.cli) is not there yet",
 )
+
+
+def build_lints() -> bool:
+    """Whether the build runs the claims engine yet (plugins/clinic/claims.py glue, issue 3)."""
+    import datetime as dt
+
+    from clinic.claims import make_linter
+
+    root = Path(__file__).resolve().parents[2]
+    try:
+        linter, _ = make_linter(
+            {"PATH": str(root / "content"), "CLAIMS_PROFILE": "uk"},
+            root / "content/data/evidence.yaml",
+            dt.date.today(),
+        )
+    except Exception:  # wired up but failing: run the tests, so that they show it
+        return True
+    return linter is not None
+
+
 needs_engine = pytest.mark.skipif(
-    not hasattr(importlib.import_module("claims_lint"), "Linter"),
-    reason="the claims engine (claims_lint.Linter) is not there yet, so the build lints nothing",
+    not build_lints(),
+    reason="the build does not run the claims engine yet (clinic.claims.make_linter gives None)",
 )
 
 TITLE = "Mesotherapy for the neck"
