@@ -292,6 +292,9 @@ class LocalReleases:
     def where(self) -> str:
         return str(self.base)
 
+    def close(self) -> None:
+        pass
+
     def check(self, create: bool = True) -> None:
         """Before building: is this a directory we may deploy to?"""
         if self.base.exists() and not self.base.is_dir():
@@ -370,8 +373,17 @@ class SshReleases:
         ssh = shlex.split(os.environ.get("CLINIC_DEPLOY_SSH", "ssh"))
         if target.port:
             ssh += ["-p", str(target.port)]
+        # One SSH connection for the whole deploy (ssh, rsync and the switch share it).
+        self.control = tempfile.mkdtemp(prefix="clinic-ssh-")
+        ssh += ["-o", "ControlMaster=auto", "-o", f"ControlPath={self.control}/%C",
+                "-o", "ControlPersist=60"]
         self.ssh = ssh
         self.base = shlex.quote(target.path)
+
+    def close(self) -> None:
+        subprocess.run([*self.ssh, "-O", "exit", self.target.destination],
+                       capture_output=True, timeout=30)
+        shutil.rmtree(self.control, ignore_errors=True)
 
     def where(self) -> str:
         return f"{self.target.destination}:{self.target.path}"
@@ -405,6 +417,8 @@ class SshReleases:
             f"if [ ! -d {RELEASES} ] && [ -n \"$(ls -A)\" ]; then "
             "echo 'the directory already holds files and is not a deploy target' >&2; exit 3; fi\n"
             + (f"mkdir -p {RELEASES}\n" if create else "")
+            + (f"for d in {RELEASES}/.*.partial; do [ -d \"$d\" ] && rm -rf -- \"$d\"; done; "
+               "true\n" if create else "")
             + f"echo \"current=$(readlink {CURRENT} || true)\"\n"
             f"ls -1A {RELEASES} 2>/dev/null | sed 's/^/release=/' || true\n",
             "checking the target",
@@ -423,9 +437,6 @@ class SshReleases:
 
     def upload(self, site: Path, name: str) -> None:
         partial = f"{self.target.path}/{RELEASES}/.{name}.partial"
-        self.run(f"cd -- {self.base}/{RELEASES}\n"
-                 "for d in .*.partial; do [ -d \"$d\" ] && rm -rf -- \"$d\"; done; true\n",
-                 "removing unfinished uploads")
         cmd = ["rsync", "-a", "--delete", "-e", shlex.join(self.ssh), f"{site}/",
                f"{self.target.destination}:{partial}/"]
         try:
@@ -628,6 +639,7 @@ def publish(root: Path, target: str) -> None:
     """
     root = Path(root).resolve()
     parsed: Target | None = None
+    releases: Releases | None = None
     try:
         parsed = parse_target(target)
         keep = _keep()
@@ -635,7 +647,8 @@ def publish(root: Path, target: str) -> None:
         if isinstance(parsed, GitTarget):
             check_git(parsed)
         else:
-            _releases_for(parsed).check()
+            releases = _releases_for(parsed)
+            releases.check()
         source = source_info(root)
         if source.dirty:
             say("warning: the work tree has uncommitted changes; this release cannot be "
@@ -649,7 +662,7 @@ def publish(root: Path, target: str) -> None:
             if isinstance(parsed, GitTarget):
                 deploy_git(parsed, site, name, source)
             else:
-                deploy_release(_releases_for(parsed), site, name, keep)
+                deploy_release(releases, site, name, keep)
         say(f"done: {parsed} now serves {name}. To undo: invoke rollback --target "
             f"{shlex.quote(target.strip())}")
     except DeployError as exc:
@@ -658,6 +671,9 @@ def publish(root: Path, target: str) -> None:
         print("publish: interrupted; the live site is unchanged unless 'switched' was shown.",
               file=sys.stderr)
         raise SystemExit(130) from None
+    finally:
+        if releases is not None:
+            releases.close()
 
 
 def rollback(target: str) -> None:
@@ -668,7 +684,11 @@ def rollback(target: str) -> None:
         if isinstance(parsed, GitTarget):
             rollback_git(parsed)
         else:
-            rollback_release(_releases_for(parsed))
+            releases = _releases_for(parsed)
+            try:
+                rollback_release(releases)
+            finally:
+                releases.close()
     except DeployError as exc:
         raise _fail(exc, _live(parsed)) from None
 

@@ -295,19 +295,20 @@ def test_directory_target_releases_switch_keep_and_roll_back(
 
 @pytest.mark.integration
 def test_a_failed_gate_deploys_nothing_and_leaves_the_live_site_as_it_was(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path / "site")
     target = tmp_path / "www"
     deploy.publish(project, str(target))
     before = snapshot(target)
     page = treatment_source(project)
     page.write_text(page.read_text(encoding="utf-8") + BAD_SENTENCE, encoding="utf-8")
-    capsys.readouterr()
+    capfd.readouterr()
     with pytest.raises(SystemExit) as exit_info:
         deploy.publish(project, str(target))
     assert exit_info.value.code == 1
-    out = capsys.readouterr()
+    out = capfd.readouterr()
     assert "production build failed" in out.err and "unchanged" in out.err
+    assert "Production build stopped" in out.err  # the gate's summary, from Pelican
     assert "Traceback" not in out.err
     assert snapshot(target) == before
 
