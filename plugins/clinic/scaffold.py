@@ -201,7 +201,6 @@ def treatment_text(title: str, key: str, entry: Any, review: list[str]) -> str:
         "  price_from: 0  # to be confirmed: the lowest price, in pounds",
         "---",
     ]
-    will_not = [f"- {item.text}" for item in entry.will_not]
     body = [
         "",
         "## What it is",
@@ -246,8 +245,9 @@ def treatment_text(title: str, key: str, entry: Any, review: list[str]) -> str:
             "docs/guide-marketing.md."
         ),
     ]
-    if will_not:
-        body += [*will_not, ""]
+    if entry.will_not:
+        # The theme lists the registry's "will not" items in their own section: point to it.
+        body.append("What it will not do is [listed below](#will-not).\n")
     body.append(
         _paragraph(
             "Your practitioner will talk this through honestly at your "
