@@ -226,7 +226,9 @@ def build_site(root: Path, out: Path, source: Source) -> float:
     env = dict(os.environ)
     if source.epoch is not None:
         env.setdefault("SOURCE_DATE_EPOCH", str(source.epoch))
-    say(f"building the production site from commit {source.commit}"
+    origin = (f"commit {source.commit}" if source.commit != "unknown"
+              else "a directory that is not a git checkout")
+    say(f"building the production site from {origin}"
         + (" (with uncommitted changes)" if source.dirty else "")
         + f": {shlex.join(['pelican', *cmd[3:]])}")
     started = time.monotonic()
