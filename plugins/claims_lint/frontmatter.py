@@ -112,7 +112,11 @@ class FrontMatter:
         for part in path:
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
                 node = next(
-                    (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part),
+                    (
+                        v
+                        for k, v in node.value
+                        if isinstance(k, yaml.ScalarNode) and k.value == part
+                    ),
                     None,
                 )
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
@@ -191,8 +195,9 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
         )
     else:
         _check_keys(node, path, marks)
-    return FrontMatter(path=path, data=data, node=node, body=body, body_line=close + 2,
-                       _lines=marks)
+    return FrontMatter(
+        path=path, data=data, node=node, body=body, body_line=close + 2, _lines=marks
+    )
 
 
 def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
@@ -237,7 +242,10 @@ def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
         line, column, value = _bad_scalar(loader, node, first_line, marks)
         what = f"'{value}' cannot be read: {exc}" if value else str(exc)
         raise FrontMatterError(
-            path, line, column, f"broken YAML: {what}",
+            path,
+            line,
+            column,
+            f"broken YAML: {what}",
             "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
         ) from None
     finally:

@@ -1,0 +1,648 @@
+"""Turn a source file into the text a reader sees, remembering where every character came from.
+
+Matching happens on *clean* text: markup removed (``**pain**less`` reads ``painless``), entities
+decoded, look-alike and invisible characters folded (NFKC, Cyrillic/Greek confusables,
+zero-width, soft hyphens, NBSP) and code dropped. Every clean character maps back to an offset in
+the (newline-normalised) source through :class:`Mapping`, so findings keep exact line/column.
+
+Speed matters (a 4 MB file should lint in well under a second), so text that needs no change is
+copied in long verbatim runs and only the tokens that do (markup, entities, non-ASCII) are
+handled one by one in Python.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from functools import lru_cache
+
+__all__ = [
+    "BOUNDARY",
+    "Mapping",
+    "Unit",
+    "fold_text",
+    "clean_markdown",
+    "clean_html",
+    "clean_plain",
+    "line_starts",
+    "to_line_col",
+]
+
+BOUNDARY = "\x1f"  # a hard sentence boundary (block edges, table cells, alt text, ...)
+
+
+class Mapping:
+    """Piecewise map from clean offsets to source offsets (optionally through a parent map)."""
+
+    __slots__ = ("cstart", "sstart", "send", "lin", "parent", "_len")
+
+    def __init__(self, parent: Mapping | None = None) -> None:
+        self.cstart: list[int] = []
+        self.sstart: list[int] = []
+        self.send: list[int] = []
+        self.lin: list[bool] = []
+        self.parent = parent
+        self._len = 0
+
+    def add(self, length: int, s: int, e: int, linear: bool) -> None:
+        if length <= 0:
+            return
+        # Extend a contiguous verbatim run instead of adding a piece (keeps bisect cheap).
+        if linear and self.lin and self.lin[-1] and self.send[-1] == s:
+            self.send[-1] = e
+        else:
+            self.cstart.append(self._len)
+            self.sstart.append(s)
+            self.send.append(e)
+            self.lin.append(linear)
+        self._len += length
+
+    def _start(self, i: int) -> int:
+        if not self.cstart:
+            return 0
+        k = max(bisect_right(self.cstart, i) - 1, 0)
+        if self.lin[k]:
+            return min(self.sstart[k] + (i - self.cstart[k]), self.send[k])
+        return self.sstart[k]
+
+    def _end(self, i: int) -> int:
+        """Source offset just past clean character ``i - 1`` (exclusive end)."""
+        if not self.cstart:
+            return 0
+        j = max(i - 1, 0)
+        k = max(bisect_right(self.cstart, j) - 1, 0)
+        if self.lin[k]:
+            return min(self.sstart[k] + (j - self.cstart[k]) + 1, self.send[k])
+        return self.send[k]
+
+    def start(self, i: int) -> int:
+        s = self._start(i)
+        return self.parent.start(s) if self.parent is not None else s
+
+    def end(self, i: int) -> int:
+        e = self._end(i)
+        return self.parent.end(e) if self.parent is not None else e
+
+
+class _Builder:
+    __slots__ = ("parts", "map")
+
+    def __init__(self, parent: Mapping | None = None) -> None:
+        self.parts: list[str] = []
+        self.map = Mapping(parent)
+
+    def verbatim(self, text: str, s: int) -> None:
+        if text:
+            self.parts.append(text)
+            self.map.add(len(text), s, s + len(text), True)
+
+    def replace(self, text: str, s: int, e: int) -> None:
+        if text:
+            self.parts.append(text)
+            self.map.add(len(text), s, e, False)
+
+    def folded(self, run: str, s: int) -> None:
+        """Copy ``run`` (from source offset ``s``) through the character folding table."""
+        if run.isascii():
+            self.verbatim(run, s)
+            return
+        pieces = [_fold_char(c) for c in run]
+        if all(len(p) == 1 for p in pieces):
+            self.parts.append("".join(pieces))
+            self.map.add(len(run), s, s + len(run), True)
+            return
+        for i, p in enumerate(pieces):
+            if len(p) == 1:
+                self.parts.append(p)
+                self.map.add(1, s + i, s + i + 1, True)
+            elif p:
+                self.replace(p, s + i, s + i + 1)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# --- character folding -------------------------------------------------------------------------
+
+_CONFUSABLES = {
+    # Cyrillic
+    "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j",
+    "к": "k", "ӏ": "l", "м": "m", "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y",
+    "х": "x", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ү": "y", "ɡ": "g", "п": "n", "г": "r", "ь": "b",
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I", "Ј": "J", "К": "K", "М": "M",
+    "О": "O", "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "У": "Y", "Ү": "Y", "Ԁ": "D", "Ԛ": "Q",
+    "Ԝ": "W", "Ӏ": "l", "Ь": "b",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "γ": "y", "ϲ": "c", "ϳ": "j", "ω": "w", "η": "n", "μ": "u",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Armenian and Latin look-alikes that NFKC keeps
+    "ո": "n", "ս": "u", "ց": "g", "օ": "o", "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i", "ʟ": "l",
+    "ɪ": "i", "ǀ": "l", "ᴀ": "a", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ᴋ": "k", "ᴍ": "m", "ᴏ": "o",
+    "ᴘ": "p", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ʀ": "r", "ɴ": "n", "ʜ": "h",
+    "ꜱ": "s", "ɢ": "g", "ʏ": "y",
+    # punctuation people paste from word processors
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "ʼ": "'", "ʻ": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-", "﹣": "-", "－": "-",
+}  # fmt: skip
+
+_DELETE = set(
+    "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
+    "\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0"
+) | {chr(c) for c in range(0xFE00, 0xFE10)}
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c in _DELETE or 0xE0000 <= ord(c) <= 0xE007F:
+        return ""
+    hit = _CONFUSABLES.get(c)
+    if hit is not None:
+        return hit
+    if c.isspace():
+        return " "
+    cat = unicodedata.category(c)
+    if cat in ("Mn", "Me", "Cf"):  # combining marks and other invisible format characters
+        return ""
+    n = unicodedata.normalize("NFKC", c)
+    if cat.startswith("S") and len(n) > 1:  # ™ → "TM" would glue letters onto a word
+        return " "
+    if n.isascii():
+        return n
+    d = "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
+    out = "".join(_CONFUSABLES.get(ch, ch) for ch in d)
+    return out or " "
+
+
+def fold_text(text: str) -> str:
+    """Fold ``text`` the way the linter does (for tests, docs and rule examples)."""
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """A piece of clean text to lint: the Markdown body, or one front matter value."""
+
+    text: str  # clean text, original case
+    lower: str  # same length, lower case
+    mapping: Mapping
+    field: str = ""  # front matter key path, "" for the body
+    fnrefs: list[tuple[int, str, int, int]] = dc_field(default_factory=list)  # (clean, id, s, e)
+    directives: list[tuple[int, int, str]] = dc_field(default_factory=list)  # (src s, src e, text)
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _finish(b: _Builder, field_name: str = "", **kw: list) -> Unit:  # type: ignore[type-arg]
+    text = b.text()
+    return Unit(text, _lower_same_length(text), b.map, field_name, **kw)
+
+
+# --- inline tokeniser (Markdown + HTML) -------------------------------------------------------
+
+_SKIP_ELEMENTS = ("script", "style", "pre", "code", "kbd", "samp", "template", "math", "noembed")
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "body",
+        "button",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "img",
+        "label",
+        "legend",
+        "li",
+        "main",
+        "meta",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "section",
+        "select",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+_TEXT_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder"})
+_META_NAMES = frozenset(
+    {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
+)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+_COMMON = r"""
+ (?P<comment><!--)
+|(?P<rawskip><(?:script|style|pre|code|kbd|samp|template|math|noembed)\b)
+|(?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)
+|(?P<decl><![A-Za-z\[][^>]*>|<\?[^>]*>)
+|(?P<ent>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+"""
+_MD_ONLY = r"""
+|(?P<esc>\\[!-/:-@\[-`{-~])
+|(?P<code>``(?:[^`]|`(?!`)){1,2000}?``|`[^`\n]{1,1000}`)
+|(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]"]+)
+|(?P<emph>\*+|_+|~~)
+|(?P<img>!\[)
+|(?P<fnref>\[\^(?P<fnid>[^\]\s]{1,100})\])
+|(?P<linkend>\]\((?:\s*<[^>\n]*>|\s*[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)
+   (?:\s+(?:"(?P<t1>[^"]*)"|'(?P<t2>[^']*)'|\((?P<t3>[^()]*)\)))?\s*\))
+|(?P<refend>\]\[[^\]\n]{0,200}\])
+|(?P<bracket>[\[\]])
+"""
+_TAIL = r"""
+|(?P<nonascii>[^\x00-\x7f]+)
+"""
+_MD_TOKEN = re.compile(_COMMON + _MD_ONLY + _TAIL, re.X | re.I)
+_HTML_TOKEN = re.compile(_COMMON + _TAIL, re.X | re.I)
+_TEXT_TOKEN = re.compile(r"(?P<comment><!--)|(?P<ent>(?!))|(?P<nonascii>[^\x00-\x7f]+)")
+_FN_HREF = re.compile(r"#fn[:\-_]([^\s\"'>]+)")
+
+
+class _Inline:
+    """One pass of the inline tokeniser over ``src`` (whose offsets ``parent`` maps)."""
+
+    def __init__(self, src: str, parent: Mapping | None, token_re: re.Pattern[str]) -> None:
+        self.src = src
+        self.low: str | None = None
+        self.b = _Builder(parent)
+        self.token_re = token_re
+        self.fnrefs: list[tuple[int, str, int, int]] = []
+        self.directives: list[tuple[int, int, str]] = []
+        self.parent = parent
+        self.open_images = 0
+
+    def _src_span(self, s: int, e: int) -> tuple[int, int]:
+        if self.parent is None:
+            return s, e
+        return self.parent.start(s), self.parent.end(e)
+
+    def _clen(self) -> int:
+        return self.b.map._len
+
+    def attr_text(self, value: str, s: int) -> None:
+        """Emit an attribute value (alt, title, ...) as its own boundary-delimited unit."""
+        self.b.replace(BOUNDARY, s, s)
+        pos = 0
+        for m in re.finditer(
+            r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|[^\x00-\x7f]+",
+            value,
+        ):
+            self.b.verbatim(value[pos : m.start()], s + pos)
+            tok = m.group(0)
+            if tok.startswith("&"):
+                self.b.replace(fold_text(html.unescape(tok)), s + m.start(), s + m.end())
+            else:
+                self.b.folded(tok, s + m.start())
+            pos = m.end()
+        self.b.verbatim(value[pos:], s + pos)
+        self.b.replace(BOUNDARY, s + len(value), s + len(value))
+
+    def run(self) -> None:
+        src, b = self.src, self.b
+        pos = 0
+        n = len(src)
+        search = self.token_re.search
+        while pos < n:
+            m = search(src, pos)
+            if m is None:
+                b.verbatim(src[pos:], pos)
+                break
+            start, end = m.span()
+            if start > pos:
+                b.verbatim(src[pos:start], pos)
+            kind = m.lastgroup
+            tok = m.group(0)
+            if kind == "nonascii":
+                b.folded(tok, start)
+            elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":
+                pass  # markup: deleted, so **pain**less reads "painless"
+            elif kind == "ent":
+                b.replace(fold_text(html.unescape(tok)), start, end)
+            elif kind == "esc":
+                b.verbatim(tok[1], start + 1)
+            elif kind == "url" or kind == "code":
+                b.replace(" ", start, end)  # never lint code; keep words apart
+            elif kind == "img":
+                self.open_images += 1
+                b.replace(BOUNDARY, start, end)
+            elif kind == "fnref":
+                s, e = self._src_span(start, end)
+                self.fnrefs.append((self._clen(), m.group("fnid"), s, e))
+            elif kind == "linkend":
+                title = m.group("t1") or m.group("t2") or m.group("t3")
+                if title:
+                    gname = "t1" if m.group("t1") else "t2" if m.group("t2") else "t3"
+                    self.attr_text(title, m.start(gname))
+                if self.open_images:  # alt text ends here: keep it apart from what follows
+                    self.open_images -= 1
+                    b.replace(BOUNDARY, end - 1, end)
+            elif kind == "comment":
+                close = src.find("-->", end)
+                if close < 0:
+                    pass  # unterminated: lint what follows rather than hide it
+                else:
+                    body = src[end:close]
+                    if "claims-lint" in body:
+                        s, e = self._src_span(start, close + 3)
+                        self.directives.append((s, e, body))
+                    end = close + 3
+            elif kind == "rawskip":
+                if self.low is None:
+                    self.low = src.lower()
+                name = tok[1:].lower()
+                close = self.low.find("</" + name, end)
+                if close >= 0:
+                    gt = src.find(">", close)
+                    end = n if gt < 0 else gt + 1
+                    b.replace(BOUNDARY, start, end)
+                else:
+                    b.replace(BOUNDARY, start, end)  # unclosed: drop only the opening tag name
+            elif kind == "tag":
+                end = self._tag(tok, start, end)
+            pos = end
+
+    def _tag(self, tok: str, start: int, end: int) -> int:
+        closing = tok.startswith("</")
+        name_m = re.match(r"</?([A-Za-z][A-Za-z0-9:-]*)", tok)
+        name = name_m.group(1).lower() if name_m else ""
+        self.b.replace(BOUNDARY if name in _BLOCK_TAGS else "", start, end)
+        if closing or len(tok) <= len(name) + 2:
+            return end
+        attrs: dict[str, tuple[str, int]] = {}
+        base = start + (name_m.end() if name_m else 0)
+        for am in _ATTR.finditer(tok, name_m.end() if name_m else 0):
+            key = am.group(1).lower()
+            for g in (2, 3, 4):
+                if am.group(g) is not None:
+                    attrs[key] = (am.group(g), start + am.start(g))
+                    break
+        del base
+        for key in ("alt", "title", "aria-label", "placeholder"):
+            if key in attrs and key in _TEXT_ATTRS:
+                self.attr_text(*attrs[key])
+        if name == "meta":
+            which = (attrs.get("name") or attrs.get("property") or ("", 0))[0].lower()
+            if which in _META_NAMES and "content" in attrs:
+                self.attr_text(*attrs["content"])
+        elif name == "input" and "value" in attrs:
+            if attrs.get("type", ("", 0))[0].lower() in ("submit", "button"):
+                self.attr_text(*attrs["value"])
+        elif name == "a" and "href" in attrs:
+            fm = _FN_HREF.match(attrs["href"][0])
+            if fm:
+                s, e = self._src_span(start, end)
+                self.fnrefs.append((self._clen(), html.unescape(fm.group(1)), s, e))
+        if "data-evidence" in attrs:
+            s, e = self._src_span(start, end)
+            self.fnrefs.append((self._clen(), attrs["data-evidence"][0], s, e))
+        return end
+
+
+def _inline(src: str, parent: Mapping | None, token_re: re.Pattern[str], field_name: str) -> Unit:
+    it = _Inline(src, parent, token_re)
+    it.run()
+    return _finish(it.b, field_name, fnrefs=it.fnrefs, directives=it.directives)
+
+
+def clean_html(
+    src: str, base: int = 0, parent: Mapping | None = None, field_name: str = ""
+) -> Unit:
+    """Visible text of an HTML document or fragment (``base`` = offset of ``src`` in the file)."""
+    if parent is None and base:
+        parent = _offset_map(base, len(src))
+    return _inline(src, parent, _HTML_TOKEN, field_name)
+
+
+def clean_plain(
+    src: str, base: int = 0, parent: Mapping | None = None, field_name: str = ""
+) -> Unit:
+    if parent is None and base:
+        parent = _offset_map(base, len(src))
+    return _inline(src, parent, _TEXT_TOKEN, field_name)
+
+
+def clean_inline_markdown(src: str, parent: Mapping | None, field_name: str = "") -> Unit:
+    return _inline(src, parent, _MD_TOKEN, field_name)
+
+
+def _offset_map(base: int, length: int) -> Mapping:
+    m = Mapping()
+    m.add(max(length, 1), base, base + max(length, 1), True)
+    return m
+
+
+# --- Markdown block structure -----------------------------------------------------------------
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
+_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_TABLE_SEP = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_REFDEF = re.compile(r""" {0,3}\[(?P<label>[^\]\n]{1,200})\]:[ \t]*(?P<rest>.*)$""")
+_REF_TITLE = re.compile(
+    r"""\S+(?:[ \t]+(?:"(?P<t1>[^"]*)"|'(?P<t2>[^']*)'|\((?P<t3>[^()]*)\)))?[ \t]*$"""
+)
+
+
+def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
+    """First pass: drop code blocks and block markers; mark block edges with BOUNDARY.
+
+    Returns the text for the inline pass, its map to file offsets, and footnote definition ids.
+    """
+    b = _Builder()
+    fn_defs: set[str] = set()
+    lines = body.split("\n")
+    pos = base
+    in_fence = ""
+    prev_blank = True
+    in_list = False
+    in_table = False
+    in_indented_code = False
+    nlines = len(lines)
+    for idx, line in enumerate(lines):
+        ls = pos
+        pos += len(line) + 1
+        nl_len = 1 if idx < nlines - 1 else 0
+        if in_fence:
+            fm = _FENCE.match(line)
+            if fm and fm.group(1)[0] == in_fence[0] and len(fm.group(1)) >= len(in_fence):
+                if not line[fm.end() :].strip():
+                    in_fence = ""
+            continue
+        first = line[:1]
+        # Fast path: an ordinary paragraph line.
+        if first.isalpha() and "|" not in line:
+            if in_indented_code:
+                in_indented_code = False
+            if prev_blank:
+                in_list = False
+            b.verbatim(line + "\n"[:nl_len], ls)
+            prev_blank = False
+            in_table = False
+            continue
+        if not line.strip():
+            b.verbatim(line + "\n"[:nl_len], ls)
+            prev_blank = True
+            in_table = False
+            continue
+        if in_indented_code:
+            if line.startswith(("    ", "\t")):
+                continue
+            in_indented_code = False
+        if prev_blank and line.startswith(("    ", "\t")) and not in_list:
+            stripped = line.lstrip()
+            if not _LIST.match(stripped):
+                in_indented_code = True
+                continue
+        fm = _FENCE.match(line)
+        if fm:
+            in_fence = fm.group(1)
+            prev_blank = False
+            continue
+        rest_start = 0
+        # Block quote markers are deleted; the quoted text then goes through the checks below.
+        qm = _QUOTE.match(line)
+        if qm:
+            rest_start = qm.end()
+            b.replace(BOUNDARY if prev_blank else " ", ls, ls + rest_start)
+        rest = line[rest_start:]
+        rs = ls + rest_start
+        if _HR.match(rest) or (not prev_blank and _SETEXT.match(rest)):
+            b.replace(BOUNDARY + "\n"[:nl_len], rs, ls + len(line) + nl_len)
+            prev_blank = False
+            continue
+        m = _ATX.match(rest)
+        if m:
+            content = rest[m.end() :]
+            content = re.sub(r"[ \t]+#+[ \t]*$", "", content)
+            b.replace(BOUNDARY, rs, rs + m.end())
+            b.verbatim(content, rs + m.end())
+            b.replace(
+                BOUNDARY + "\n"[:nl_len], rs + m.end() + len(content), ls + len(line) + nl_len
+            )
+            prev_blank = False
+            continue
+        m = _LIST.match(rest)
+        if m:
+            in_list = True
+            b.replace(BOUNDARY, rs, rs + m.end())
+            rest, rs = rest[m.end() :], rs + m.end()
+            # a task-list box "[ ]" is not text
+            tm = re.match(r"\[[ xX]\][ \t]+", rest)
+            if tm:
+                rest, rs = rest[tm.end() :], rs + tm.end()
+        m = _REFDEF.match(rest)
+        if m:
+            label = m.group("label")
+            if label.startswith("^"):
+                fn_defs.add(label[1:])
+                b.replace(BOUNDARY, rs, rs + m.start("rest"))
+                b.verbatim(m.group("rest") + "\n"[:nl_len], rs + m.start("rest"))
+            else:
+                tm = _REF_TITLE.match(m.group("rest"))
+                gname = next((g for g in ("t1", "t2", "t3") if tm and tm.group(g)), None)
+                b.replace(BOUNDARY, rs, rs + len(rest))
+                if tm and gname:
+                    off = rs + m.start("rest") + tm.start(gname)
+                    b.verbatim(tm.group(gname), off)
+                    b.replace(BOUNDARY, off + len(tm.group(gname)), off + len(tm.group(gname)))
+                b.verbatim("\n"[:nl_len], ls + len(line))
+            prev_blank = False
+            continue
+        if "|" in rest:
+            nxt = lines[idx + 1] if idx + 1 < nlines else ""
+            if _TABLE_SEP.match(rest):
+                if in_table or "|" in rest:
+                    b.replace(BOUNDARY + "\n"[:nl_len], rs, ls + len(line) + nl_len)
+                    in_table = True
+                    prev_blank = False
+                    continue
+            if in_table or rest.lstrip().startswith("|") or _TABLE_SEP.match(nxt):
+                in_table = True
+                cell_start = 0
+                for pm in re.finditer(r"(?<!\\)\|", rest):
+                    b.verbatim(rest[cell_start : pm.start()], rs + cell_start)
+                    b.replace(BOUNDARY, rs + pm.start(), rs + pm.end())
+                    cell_start = pm.end()
+                b.verbatim(rest[cell_start:], rs + cell_start)
+                b.replace(BOUNDARY + "\n"[:nl_len], ls + len(line), ls + len(line) + nl_len)
+                prev_blank = False
+                continue
+        b.verbatim(rest + "\n"[:nl_len], rs)
+        prev_blank = False
+    return b.text(), b.map, fn_defs
+
+
+def clean_markdown(body: str, base: int = 0) -> tuple[Unit, set[str]]:
+    """Clean a Markdown body that starts at file offset ``base``."""
+    text, mapping, fn_defs = _block_structure(body, base)
+    return clean_inline_markdown(text, mapping), fn_defs
+
+
+# --- positions ---------------------------------------------------------------------------------
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def to_line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a source offset."""
+    k = bisect_right(starts, offset) - 1
+    return k + 1, offset - starts[k] + 1
