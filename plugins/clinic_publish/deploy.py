@@ -615,11 +615,11 @@ def rollback_git(target: GitTarget) -> None:
 # ------------------------------------------------------------------------------ public API
 
 
-def _fail(exc: DeployError, live: str | None) -> SystemExit:
+def _fail(exc: DeployError, live: str | None, command: str = "publish") -> SystemExit:
     message = str(exc)
     if live and exc.status == 1 and "unchanged" not in message:
         message += f"; the live site at {live} is unchanged"
-    print(f"publish: error: {message}.", file=sys.stderr, flush=True)
+    print(f"{command}: error: {message}.", file=sys.stderr, flush=True)
     return SystemExit(exc.status)
 
 
@@ -692,7 +692,7 @@ def rollback(target: str) -> None:
             finally:
                 releases.close()
     except DeployError as exc:
-        raise _fail(exc, _live(parsed)) from None
+        raise _fail(exc, _live(parsed), "rollback") from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
