@@ -323,12 +323,18 @@ def fresh_state() -> state.BuildState:
     return build
 
 
-def read_page(text: str, folder: str) -> list[Problem]:
+def read_page(text: str, folder: str, known_crashes: bool = True) -> list[Problem]:
     reader, root = reader_site()
     build = fresh_state()
     path = root / "content" / folder / "page.md"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
-    content, metadata = reader.read(str(path))
+    try:
+        content, metadata = reader.read(str(path))
+    except TypeError as exc:
+        # Known crash, reported to the lead: see test_the_reader_survives_a_list_as_reviewed_by.
+        if known_crashes and "unhashable" in str(exc):
+            return []
+        raise
     assert isinstance(content, str)
     assert isinstance(metadata, dict) and isinstance(metadata.get("title"), str)
     shown = build.display_path(path)
@@ -408,6 +414,18 @@ def test_missing_fields_without_front_matter_are_reported_on_line_1() -> None:
     problems = schema.validate(fm, "treatment", registry, team, TODAY)
     assert problems
     assert all(p.line == 1 for p in problems), [p.render() for p in problems]
+
+
+def test_the_reader_survives_a_list_as_reviewed_by() -> None:
+    # Found by the fuzz tests (a crash): clinic/reader.py, ClinicReader._metadata does
+    # ``state.team.get(data.get("reviewed_by") or "")``, which raises "TypeError: unhashable
+    # type: 'list'" for a list (or a mapping) as reviewed_by. Pelican then drops the page with
+    # "Could not process" instead of our schema error "'reviewed_by' must be text" at its line.
+    # Fix: look the reviewer up only when ``isinstance(data.get("reviewed_by"), str)``.
+    for value in ("[helen-ashby]", "{a: 1}"):
+        text = f"---\ntitle: x\nsummary: y\nreviewed_by: {value}\n---\nBody\n"
+        problems = read_page(text, "pages", known_crashes=False)
+        assert any(p.line == 4 and "reviewed_by" in p.message for p in problems), problems
 
 
 def test_a_control_character_in_front_matter_is_a_front_matter_error() -> None:
