@@ -60,6 +60,9 @@ def test_axe_finds_no_violation_and_console_is_clean(site: Site, browser, axe_so
             page.on("console", lambda m, out=messages: m.type == "error" and out.append(m.text))
             page.on("pageerror", lambda e, out=messages: out.append(str(e)))
             response = page.goto(url, wait_until="load")
+            if (site.root / "_headers").exists() and response is not None and \
+                    "content-security-policy" not in response.headers:
+                problems.append(f"{_short(site, url)}: served without the site's CSP")
             # The 404 page is fetched by its own name here (a 200, so that the console stays
             # clean); test_a_missing_page_gets_the_404_page checks the real 404.
             if response is None or response.status != 200:
@@ -179,6 +182,7 @@ def test_clinic_json_ld_on_home_and_contact(site: Site):
     for path in ("/", "/contact/"):
         scripts = _soup(site.url(path)).find_all("script", type="application/ld+json")
         data = [json.loads(s.string or "{}") for s in scripts]
+        assert any(d.get("@type") == "BreadcrumbList" for d in data) == (path != "/")
         clinics = [d for d in data if d.get("@type") == "MedicalClinic"]
         assert clinics, f"{path}: no MedicalClinic JSON-LD"
         for key in ("name", "address", "telephone", "openingHoursSpecification"):
