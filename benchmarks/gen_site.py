@@ -143,8 +143,8 @@ PRACTICAL = [
     "your GP or NHS 111 if you are worried.",
     "You can decide not to go ahead at any point, including after your consultation or part "
     "of the way through a course.",
-    "Most people can go back to work the same day. Some prefer to book a session at the end "
-    "of the day, because the skin can look red for a while afterwards.",
+    "Some people prefer to book a session at the end of the day, because the skin can look "
+    "red for a while afterwards.",
     "We keep notes of each session, so that your practitioner can see what was done before "
     "and how your skin responded.",
     "Your consultation in {town} takes about 30 minutes. You will have time to ask questions, "
