@@ -748,22 +748,30 @@ def read_text(path: str | Path, max_bytes: int) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(path), 0, f"cannot read file: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
+    return decode_bytes(data, str(path), max_bytes)
+
+
+def decode_bytes(data: bytes, path: str, max_bytes: int) -> str:
+    """Bytes to text, refusing binary, non-UTF-8 and oversized input with a plain message."""
+    if len(data) > max_bytes:
         raise InputError(
-            str(path), 1, "binary file, not text", "lint only .md, .html and .txt pages"
+            path,
+            1,
+            f"file is {len(data) / 1048576:.1f} MB; claims-lint reads files up to "
+            f"{max_bytes / 1048576:.0f} MB",
+            "split the page, or raise max_file_bytes in the config",
         )
+    if b"\x00" in data[:8192]:
+        raise InputError(path, 1, "binary file, not text", "lint only .md, .html and .txt pages")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
-            str(path),
+            path,
             line,
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at column {col})",
             "save the file as UTF-8",
             col,
         ) from None
-
-
-_ = yaml  # yaml is used through frontmatter; keep import for type users

@@ -4,8 +4,8 @@ Patterns are regular expressions over *clean, lower-case* text with a few conven
 authors write readable patterns that still catch spelling and inflection variants:
 
 * a space matches any run of whitespace or hyphens (``side effects`` = ``side-effects``);
-* a hyphen between letters is optional and may be spaced (``pain-free`` = ``painfree``,
-  ``pain free``, ``pain - free``);
+* a hyphen (or ``-?``) is optional and may be spaced (``pain-free`` = ``painfree``,
+  ``pain free``, ``pain - free``); write ``\-`` for a literal hyphen;
 * an apostrophe is optional (``doesn't`` = ``doesnt``);
 * ``word~`` adds inflections (``melt~`` = melt, melts, melted, melting; ``reduce~`` = reduce,
   reduces, reduced, reducing);
@@ -137,7 +137,9 @@ def compile_pattern(pattern: str, macros: dict[str, str] | None = None) -> str:
                 out.append(r"[\s\-]*")
             else:
                 out.append(_SEP)
-        elif c == "-" and 0 < i < n - 1 and pattern[i - 1].isalpha() and pattern[i + 1].isalpha():
+        elif c == "-":  # an optional hyphen or space: pain-free = painfree = pain free
+            if i + 1 < n and pattern[i + 1] == "?":
+                i += 1
             out.append(_HYPHEN)
         elif c == "'":
             out.append("'?")
