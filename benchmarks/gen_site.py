@@ -274,9 +274,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from pelican.readers import MarkdownReader  # noqa: E402
 from publishconf import *  # noqa: E402,F403
 
 PLUGINS = []
+# pelicanconf imports the clinic package, and Pelican picks up every BaseReader subclass it
+# has imported: name Pelican's own Markdown reader explicitly.
+READERS = {"md": MarkdownReader, "markdown": MarkdownReader}
 THEME = "simple"
 TEMPLATE_PAGES = {}
 DISPLAY_PAGES_ON_MENU = False
