@@ -203,7 +203,7 @@ class Source:
     epoch: int | None  # the commit time: SOURCE_DATE_EPOCH
 
     def release_name(self, now: float) -> str:
-        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now))
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f".{int(now * 1000) % 1000:03d}Z"
         return f"{stamp}-{self.commit}" + ("-dirty" if self.dirty else "")
 
 
@@ -485,11 +485,19 @@ def _stamp() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def _after(name: str, existing: list[str]) -> str:
+    """A name that sorts after every existing release (releases are ordered by name)."""
+    if not existing or name > existing[-1]:
+        return name
+    # The clock is behind the last release (or two deploys in one millisecond): keep the order.
+    last_stamp = existing[-1].split("-", 1)[0]
+    return f"{last_stamp}~-{name.split('-', 1)[1]}"
+
+
 def deploy_release(releases: Releases, site: Path, name: str, keep: int) -> None:
     with releases.locked(create=True):
         existing = releases.releases()
-        while name in existing:
-            name = f"{name}+"  # two deploys in one second
+        name = _after(name, existing)
         before = releases.current()
         releases.upload(site, name)
         say(f"uploaded release {name} to {releases.where()}/{RELEASES}/{name}")

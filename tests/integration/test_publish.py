@@ -353,3 +353,11 @@ def test_git_target_gets_exactly_the_site_in_one_commit_per_deploy(
     deploy.rollback(target)
     assert git(repo, "rev-list", "--count", "gh-pages").strip() == "3"
     assert git(repo, "rev-parse", "gh-pages^{tree}") == first_tree
+
+
+def test_a_new_release_always_sorts_after_the_last_one() -> None:
+    last = ["20261122T024758.100Z-bbb"]
+    assert deploy._after("20261122T024759.000Z-aaa", last) == "20261122T024759.000Z-aaa"
+    same_ms = deploy._after("20261122T024758.100Z-aaa", last)  # same millisecond
+    clock_behind = deploy._after("20261122T024700.000Z-ccc", [*last, same_ms])
+    assert sorted([*last, same_ms, clock_behind]) == [*last, same_ms, clock_behind]
