@@ -109,9 +109,11 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
         raise ConfigError(path, 1, "the register must have an 'entries:' mapping of id → entry")
     entry_nodes: dict[str, yaml.Node] = {}
+    key_lines: dict[str, int] = {}
     for k, v in node.value:  # type: ignore[union-attr]
         if k.value == "entries" and isinstance(v, yaml.MappingNode):
             entry_nodes = {ek.value: ev for ek, ev in v.value}
+            key_lines = {ek.value: ek.start_mark.line + 1 for ek, _ in v.value}
 
     def line_of(eid: str, key: str | None = None) -> int:
         n = entry_nodes.get(eid)
@@ -121,7 +123,7 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
             for k, v in n.value:
                 if k.value == key:
                     return v.start_mark.line + 1
-        return n.start_mark.line + 1
+        return key_lines.get(eid, n.start_mark.line + 1)
 
     entries: dict[str, EvidenceEntry] = {}
     for eid, raw in data["entries"].items():

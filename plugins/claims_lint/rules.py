@@ -1,4 +1,4 @@
-"""Rules are data: one YAML file per taxonomy category in ``rules/``.
+r"""Rules are data: one YAML file per taxonomy category in ``rules/``.
 
 Patterns are regular expressions over *clean, lower-case* text with a few conveniences so rule
 authors write readable patterns that still catch spelling and inflection variants:

@@ -1,0 +1,340 @@
+"""The engine: evasion resistance, positions, what is linted, context, evidence, suppression."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claims_lint import Config, InputError, Linter, load_evidence
+from claims_lint.model import Finding
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
+TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Config(today=TODAY, evidence_path=FIX / "evidence.yaml", cache_dir=None))
+
+
+def rules(linter: Linter, text: str, kind: str = "markdown") -> list[str]:
+    return [f.rule for f in linter.lint_source(text, "page.md", kind).findings]
+
+
+def one(linter: Linter, text: str, kind: str = "markdown") -> Finding:
+    fs = linter.lint_source(text, "page.md", kind).findings
+    assert len(fs) == 1, [(f.rule, f.matched) for f in fs]
+    return fs[0]
+
+
+# --- evasion -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is painless.",
+        "It is PAINLESS.",
+        "It is ｐａｉｎｌｅｓｓ.",  # fullwidth (NFKC)
+        "It is 𝐩𝐚𝐢𝐧𝐥𝐞𝐬𝐬.",  # mathematical bold (NFKC)
+        "It is раinless.",  # Cyrillic р and а
+        "It is pαinless.",  # Greek alpha
+        "It is pain\u200bless.",  # zero-width space
+        "It is pain\u00adless.",  # soft hyphen
+        "It is pain\u2060less.",  # word joiner
+        "It is pa&shy;inless.",  # entity
+        "It is p&#97;inless.",  # numeric entity
+        "It is **pain**less.",  # markup inside a word
+        "It is <b>pain</b>less.",  # raw HTML inside a word
+        "It is pain-\nless.",  # hyphen and line break
+        "It is pain\u00a0free.",  # NBSP
+        "It is pain\n free.",  # line break inside the phrase
+        "It is páinless.",  # diacritic
+    ],
+)
+def test_evasions_are_caught(linter: Linter, text: str) -> None:
+    assert "PAI001" in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Our injections melt fat.", "FAT001"),
+        ("The injections melted the fat away.", "FAT001"),
+        ("It is melting fat as we speak.", "FAT001"),
+        ("It melts fat.", "FAT001"),
+        ("No anesthetic is needed.", "PAI004"),  # American spelling
+        ("No anaesthetic is needed.", "PAI004"),  # British spelling
+        ("Defy aging.", "AGE001"),
+        ("Defy ageing.", "AGE001"),
+        ("Side effect free.", "SAF004"),
+        ("Side-effect-free.", "SAF004"),
+    ],
+)
+def test_spelling_and_inflections(linter: Linter, text: str, code: str) -> None:
+    assert code in rules(linter, text)
+
+
+# --- positions -----------------------------------------------------------------------------------
+
+
+def test_positions_with_front_matter_crlf_and_bom(linter: Linter) -> None:
+    src = "\ufeff---\r\ntitle: Facials\r\n---\r\n\r\nIntro line.\r\nIt is **pain**less here.\r\n"
+    f = one(linter, src)
+    assert (f.line, f.column) == (6, 9)
+    assert f.end_line == 6 and f.end_column == 19  # exclusive end, after "less"
+    lines = src.lstrip("\ufeff").split("\r\n")
+    assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == "pain**less"
+
+
+def test_position_in_front_matter_value(linter: Linter) -> None:
+    src = '---\ntitle: "A pain-free glow"\nsummary: >\n  Lovely and\n  guaranteed results.\n---\nBody.\n'
+    fs = linter.lint_source(src, "p.md", "markdown").findings
+    by_rule = {f.rule: f for f in fs}
+    assert (by_rule["PAI001"].line, by_rule["PAI001"].column) == (2, 11)
+    assert by_rule["PAI001"].field == "title"
+    assert (by_rule["GUA001"].line, by_rule["GUA001"].column) == (5, 3)
+
+
+def test_nested_front_matter_fields_and_non_page_fields(linter: Linter) -> None:
+    src = (
+        "---\ntitle: Ok\nfaq:\n  - question: Does it hurt?\n    answer: It is totally painless.\n"
+        "template: painless-layout\nslug: painless\n---\n"
+    )
+    fs = linter.lint_source(src, "p.md", "markdown").findings
+    assert [(f.rule, f.field, f.line) for f in fs] == [("PAI001", "faq.0.answer", 5)]
+
+
+def test_custom_front_matter_fields() -> None:
+    lin = Linter(Config(today=TODAY, evidence_path=None, front_matter_fields=("hero.*",)))
+    src = "---\ntitle: Painless\nhero:\n  strap: Zero downtime\n---\n"
+    assert [f.rule for f in lin.lint_source(src, "p.md").findings] == ["DOW001"]
+
+
+# --- what is linted and what is not --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Painless facials\n",
+        "- Painless\n- Quick\n",
+        "| Treatment | Feel |\n|---|---|\n| Meso | Painless |\n",
+        "> It is painless, she said.\n",
+        "Text.[^n]\n\n[^n]: It is painless.\n",
+        "![A painless treatment](x.jpg)\n",
+        '[link](https://x.org "Painless results")\n',
+        '<div class="x"><p>It is painless.</p></div>\n',
+        '<img src="x.jpg" alt="painless">\n',
+        "Setext painless\n===============\n",
+    ],
+)
+def test_every_published_part_is_linted(linter: Linter, text: str) -> None:
+    assert "PAI001" in rules(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use `painless` as the slug.\n",
+        "```\nit is painless\n```\n",
+        "~~~md\nit is painless\n~~~\n",
+        "Intro.\n\n    it is painless (indented code)\n",
+        "<!-- it is painless -->\n",
+        "<script>var s = 'painless';</script>\n",
+        "<pre>painless</pre>\n",
+        "[link](https://example.org/painless-facials)\n",
+    ],
+)
+def test_code_comments_and_urls_are_not_linted(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def test_html_page_visible_text_and_meta(linter: Linter) -> None:
+    page = (
+        "<html><head><title>Painless peels</title>"
+        '<meta name="description" content="Zero downtime."><style>.painless{}</style></head>'
+        "<body><p>Hello</p></body></html>"
+    )
+    assert sorted(rules(linter, page, "html")) == ["DOW001", "PAI001"]
+
+
+# --- context -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not painless.",
+        "We cannot guarantee results.",
+        "There is no evidence that injections remove toxins.",
+        "This is not a weight-loss treatment.",
+        "Evidence that mesotherapy improves cellulite is limited.",
+        "Pain, bruising and swelling are common.",
+        "Not suitable if you have cancer.",
+        "Is it safe?",
+        "Safety information",
+        "Does it hurt?",
+    ],
+)
+def test_does_not_cry_wolf(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+def test_rhetorical_questions_still_count(linter: Linter) -> None:
+    assert "COM001" in rules(linter, "Why go under the knife when you can have injections?")
+    assert "POM001" in rules(linter, "Is Botox right for you?")
+
+
+# --- evidence ------------------------------------------------------------------------------------
+
+
+def test_evidence_clears_a_supportable_claim(linter: Linter) -> None:
+    src = "---\ntreatment: derma-roller\n---\nClinically proven to firm skin.[^aust-2008]\n"
+    res = linter.lint_source(src, "p.md")
+    assert res.findings == []
+    assert [(c.evidence_id, c.finding.rule) for c in res.cleared] == [("aust-2008", "EFF001")]
+    assert "Plast Reconstr Surg" in res.cleared[0].citation
+
+
+@pytest.mark.parametrize(
+    ("src", "code"),
+    [
+        ("Clinically proven.[^nope]\n", "EVD001"),
+        ("Clinically proven.[^old-study]\n", "EVD002"),
+        ("Clinically proven.[^stats-survey]\n", "EVD003"),
+        ("---\ntreatment: facial-mesotherapy\n---\nClinically proven.[^aust-2008]\n", "EVD004"),
+    ],
+)
+def test_bad_citations(linter: Linter, src: str, code: str) -> None:
+    res = linter.lint_source(src, "p.md")
+    assert [f.rule for f in res.findings] == [code]
+    assert res.findings[0].category == "efficacy-overclaim"
+    assert res.cleared == []
+
+
+def test_no_category_stays_an_error_whatever_is_cited(linter: Linter) -> None:
+    res = linter.lint_source("Completely safe.[^aust-2008]\n", "p.md")
+    assert [f.rule for f in res.findings] == ["SAF001"]
+    assert "cannot clear" in res.findings[0].message
+
+
+def test_unattached_unknown_or_expired_citation(linter: Linter) -> None:
+    res = linter.lint_source("Plain text.[^ghost] More.[^old-study]\n", "p.md")
+    assert [f.rule for f in res.findings] == ["EVD001", "EVD002"]
+    # a footnote defined on the page is an ordinary footnote, not evidence
+    assert rules(linter, "Plain.[^a]\n\n[^a]: A note.\n") == []
+
+
+def test_load_evidence_validates_with_line_numbers(tmp_path: Path) -> None:
+    from claims_lint import ConfigError
+
+    reg = load_evidence(FIX / "evidence.yaml")
+    assert reg.entries["aust-2008"].review_by == dt.date(2027, 3, 1)
+    bad = tmp_path / "e.yaml"
+    bad.write_text(
+        "entries:\n  x1:\n    citation: A long enough citation.\n    supports:\n"
+        "      categories: [efficacy-overclaim]\n    approved_by: Dr X\n    review_by: 2027-01-01\n"
+    )
+    with pytest.raises(ConfigError) as exc:
+        load_evidence(bad)
+    assert exc.value.line == 2 and "doi, pmid or url" in exc.value.message
+    bad.write_text("entries:\n  x1: !!python/object/apply:os.system ['echo hi']\n")
+    with pytest.raises(ConfigError):
+        load_evidence(bad)
+
+
+# --- suppression ---------------------------------------------------------------------------------
+
+
+def test_suppression_with_reason(linter: Linter) -> None:
+    src = (
+        '<!-- claims-lint: disable PAI001 reason="survey of 200 clients, file 12" '
+        'until=2027-01-01 by="Dr R" -->\nIt is painless.\nAnd more text.\n\nIt is painless.\n'
+    )
+    res = linter.lint_source(src, "p.md")
+    assert [(f.rule, f.line) for f in res.findings] == [("PAI001", 5)]
+    assert [(s.finding.line, s.reason, s.by) for s in res.suppressed] == [
+        (2, "survey of 200 clients, file 12", "Dr R")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("directive", "code"),
+    [
+        ("<!-- claims-lint: disable PAI001 -->", "SUP001"),
+        ('<!-- claims-lint: disable PAI001 reason="x y" until=2020-01-01 -->', "SUP002"),
+        ('<!-- claims-lint: disable XYZ999 reason="x y" -->', "SUP003"),
+        ('<!-- claims-lint: disable PAI001 reason="x y" until=soon -->', "SUP004"),
+    ],
+)
+def test_bad_suppressions_are_errors_and_suppress_nothing(
+    linter: Linter, directive: str, code: str
+) -> None:
+    res = linter.lint_source(f"{directive}\nIt is painless.\n", "p.md")
+    assert sorted(f.rule for f in res.findings) == sorted([code, "PAI001"])
+
+
+def test_same_line_category_and_file_wide_suppressions(linter: Linter) -> None:
+    same = 'It is painless. <!-- claims-lint: disable pain-absolute reason="ok by Dr R" -->\n'
+    assert rules(linter, same) == []
+    whole = '<!-- claims-lint: disable-file DOW001 reason="ok by Dr R" -->\n\nx\n\nZero downtime.\n'
+    assert rules(linter, whole) == []
+    unused = '<!-- claims-lint: disable DOW001 reason="ok by Dr R" -->\nNothing here.\n'
+    assert rules(linter, unused) == ["SUP005"]
+
+
+def test_front_matter_comment_suppression(linter: Linter) -> None:
+    src = '---\n# claims-lint: disable PAI001 reason="brand name, agreed"\ntitle: Painless Ltd\n---\n'
+    res = linter.lint_source(src, "p.md")
+    assert res.findings == [] and len(res.suppressed) == 1
+
+
+# --- input problems ------------------------------------------------------------------------------
+
+
+def test_broken_front_matter_is_an_input_error(linter: Linter) -> None:
+    with pytest.raises(InputError) as exc:
+        linter.lint_source("---\ntitle: [unclosed\n---\nBody\n", "p.md")
+    assert exc.value.path == "p.md" and exc.value.line >= 2
+
+
+def test_yaml_tags_never_execute(linter: Linter, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    src = f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\nx\n"
+    with pytest.raises(InputError):
+        linter.lint_source(src, "p.md")
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b"Caf\xe9 painless\n", "not UTF-8"),
+    ],
+)
+def test_unreadable_files(linter: Linter, tmp_path: Path, data: bytes, words: str) -> None:
+    p = tmp_path / "page.md"
+    p.write_bytes(data)
+    with pytest.raises(InputError) as exc:
+        linter.lint_path(p)
+    assert words in exc.value.message and exc.value.line == 1
+
+
+def test_enormous_file(tmp_path: Path) -> None:
+    lin = Linter(Config(today=TODAY, evidence_path=None, max_file_bytes=1000))
+    p = tmp_path / "big.md"
+    p.write_text("x" * 2000)
+    with pytest.raises(InputError) as exc:
+        lin.lint_path(p)
+    assert "MB" in exc.value.message
+
+
+def test_result_round_trips_through_dict(linter: Linter) -> None:
+    from claims_lint import LintResult
+
+    res = linter.lint_source("Zero downtime.[^aust-2008] Clinically proven.[^aust-2008]\n", "p.md")
+    assert LintResult.from_dict(res.to_dict()) == res
