@@ -291,3 +291,40 @@ def test_skip_link_is_first_and_focus_is_visible(site: Site, browser):
     finally:
         page.close()
 
+
+
+def test_treatment_pages_show_their_parts_in_order(site: Site, browser):
+    """Facts box first; then who should not have it, side effects, aftercare, evidence, review
+    and the consultation invitation, in that order; "Adults 18+" and "Results vary" in
+    body-size type, not fine print."""
+    order = ["at-a-glance", "contraindications", "side-effects", "aftercare", "evidence",
+             "review", "consultation"]
+    problems: list[str] = []
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        for url in site.pages:
+            path = urlsplit(url).path
+            if not path.startswith("/treatments/") or path == "/treatments/":
+                continue
+            page.goto(url)
+            tops = [page.evaluate(
+                "id => { const e = document.getElementById(id);"
+                " return e ? e.getBoundingClientRect().top + scrollY : null }", i) for i in order]
+            if None in tops:
+                problems.append(f"{path}: missing " + ", ".join(
+                    i for i, t in zip(order, tops, strict=True) if t is None))
+            elif tops != sorted(tops):
+                problems.append(f"{path}: sections out of order at 375 px: {tops}")
+            for text in ("Adults 18+", "Results vary"):
+                item = page.locator(".glance .key-points li", has_text=text)
+                if not item.count() or not item.first.is_visible():
+                    problems.append(f"{path}: {text!r} not visible in the facts box")
+                    continue
+                size = item.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+                if size < 16:
+                    problems.append(f"{path}: {text!r} in {size}px type")
+            if page.locator("h1").count() != 1:
+                problems.append(f"{path}: not exactly one h1")
+    finally:
+        page.close()
+    assert not problems, "\n".join(problems)
