@@ -24,8 +24,12 @@ PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 
+# Imported here rather than named: Pelican skips a plugin it cannot load by name, logs it, and
+# still exits 0 — the build must not go on without its gate.
+import clinic  # noqa: E402
+
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["clinic"]
+PLUGINS = [clinic]
 
 # Only pages: treatment pages in content/treatments/, the rest in content/pages/.
 ARTICLE_PATHS: list[str] = []

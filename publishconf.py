@@ -21,6 +21,7 @@ RELATIVE_URLS = False
 CLINIC_STRICT = True
 CLINIC_SHOW_FINDINGS = False
 DELETE_OUTPUT_DIRECTORY = True
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""  # drafts are previewed in development, never published
 
 # Production output for static hosting (plugins/clinic_publish): minified HTML and CSS,
 # content-hashed asset names, _headers, and .gz/.br files beside every text file.

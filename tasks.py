@@ -132,7 +132,7 @@ def new_treatment(c, title, treatment):
     except ScaffoldError as exc:
         raise Exit(f"new-treatment: {exc}", code=1) from None
     print(f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
-          f"http://{CONFIG['host']}:{CONFIG['port']}/treatments/{path.stem}/")
+          f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/")
 
 
 @task(help={"title": "the page title"})

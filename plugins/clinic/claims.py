@@ -10,19 +10,52 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from claims_lint import Config, EvidenceRegister, Finding, Linter, load_evidence
+from claims_lint.model import ClaimsLintError
+
 from .problems import Problem
 
 
 def make_linter(
     settings: dict[str, Any], evidence_path: Path, today: dt.date
-) -> tuple[Any, list[Problem]]:
-    """A linter configured from the site's settings, or ``None`` with the reasons."""
+) -> tuple[Linter, list[Problem]]:
+    """A linter configured from the site's settings, and any problem with the register."""
+    problems: list[Problem] = []
+    evidence = EvidenceRegister.empty()
+    if evidence_path.exists():
+        try:
+            evidence = load_evidence(evidence_path)
+        except ClaimsLintError as exc:
+            problems.append(Problem(exc.path, exc.line, 0, exc.message, exc.hint, code="evidence"))
+    config = Config(
+        profile=settings.get("CLAIMS_PROFILE", "uk"),
+        evidence_path=evidence_path,
+        today=today,
+        cache_dir=None,
+    )
+    return Linter(config, evidence=evidence), problems
+
+
+def as_problem(finding: Finding) -> Problem:
+    """A finding in the words the build prints: the quote, the rule, why, and what to write."""
+    # The rule code goes in the message (not Problem.code) so that the banner shows it too.
+    message = f"{finding.rule} [{finding.category}] {finding.message}"
+    if finding.why:
+        message += f" Why: {finding.why}"
+    hint = f"instead: {finding.suggestion}" if finding.suggestion else ""
+    return Problem(finding.path, finding.line, finding.column, message, hint,
+                   "error" if finding.severity == "error" else "warning", "claims")
+
+
+def lint_source(
+    linter: Linter, text: str, path: str, kind: str = "markdown"
+) -> tuple[list[Problem], list[tuple[str, str]]]:
+    """Problems for one file, and for each the (rule, quoted text) of its claim."""
     try:
-        from claims_lint import Linter  # noqa: F401
-    except ImportError:
-        return None, []
-    return None, []
-
-
-def lint_source(linter: Any, text: str, path: str, kind: str = "markdown") -> list[Problem]:
-    return []
+        result = linter.lint_source(text, path, kind)
+    except ClaimsLintError as exc:
+        problem = Problem(exc.path, exc.line, getattr(exc, "column", 0), exc.message, exc.hint,
+                          code="claims")
+        return [problem], [("", "")]
+    keys = [(f.rule, f.matched.casefold()) for f in result.findings]
+    return [as_problem(f) for f in result.findings], keys

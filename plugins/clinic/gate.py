@@ -6,7 +6,6 @@ listing every problem. Development builds list the same problems as warnings and
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -67,7 +66,7 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
                 last_reviewed=page.last_reviewed,
                 clinic_data=state.clinic,
             )
-            page.jsonld = json.dumps(data, ensure_ascii=False, indent=1)
+            page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
     context = generators[0].context if generators else {}
@@ -75,9 +74,7 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
     context["NAV_PAGES"] = nav
     context["CLINIC"] = state.clinic
     if state.clinic.get("address"):
-        context["CLINIC_JSONLD"] = json.dumps(
-            jsonld.clinic(state.clinic, siteurl), ensure_ascii=False, indent=1
-        )
+        context["CLINIC_JSONLD"] = jsonld.dumps(jsonld.clinic(state.clinic, siteurl))
 
 
 def judge(state: BuildState) -> None:

@@ -7,10 +7,18 @@ A treatment page is a ``MedicalWebPage`` about a ``TherapeuticProcedure``: unlik
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from .data import Treatment
 from .safety import Safety
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no value (a title
+    containing ``</script>``, say) can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def absolute(siteurl: str, url: str) -> str:

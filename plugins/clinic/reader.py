@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import markdown
+from claims_lint import EvidenceRegister
 from claims_lint.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
 from pelican.readers import BaseReader
 
@@ -35,27 +36,20 @@ def page_type(relative_path: str) -> str:
     return "treatment" if relative_path.split("/", 1)[0] == "treatments" else "page"
 
 
-def evidence_footnotes(body: str, evidence: dict[str, dict[str, Any]]) -> str:
+def evidence_footnotes(body: str, evidence: EvidenceRegister) -> str:
     """Append a footnote definition, from the register, for each cited evidence id.
 
     Pages cite with ``[^id]`` only; the citation text lives once, in evidence.yaml. Unknown ids
     are left alone here: the claims linter reports them.
     """
     defined = set(_FOOTNOTE_DEF.findall(body))
-    cited = [i for i in dict.fromkeys(_FOOTNOTE_REF.findall(body)) if i not in defined]
     lines = []
-    for ref in cited:
+    for ref in dict.fromkeys(_FOOTNOTE_REF.findall(body)):
         entry = evidence.get(ref)
-        if not isinstance(entry, dict) or not entry.get("citation"):
+        if ref in defined or entry is None:
             continue
-        text = " ".join(str(entry["citation"]).split())
-        if entry.get("doi"):
-            text += f" <https://doi.org/{entry['doi']}>"
-        elif entry.get("pmid"):
-            text += f" <https://pubmed.ncbi.nlm.nih.gov/{entry['pmid']}/>"
-        elif entry.get("url"):
-            text += f" <{entry['url']}>"
-        lines.append(f"[^{ref}]: {text}")
+        link = entry.link()
+        lines.append(f"[^{ref}]: {entry.citation}" + (f" <{link}>" if link else ""))
     return body + ("\n\n" + "\n".join(lines) + "\n" if lines else "")
 
 
@@ -67,6 +61,7 @@ class ClinicReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
+        self._claim_keys: set[tuple[str, str]] = set()
         self._md = markdown.Markdown(
             extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG, output_format="html"
         )
@@ -107,7 +102,7 @@ class ClinicReader(BaseReader):
         metadata = self._metadata(fm, kind)
         state.pages[shown] = PageInfo(
             path=shown, kind=kind, front_matter=fm, safety=metadata.get("safety"),
-            problems=problems,
+            problems=problems, claims=self._claim_keys,
         )
         metadata["source_display_path"] = shown
         return content, metadata
@@ -156,8 +151,9 @@ class ClinicReader(BaseReader):
             fm.data["_safety"] = safety
         if kind == "treatment" and state.registry is not None:
             problems += contradictions(fm, state.registry)
-        problems += state.lint(text, shown)
-        return problems
+        claims, keys = state.lint(text, shown)
+        self._claim_keys = set(keys)
+        return problems + claims
 
     def _metadata(self, fm: FrontMatter, kind: str) -> dict[str, Any]:
         state = current()
@@ -172,15 +168,17 @@ class ClinicReader(BaseReader):
         if not meta.get("description") and isinstance(data.get("summary"), str):
             meta["description"] = data["summary"]
         meta["page_type"] = kind
-        reviewer = state.team.get(data.get("reviewed_by") or "")
+        reviewer_key = data.get("reviewed_by")
+        reviewer = state.team.get(reviewer_key) if isinstance(reviewer_key, str) else None
         if reviewer:
             meta["reviewer"] = reviewer
         if kind == "treatment":
             meta["template"] = "treatment"
             slug = meta.get("slug") or os.path.splitext(os.path.basename(fm.path))[0]
             meta["slug"] = slug
-            meta["url"] = f"treatments/{slug}/"
-            meta["save_as"] = f"treatments/{slug}/index.html"
+            if meta.get("status", "published") == "published":  # drafts: DRAFT_PAGE_SAVE_AS
+                meta["url"] = f"treatments/{slug}/"
+                meta["save_as"] = f"treatments/{slug}/index.html"
             treatment = state.treatment_for(fm)
             if treatment is not None:
                 meta["treatment_entry"] = treatment

@@ -125,7 +125,7 @@ def _check_fields(
                                     "write one of: " + ", ".join(spec.choices), code="schema"))
     for key, spec in fields.items():
         if spec.required and key not in data:
-            line = fm.line_of(*path) if path else fm.first_line - 1
+            line = fm.line_of(*path) if path else fm.line_of()
             problems.append(Problem(fm.path, line, 0, f"missing required field '{key}'{where}",
                                     f"add '{spec.example}'", code="schema"))
 

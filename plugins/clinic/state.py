@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims_lint.frontmatter import FrontMatter, FrontMatterError, load_yaml
+from claims_lint import EvidenceRegister, Linter
+from claims_lint.frontmatter import FrontMatter
 
+from .claims import lint_source, make_linter
 from .data import DataError, Registry, Treatment, load_clinic, load_registry
 from .problems import Problem, ProblemLog
 from .safety import Safety
@@ -26,6 +28,7 @@ class PageInfo:
     front_matter: FrontMatter | None  # None when the file could not be parsed
     safety: Safety | None
     problems: list[Problem]
+    claims: set[tuple[str, str]] = field(default_factory=set)  # (rule, text) found in source
 
 
 @dataclass
@@ -37,10 +40,9 @@ class BuildState:
     problems: ProblemLog = field(default_factory=ProblemLog)
     registry: Registry | None = None
     clinic: dict[str, Any] = field(default_factory=dict)
-    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
     pages: dict[str, PageInfo] = field(default_factory=dict)
     built: list[Any] = field(default_factory=list)  # Pelican's Page objects, once all are read
-    linter: Any = None
+    linter: Linter | None = None
 
     @property
     def team(self) -> dict[str, Any]:
@@ -59,13 +61,13 @@ class BuildState:
             return None
         return self.registry.treatments.get(key)
 
-    def lint(self, text: str, path: str) -> list[Problem]:
-        """Claims findings for one page's source, as problems."""
-        if self.linter is None:
-            return []
-        from .claims import lint_source  # the engine is optional until the linter is set up
+    @property
+    def evidence(self) -> EvidenceRegister:
+        return self.linter.evidence if self.linter else EvidenceRegister.empty()
 
-        return lint_source(self.linter, text, path)
+    def lint(self, text: str, path: str) -> tuple[list[Problem], list[tuple[str, str]]]:
+        """Claims findings for one page's source, as problems, and each claim's key."""
+        return lint_source(self.linter, text, path) if self.linter else ([], [])
 
 
 _state: BuildState | None = None
@@ -98,11 +100,11 @@ def start(settings: dict[str, Any]) -> BuildState:
         state.clinic = load_clinic(data_dir / "clinic.yaml")
     except DataError as exc:
         state.problems.extend(_shown(state, exc.problems))
-    state.evidence = _evidence(state, data_dir / "evidence.yaml")
-    from .claims import make_linter
-
-    state.linter, problems = make_linter(settings, data_dir / "evidence.yaml", today)
-    state.problems.extend(problems)
+    # Production fails on evidence whose review_by passed more than the grace period ago;
+    # development warns from the first day.
+    lint_day = today - dt.timedelta(days=state.grace_days) if state.strict else today
+    state.linter, problems = make_linter(settings, data_dir / "evidence.yaml", lint_day)
+    state.problems.extend(_shown(state, problems))
     _state = state
     return state
 
@@ -113,15 +115,3 @@ def _shown(state: BuildState, problems: list[Problem]) -> list[Problem]:
                 p.code)
         for p in problems
     ]
-
-
-def _evidence(state: BuildState, path: Path) -> dict[str, dict[str, Any]]:
-    """The register's entries, for rendering footnotes (the linter validates them)."""
-    if not path.exists():
-        return {}
-    try:
-        _, data = load_yaml(path.read_text(encoding="utf-8"), state.display_path(path))
-    except (FrontMatterError, UnicodeDecodeError):
-        return {}  # reported by the linter's own loader
-    entries = data.get("entries") if isinstance(data, dict) else None
-    return entries if isinstance(entries, dict) else {}

@@ -9,12 +9,12 @@ again, which catches claims in templates and the theme.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 
+from .claims import lint_source
 from .problems import Problem
 from .state import BuildState
 
@@ -61,7 +61,11 @@ def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
 def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list[Problem]:
     problems: list[Problem] = []
     out = Path(output_path)
+    reported: dict[Path, set[tuple[str, str]]] = {}  # claims already reported at their source
     for page in pages:
+        info = state.pages.get(getattr(page, "source_display_path", ""))
+        if info is not None:
+            reported[(out / page.save_as).resolve()] = info.claims
         safety = getattr(page, "safety", None)
         if safety is None or getattr(page, "status", "") != "published":
             continue
@@ -73,12 +77,11 @@ def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list
             continue
         problems += check_treatment_html(target.read_text(encoding="utf-8"), shown, safety)
     if state.linter is not None:
-        from .claims import lint_source
-
-        for root, _dirs, files in os.walk(out):
-            for name in sorted(files):
-                if name.endswith(".html"):
-                    target = Path(root) / name
-                    problems += lint_source(state.linter, target.read_text(encoding="utf-8"),
-                                            state.display_path(target), kind="html")
+        for target in sorted(out.rglob("*.html")):
+            found, keys = lint_source(state.linter, target.read_text(encoding="utf-8"),
+                                      state.display_path(target), kind="html")
+            known = reported.get(target.resolve(), set())
+            # A claim already reported in the page's source is not news; one that is only in
+            # the output came from a template, the theme, or a data file.
+            problems += [p for p, key in zip(found, keys, strict=True) if key not in known]
     return problems

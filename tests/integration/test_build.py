@@ -234,3 +234,25 @@ def test_development_preview_shows_why_a_broken_page_cannot_be_built(project: Pa
     banner = stand_in.find(id="build-findings").get_text(" ")
     line = _line_of(page, "note: results: vary")
     assert f"facial-mesotherapy.md:{line}:" in banner and "broken YAML" in banner
+
+
+def test_an_unsupported_claim_fails_the_production_build(project: Path) -> None:
+    page = project / "content/treatments/derma-roller.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nIt is completely **pain**less.\n",
+                    encoding="utf-8")
+    build = run_pelican(project, "publishconf.py")
+    assert_gate_failed(build)
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    assert f"content/treatments/derma-roller.md:{line}:" in build.log
+    assert "[pain-absolute]" in build.log and "instead:" in build.log
+
+
+def test_a_claim_in_the_theme_is_caught_in_the_written_html(project: Path) -> None:
+    template = project / "theme/templates/base.html"
+    html = template.read_text(encoding="utf-8")
+    template.write_text(html.replace("</footer>", "<p>Zero downtime, guaranteed.</p></footer>", 1),
+                        encoding="utf-8")
+    build = run_pelican(project, "publishconf.py")
+    assert build.returncode != 0
+    assert "output/index.html:" in build.log and "[downtime-absolute]" in build.log
+    assert "Traceback" not in build.log

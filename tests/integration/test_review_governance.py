@@ -17,32 +17,6 @@ from tests.conftest import run_pelican
 
 pytestmark = pytest.mark.integration
 
-# Evidence dates are checked by the claims engine (issue 3), which another engineer is building.
-
-
-def build_lints() -> bool:
-    """Whether the build runs the claims engine yet (plugins/clinic/claims.py glue, issue 3)."""
-    import datetime as dt
-
-    from clinic.claims import make_linter
-
-    root = Path(__file__).resolve().parents[2]
-    try:
-        linter, _ = make_linter(
-            {"PATH": str(root / "content"), "CLAIMS_PROFILE": "uk"},
-            root / "content/data/evidence.yaml",
-            dt.date.today(),
-        )
-    except Exception:  # wired up but failing: run the tests, so that they show it
-        return True
-    return linter is not None
-
-
-needs_engine = pytest.mark.skipif(
-    not build_lints(),
-    reason="the build does not run the claims engine yet (clinic.claims.make_linter gives None)",
-)
-
 PAGE = "content/treatments/facial-mesotherapy.md"  # next_review: 2027-04-12, like the others
 
 
@@ -110,7 +84,6 @@ def expire_evidence(project: Path) -> None:
     path.write_text(text[:at] + "review_by: 2026-11-01" + text[at + 21 :], encoding="utf-8")
 
 
-@needs_engine
 def test_expired_evidence_fails_the_production_build(project: Path) -> None:
     expire_evidence(project)
     settings(project, CLINIC_TODAY="2026-12-20")  # page reviews are all in date
@@ -120,7 +93,6 @@ def test_expired_evidence_fails_the_production_build(project: Path) -> None:
     assert not build.html_files()
 
 
-@needs_engine
 def test_expired_evidence_is_a_warning_in_development(project: Path) -> None:
     expire_evidence(project)
     settings(project, CLINIC_TODAY="2026-12-20")

@@ -7,7 +7,6 @@ throwaway copy of the project.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -26,37 +25,6 @@ from bs4 import BeautifulSoup
 from tests.conftest import run_pelican
 
 pytestmark = pytest.mark.integration
-
-# The claims linter (issue 3) is built by another engineer. Until its engine and command exist,
-# the steps that need them are skipped with this reason; once they land, these tests run.
-needs_cli = pytest.mark.skipif(
-    importlib.util.find_spec("claims_lint.cli") is None,
-    reason="the claims-lint command (claims_lint.cli) is not there yet",
-)
-
-
-def build_lints() -> bool:
-    """Whether the build runs the claims engine yet (plugins/clinic/claims.py glue, issue 3)."""
-    import datetime as dt
-
-    from clinic.claims import make_linter
-
-    root = Path(__file__).resolve().parents[2]
-    try:
-        linter, _ = make_linter(
-            {"PATH": str(root / "content"), "CLAIMS_PROFILE": "uk"},
-            root / "content/data/evidence.yaml",
-            dt.date.today(),
-        )
-    except Exception:  # wired up but failing: run the tests, so that they show it
-        return True
-    return linter is not None
-
-
-needs_engine = pytest.mark.skipif(
-    not build_lints(),
-    reason="the build does not run the claims engine yet (clinic.claims.make_linter gives None)",
-)
 
 TITLE = "Mesotherapy for the neck"
 SLUG = "mesotherapy-for-the-neck"
@@ -107,12 +75,19 @@ def test_one_command_creates_a_treatment_page_that_builds(project: Path) -> None
     dev = run_pelican(project, "pelicanconf.py")
     assert dev.returncode == 0, dev.log
     assert SLUG not in dev.log, f"the new page has findings:\n{dev.log}"
-    page = dev.output / "treatments" / SLUG / "index.html"
+    page = dev.output / "drafts" / SLUG / "index.html"  # a draft until the reviewer signs off
     assert page.is_file()
     assert banner(page) is None, banner(page)
     text = page.read_text(encoding="utf-8")
     assert "What it can and cannot do" in text and 'id="contraindications"' in text
 
+    prod = run_pelican(project, "publishconf.py")
+    assert prod.returncode == 0, prod.log
+    assert SLUG not in " ".join(str(p) for p in prod.html_files()), "drafts are never published"
+
+    # Signed off: without `status: draft` it is published at /treatments/<slug>/.
+    source.write_text(source.read_text(encoding="utf-8").replace("status: draft\n", ""),
+                      encoding="utf-8")
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
     assert (prod.output / "treatments" / SLUG / "index.html").is_file()
@@ -127,7 +102,6 @@ def test_one_command_creates_a_page_that_builds(project: Path) -> None:
     assert prod.returncode == 0, prod.log
 
 
-@needs_cli
 def test_new_treatment_page_lints_clean(project: Path) -> None:
     made = invoke(project, "new-treatment", "--title", TITLE, "--treatment", "mesotherapy-facial")
     assert made.returncode == 0, made.stderr
@@ -236,7 +210,6 @@ CLAIM = "It is completely painless."
 FIX = "Most people feel some stinging; a numbing cream can be applied first."
 
 
-@needs_engine
 def test_finding_shows_in_the_development_banner_and_goes_away_when_fixed(
     project: Path,
 ) -> None:
@@ -293,7 +266,6 @@ def test_production_output_never_contains_the_banner(project: Path) -> None:
 # 4. Produce the claims register --------------------------------------------------------------
 
 
-@needs_cli
 def test_claims_register_is_a_self_contained_html_report(project: Path) -> None:
     result = claims_lint(project, "content", "--format", "html", "-o", "report.html")
     assert result.returncode == 0, result.stdout + result.stderr
