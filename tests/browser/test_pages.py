@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -176,6 +177,12 @@ def test_findability_tags(site: Site):
     assert not problems, "\n".join(problems)
     robots = urlopen(site.url("/robots.txt")).read().decode("utf-8")
     assert f"Sitemap: {site.url('/sitemap.xml')}" in robots
+    assert "Disallow: /\n" not in robots
+    sitemap = urlopen(site.url("/sitemap.xml")).read().decode("utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(listed) == len(set(listed)), "the sitemap lists a page twice"
+    pages = {u for u in site.pages if not u.endswith("/404.html")}
+    assert set(listed) == pages, f"sitemap and crawl differ: {set(listed) ^ pages}"
 
 
 def test_clinic_json_ld_on_home_and_contact(site: Site):
