@@ -67,6 +67,19 @@ def serve(c):
 
 
 @task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Production build into output/ (the full gate), without deploying it."""
+    _pelican(c, CONFIG["settings_publish"])
+
+
+@task
 def livereload(c):
     """Build, serve and reload the browser on any change to content, data, theme or plugins."""
     from clinic.preview import serve_with_livereload
