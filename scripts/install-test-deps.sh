@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(chromium nginx libnginx-mod-http-brotli-static openssh-server openssh-client rsync git brotli openssl)
+# Lighthouse 12 needs Node.js 18.16 or newer: Debian 12's nodejs is 18.19. A machine that
+# already has node (for example from NodeSource) keeps its own.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,6 +9,7 @@ again, which catches claims in templates and the theme.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,14 @@ from bs4 import BeautifulSoup
 from .claims import lint_source
 from .problems import Problem
 from .state import BuildState
+
+_BANNER = re.compile(r'<aside[^>]*\bid="build-findings".*?</aside>', re.DOTALL)
+
+
+def _without_banner(html: str) -> str:
+    """The development banner quotes findings and rules; blank it out (keeping every line and
+    column where it was) so that the output lint does not report the quotes as claims."""
+    return _BANNER.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), html)
 
 
 def _norm(text: str) -> str:
@@ -78,8 +87,8 @@ def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list
         problems += check_treatment_html(target.read_text(encoding="utf-8"), shown, safety)
     if state.linter is not None:
         for target in sorted(out.rglob("*.html")):
-            found, keys = lint_source(state.linter, target.read_text(encoding="utf-8"),
-                                      state.display_path(target), kind="html")
+            html = _without_banner(target.read_text(encoding="utf-8"))
+            found, keys = lint_source(state.linter, html, state.display_path(target), kind="html")
             known = reported.get(target.resolve(), set())
             # A claim already reported in the page's source is not news; one that is only in
             # the output came from a template, the theme, or a data file.

@@ -256,3 +256,13 @@ def test_a_claim_in_the_theme_is_caught_in_the_written_html(project: Path) -> No
     assert build.returncode != 0
     assert "output/index.html:" in build.log and "[downtime-absolute]" in build.log
     assert "Traceback" not in build.log
+
+
+def test_a_claim_is_reported_once_at_its_source_not_again_from_the_output(project: Path) -> None:
+    page = project / "content/treatments/derma-roller.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nIt is completely painless.\n",
+                    encoding="utf-8")
+    build = run_pelican(project, "pelicanconf.py")  # the banner quotes the finding and its rule
+    assert build.returncode == 0, build.log
+    assert "content/treatments/derma-roller.md:" in build.log
+    assert "output/" not in build.log, "the banner's quotes were linted as claims"
