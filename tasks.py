@@ -113,7 +113,13 @@ def test_deps(c):
 def test(c, args=""):
     """Install the test dependencies, then run the whole test suite."""
     test_deps(c)
-    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+    if args:
+        c.run(f"{sys.executable} -m pytest {args}", pty=False)
+        return
+    # Unit and integration tests in parallel; then the browser tests alone, so that Lighthouse's
+    # performance score is not measured on a machine busy with other tests.
+    c.run(f"{sys.executable} -m pytest -m 'not browser' -n auto", pty=False)
+    c.run(f"{sys.executable} -m pytest -m browser tests/browser", pty=False)
 
 
 @task(help={"target": "a directory, user@host:/path (rsync over SSH) or git:<repo>#<branch>; "
