@@ -255,13 +255,14 @@ def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
         if not _CODE.match(code):
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         anchors = tuple(str(a) for a in raw["anchors"])
-        bad = [a for a in anchors if not _ANCHOR.match(a)]
+        bad = [a for a in anchors if not _ANCHOR.match(a)]  # YAML reads a bare no as False: quote it
         if bad or not anchors:
             raise ConfigError(where, 0, f"{code}: anchors must be lower-case word starts: {bad}")
         patterns = tuple(str(p) for p in raw["patterns"])
         compiled = "|".join(f"(?:{compile_pattern(p, macros)})" for p in patterns)
         try:
-            regex = re.compile(rf"(?<![a-z0-9])(?:{compiled})(?![a-z0-9])", re.I)
+            # Matching runs on lower-cased text, so no re.IGNORECASE (it makes matching 2-3x slower).
+            regex = re.compile(rf"(?<![a-z0-9])(?:{compiled})(?![a-z0-9])")
         except re.error as exc:
             raise ConfigError(where, 0, f"{code}: bad pattern: {exc}") from None
         ex = raw.get("examples") or {}
@@ -292,12 +293,10 @@ def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
                 source=path.name,
                 line=lines.get(i, 0),
                 regex=regex,
-                unless_re=re.compile("|".join(compile_pattern(u, macros) for u in unless), re.I)
+                unless_re=re.compile("|".join(compile_pattern(u, macros) for u in unless))
                 if unless
                 else None,
-                requires_doc_re=re.compile(
-                    "|".join(compile_pattern(u, macros) for u in requires_doc), re.I
-                )
+                requires_doc_re=re.compile("|".join(compile_pattern(u, macros) for u in requires_doc))
                 if requires_doc
                 else None,
             )

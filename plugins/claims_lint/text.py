@@ -288,7 +288,7 @@ _COMMON = r"""
 _MD_ONLY = r"""
 |(?P<esc>\\[!-/:-@\[-`{-~])
 |(?P<code>``(?:[^`]|`(?!`)){1,2000}?``|`[^`\n]{1,1000}`)
-|(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]"]+)
+|(?P<url>(?<![A-Za-z0-9])(?:https?://|www\.)[^\s<>()\[\]"]+)
 |(?P<emph>\*+|_+|~~)
 |(?P<img>!\[)
 |(?P<fnref>\[\^(?P<fnid>[^\]\s]{1,100})\])
@@ -303,14 +303,27 @@ _TAIL = r"""
 _MD_TOKEN = re.compile(_COMMON + _MD_ONLY + _TAIL, re.X | re.I)
 _HTML_TOKEN = re.compile(_COMMON + _TAIL, re.X | re.I)
 _TEXT_TOKEN = re.compile(r"(?P<comment><!--)|(?P<ent>(?!))|(?P<nonascii>[^\x00-\x7f]+)")
+_ANY = re.compile(r"[\s\S]")
+_TRIGGERS = {
+    _MD_TOKEN: re.compile(r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."),
+    _HTML_TOKEN: re.compile(r"[<&\x80-\U0010ffff]"),
+    _TEXT_TOKEN: re.compile(r"<!--|[\x80-\U0010ffff]"),
+}
 _FN_HREF = re.compile(r"#fn[:\-_]([^\s\"'>]+)")
 
 
 class _Inline:
     """One pass of the inline tokeniser over ``src`` (whose offsets ``parent`` maps)."""
 
-    def __init__(self, src: str, parent: Mapping | None, token_re: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        src: str,
+        parent: Mapping | None,
+        token_re: re.Pattern[str],
+        trigger: re.Pattern[str] | None = None,
+    ) -> None:
         self.src = src
+        self.trigger = trigger or _TRIGGERS.get(token_re, _ANY)
         self.low: str | None = None
         self.b = _Builder(parent)
         self.token_re = token_re
@@ -347,15 +360,23 @@ class _Inline:
 
     def run(self) -> None:
         src, b = self.src, self.b
-        pos = 0
+        pos = 0  # everything before pos has been emitted
+        scan = 0  # where to look for the next token
         n = len(src)
-        search = self.token_re.search
-        while pos < n:
-            m = search(src, pos)
-            if m is None:
-                b.verbatim(src[pos:], pos)
+        # A cheap character-class scan finds where a token could start; the full token regex
+        # is only tried there (one big alternation tried at every position is 20x slower).
+        trigger = self.trigger.search
+        match = self.token_re.match
+        while scan < n:
+            t = trigger(src, scan)
+            if t is None:
                 break
-            start, end = m.span()
+            start = t.start()
+            m = match(src, start)
+            if m is None or m.end() == start:
+                scan = start + 1
+                continue
+            end = m.end()
             if start > pos:
                 b.verbatim(src[pos:start], pos)
             kind = m.lastgroup
@@ -407,7 +428,9 @@ class _Inline:
                     b.replace(BOUNDARY, start, end)  # unclosed: drop only the opening tag name
             elif kind == "tag":
                 end = self._tag(tok, start, end)
-            pos = end
+            pos = scan = end
+        if pos < n:
+            b.verbatim(src[pos:], pos)
 
     def _tag(self, tok: str, start: int, end: int) -> int:
         closing = tok.startswith("</")
