@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -41,10 +42,11 @@ class Mapping:
     __slots__ = ("cstart", "sstart", "send", "lin", "parent", "_len")
 
     def __init__(self, parent: Mapping | None = None) -> None:
-        self.cstart: list[int] = []
-        self.sstart: list[int] = []
-        self.send: list[int] = []
-        self.lin: list[bool] = []
+        # Compact arrays, not lists of int objects: a 4 MB page has ~200k pieces.
+        self.cstart = array("q")
+        self.sstart = array("q")
+        self.send = array("q")
+        self.lin = bytearray()
         self.parent = parent
         self._len = 0
 
@@ -567,24 +569,28 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             if not _LIST.match(stripped):
                 in_indented_code = True
                 continue
-        fm = _FENCE.match(line)
+        c0 = line.lstrip(" \t")[:1]
+        fm = _FENCE.match(line) if c0 in ("`", "~") else None
         if fm:
             in_fence = fm.group(1)
             prev_blank = False
             continue
         rest_start = 0
         # Block quote markers are deleted; the quoted text then goes through the checks below.
-        qm = _QUOTE.match(line)
+        qm = _QUOTE.match(line) if c0 == ">" else None
         if qm:
             rest_start = qm.end()
             b.replace(BOUNDARY if prev_blank else " ", ls, ls + rest_start)
         rest = line[rest_start:]
         rs = ls + rest_start
-        if _HR.match(rest) or (not prev_blank and _SETEXT.match(rest)):
+        c1 = rest.lstrip(" \t")[:1]
+        if c1 in ("-", "*", "_", "=") and (
+            _HR.match(rest) or (not prev_blank and _SETEXT.match(rest))
+        ):
             b.replace(BOUNDARY + "\n"[:nl_len], rs, ls + len(line) + nl_len)
             prev_blank = False
             continue
-        m = _ATX.match(rest)
+        m = _ATX.match(rest) if c1 == "#" else None
         if m:
             content = rest[m.end() :]
             content = re.sub(r"[ \t]+#+[ \t]*$", "", content)
@@ -595,7 +601,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             )
             prev_blank = False
             continue
-        m = _LIST.match(rest)
+        m = _LIST.match(rest) if (c1 in ("-", "*", "+") or c1.isdigit()) else None
         if m:
             in_list = True
             b.replace(BOUNDARY, rs, rs + m.end())
@@ -604,7 +610,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             tm = re.match(r"\[[ xX]\][ \t]+", rest)
             if tm:
                 rest, rs = rest[tm.end() :], rs + tm.end()
-        m = _REFDEF.match(rest)
+        m = _REFDEF.match(rest) if "]:" in rest else None
         if m:
             label = m.group("label")
             if label.startswith("^"):
