@@ -438,7 +438,11 @@ class _Inline:
         closing = tok.startswith("</")
         name_m = re.match(r"</?([A-Za-z][A-Za-z0-9:-]*)", tok)
         name = name_m.group(1).lower() if name_m else ""
-        self.b.replace(BOUNDARY if name in _BLOCK_TAGS else "", start, end)
+        # sup/sub become a space so a footnote number never glues onto a word ("proven1")
+        joiner = BOUNDARY if name in _BLOCK_TAGS else " " if name in ("sup", "sub") else ""
+        self.b.replace(joiner, start, end)
+        if not closing and _SKIP_ATTR.search(tok):
+            return self._skip_element(name, end)
         if closing or len(tok) <= len(name) + 2:
             return end
         attrs: dict[str, tuple[str, int]] = {}
@@ -469,6 +473,26 @@ class _Inline:
             s, e = self._src_span(start, end)
             self.fnrefs.append((self._clen(), attrs["data-evidence"][0], s, e))
         return end
+
+    def _skip_element(self, name: str, pos: int) -> int:
+        """Skip an element the page marks as not marketing copy (rendered footnotes, or
+        ``data-claims-lint="ignore"``): find its matching close tag, counting nesting."""
+        if self.low is None:
+            self.low = self.src.lower()
+        depth = 1
+        tag_re = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>")
+        for m in tag_re.finditer(self.low, pos):
+            depth += -1 if m.group(1) else 1
+            if depth == 0:
+                self.b.replace(BOUNDARY, pos, m.end())
+                return m.end()
+        return pos  # unclosed: lint the rest rather than hide it
+
+
+_SKIP_ATTR = re.compile(
+    r"""\bdata-claims-lint\s*=\s*["']?ignore|\bclass\s*=\s*["'](?:[^"']*\s)?footnotes?(?=["'\s])""",
+    re.I,
+)
 
 
 def _inline(src: str, parent: Mapping | None, token_re: re.Pattern[str], field_name: str) -> Unit:

@@ -338,3 +338,15 @@ def test_result_round_trips_through_dict(linter: Linter) -> None:
 
     res = linter.lint_source("Zero downtime.[^aust-2008] Clinically proven.[^aust-2008]\n", "p.md")
     assert LintResult.from_dict(res.to_dict()) == res
+
+
+def test_built_html_footnotes_cite_evidence_and_rendered_notes_are_skipped(linter: Linter) -> None:
+    html = (
+        "<p>Clinically proven to firm skin.<sup id='fnref:aust-2008'>"
+        "<a class='footnote-ref' href='#fn:aust-2008'>1</a></sup></p>\n"
+        "<div class='footnote'><ol><li id='fn:aust-2008'><p>A painless citation.</p></li></ol></div>\n"
+        '<div data-claims-lint="ignore"><p>It is painless.</p></div>\n<p>Zero downtime.</p>\n'
+    )
+    res = linter.lint_source(html, "page.html", "html")
+    assert [(f.rule, f.line) for f in res.findings] == [("DOW001", 4)]
+    assert [c.evidence_id for c in res.cleared] == ["aust-2008"]
