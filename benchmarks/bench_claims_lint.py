@@ -41,7 +41,7 @@ PARAGRAPHS = [
     "- Redness\n- Swelling\n- Bruising\n- Rarely, small lumps or patches of darker skin",
     "> It is not painless: many people find the scalp injections uncomfortable.",
     "A derma roller is a handheld roller with many fine needles. The skin heals over a few days "
-    "and the [wound-healing response](https://example.org/healing \"How skin heals\") is the aim.",
+    'and the [wound-healing response](https://example.org/healing "How skin heals") is the aim.',
 ]
 CLAIMS = [
     "Our treatment is completely painless and has zero downtime.",
@@ -82,12 +82,46 @@ def bench_file(path: Path, linter: Linter) -> tuple[float, int, int]:
 
 
 def bench_proselint(path: Path) -> float | None:
+    """proselint stops after max_errors (1000 by default) results; lift the cap so it reads the
+    whole file like claims-lint does."""
     exe = shutil.which("proselint")
     if exe is None:
         return None
+    cfg = path.with_name("proselintrc.json")
+    cfg.write_text('{"max_errors": 1000000000}', encoding="utf-8")
     t0 = time.perf_counter()
-    subprocess.run([exe, "check", str(path)], capture_output=True, check=False)
+    subprocess.run(
+        [exe, "check", "--config", str(cfg), str(path)], capture_output=True, check=False
+    )
     return time.perf_counter() - t0
+
+
+_CHILD = """
+import sys
+from claims_lint.cli import main
+main(["--no-cache", "--no-evidence", sys.argv[1]])
+try:  # VmHWM is this process's own peak (ru_maxrss would include the parent it forked from)
+    hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]
+except OSError:
+    import resource
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+sys.stderr.write(f"PEAK_KB {hwm}\\n")
+"""
+
+
+def bench_cli(path: Path) -> tuple[float, float]:
+    """The real command on the file, in a fresh process: wall time and peak RSS (MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=path.parent,
+    )
+    elapsed = time.perf_counter() - t0
+    peak = [line for line in proc.stderr.splitlines() if line.startswith("PEAK_KB")]
+    return elapsed, (int(peak[0].split()[1]) / 1024 if peak else float("nan"))
 
 
 def bench_tree(n_pages: int, jobs: int) -> dict[str, float]:
@@ -130,23 +164,35 @@ def main() -> int:
     linter = Linter(Config(evidence_path=None, cache_dir=None))
     elapsed, peak, n = bench_file(path, linter)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"claims-lint: {mb:.2f} MB in {elapsed:.3f} s = {mb / elapsed:.1f} MB/s; "
-          f"{n} findings; peak traced memory {peak / 1048576:.1f} MB; max RSS {rss:.0f} MB")
+    print(
+        f"claims-lint: {mb:.2f} MB in {elapsed:.3f} s = {mb / elapsed:.1f} MB/s; "
+        f"{n} findings; peak traced memory {peak / 1048576:.1f} MB (bench process RSS {rss:.0f} MB)"
+    )
+    cli_time, cli_rss = bench_cli(path)
+    print(
+        f"claims-lint command (fresh process, incl. start-up): {cli_time:.2f} s, "
+        f"peak RSS {cli_rss:.0f} MB"
+    )
     if not args.no_proselint:
         pt = bench_proselint(path)
         if pt is None:
             print("proselint: not installed (pip install proselint) — skipped")
         else:
-            print(f"proselint:   {mb:.2f} MB in {pt:.2f} s = {mb / pt:.2f} MB/s; "
-                  f"claims-lint takes {elapsed / pt:.1%} of proselint's time")
+            print(
+                f"proselint (no error cap): {mb:.2f} MB in {pt:.2f} s = {mb / pt:.2f} MB/s; "
+                f"claims-lint takes {elapsed / pt:.1%} of proselint's time "
+                f"({cli_time / pt:.1%} as a command incl. start-up)"
+            )
     if args.pages:
         times = bench_tree(args.pages, args.jobs)
         for label, t in times.items():
             print(f"{args.pages} pages, {label:<24} {t:7.3f} s")
         cold = times["first run (fills cache)"]
         warm = times["re-run, cache warm"]
-        print(f"cache speed-up: {cold / warm:.1f}x; parallel ({args.jobs} jobs) speed-up over "
-              f"serial: {times['cold serial'] / times['cold parallel']:.1f}x")
+        print(
+            f"cache speed-up: {cold / warm:.1f}x; parallel ({args.jobs} jobs) speed-up over "
+            f"serial: {times['cold serial'] / times['cold parallel']:.1f}x"
+        )
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

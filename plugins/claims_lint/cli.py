@@ -1,4 +1,7 @@
-"""The ``claims-lint`` command. Exit 0 clean, 1 findings at/above --fail-on, 2 usage/config/input."""
+"""The ``claims-lint`` command.
+
+Exit 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error.
+"""
 
 from __future__ import annotations
 

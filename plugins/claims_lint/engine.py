@@ -8,8 +8,6 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .config import Config
 from .evidence import EvidenceRegister, load_evidence
 from .frontmatter import FrontMatterError, normalise_newlines, parse_front_matter
@@ -29,6 +27,8 @@ from .text import (
 )
 
 __all__ = ["Linter", "EVIDENCE_CODES", "detect_kind"]
+
+_SUPPRESSION_HELP = 'write <!-- claims-lint: disable CODE reason="..." until=YYYY-MM-DD -->'
 
 EVIDENCE_CODES = {
     "EVD001": "the cited evidence id is not in the evidence register",
@@ -65,7 +65,8 @@ _QUESTION_START = re.compile(
     r"how|what|when|where|which|who|whom|whose|am|isn't|aren't|doesn't|don't|won't|can't)\b"
 )
 _RHETORICAL = re.compile(
-    r"^[\W_]*(?:(?:do|would|don't|wouldn't|did) you (?:want|like|wish|dream|love|need|deserve|fancy)|"
+    r"^[\W_]*(?:(?:do|would|don't|wouldn't|did) you "
+    r"(?:want|like|wish|dream|love|need|deserve|fancy)|"
     r"who (?:wouldn't|doesn't|does not|would not|else)|wouldn't it|isn't it time|why|want|ready|"
     r"tired|fed up|sick of|looking for|dreaming|imagine|need)\b"
 )
@@ -604,7 +605,7 @@ class Linter:
                     severity="warning" if code == "SUP005" else "error",
                     message=f"{SUPPRESSION_CODES[code]}: {msg}",
                     excerpt=d.raw[:200],
-                    suggestion='write <!-- claims-lint: disable CODE reason="..." until=YYYY-MM-DD -->',
+                    suggestion=_SUPPRESSION_HELP,
                     why="Every exception to the claims rules needs a recorded, reviewable reason.",
                     matched=d.raw[:200],
                 )

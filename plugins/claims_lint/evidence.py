@@ -86,7 +86,8 @@ def _date(value: Any, where: str, key: str, line: int, required: bool) -> dt.dat
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(where, line, f"'{key}' must be a date like 2027-03-01, not {value!r}")
+        msg = f"'{key}' must be a date like 2027-03-01, not {value!r}"
+        raise ConfigError(where, line, msg) from None
 
 
 def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:

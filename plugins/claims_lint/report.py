@@ -81,9 +81,8 @@ def render_text(report: Report) -> str:
         if r.error is not None:
             lines.append(f"{r.error.path}:{r.error.line}: error: {r.error.message}")
         for f in r.findings:
-            lines.append(
-                f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.category}] {f.message} — {f.suggestion}"
-            )
+            where = f"{f.path}:{f.line}:{f.column}"
+            lines.append(f"{where}: {f.rule} [{f.category}] {f.message} — {f.suggestion}")
     s = report.summary()
     tail = (
         f"{s['errors']} error(s), {s['warnings']} warning(s) in {s['files']} file(s); "
@@ -273,7 +272,9 @@ def _gh_prop(s: str) -> str:
 def render_github(report: Report) -> str:
     lines = []
     for e in report.input_errors:
-        lines.append(f"::error file={_gh_prop(e.path)},line={max(e.line, 1)}::{_gh_data(e.message)}")
+        lines.append(
+            f"::error file={_gh_prop(e.path)},line={max(e.line, 1)}::{_gh_data(e.message)}"
+        )
     for f in report.findings:
         level = "error" if f.severity == "error" else "warning"
         props = (

@@ -9,8 +9,8 @@ authors write readable patterns that still catch spelling and inflection variant
 * an apostrophe is optional (``doesn't`` = ``doesnt``);
 * ``word~`` adds inflections (``melt~`` = melt, melts, melted, melting; ``reduce~`` = reduce,
   reduces, reduced, reducing);
-* ``{ise}``, ``{yse}``, ``{ou}``, ``{ae}``, ``{oe}``, ``{re}``, ``{ll}`` and ``{ageing}`` cover British and
-  American spellings; a file's ``macros:`` block adds named sub-patterns.
+* ``{ise}``, ``{yse}``, ``{ou}``, ``{ae}``, ``{oe}``, ``{re}``, ``{ll}`` and ``{ageing}`` cover
+  British and American spellings; a file's ``macros:`` block adds named sub-patterns.
 
 Each rule lists ``anchors``: literal word starts one of which every match contains. One
 combined scan for anchors picks the sentences worth running a rule on, which keeps a 4 MB file
@@ -255,13 +255,15 @@ def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
         if not _CODE.match(code):
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         anchors = tuple(str(a) for a in raw["anchors"])
-        bad = [a for a in anchors if not _ANCHOR.match(a)]  # YAML reads a bare no as False: quote it
+        bad = [
+            a for a in anchors if not _ANCHOR.match(a)
+        ]  # YAML reads a bare no as False: quote it
         if bad or not anchors:
             raise ConfigError(where, 0, f"{code}: anchors must be lower-case word starts: {bad}")
         patterns = tuple(str(p) for p in raw["patterns"])
         compiled = "|".join(f"(?:{compile_pattern(p, macros)})" for p in patterns)
         try:
-            # Matching runs on lower-cased text, so no re.IGNORECASE (it makes matching 2-3x slower).
+            # Text is lower-cased before matching: no re.IGNORECASE (it is 2-3x slower).
             regex = re.compile(rf"(?<![a-z0-9])(?:{compiled})(?![a-z0-9])")
         except re.error as exc:
             raise ConfigError(where, 0, f"{code}: bad pattern: {exc}") from None
@@ -296,7 +298,9 @@ def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
                 unless_re=re.compile("|".join(compile_pattern(u, macros) for u in unless))
                 if unless
                 else None,
-                requires_doc_re=re.compile("|".join(compile_pattern(u, macros) for u in requires_doc))
+                requires_doc_re=re.compile(
+                    "|".join(compile_pattern(u, macros) for u in requires_doc)
+                )
                 if requires_doc
                 else None,
             )

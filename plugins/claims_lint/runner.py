@@ -164,11 +164,11 @@ def _parallel(todo: list[tuple[str, bytes, str]], config: Config, jobs: int) -> 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     size = max(1, min(64, len(todo) // (jobs * 4) or 1))
-    batches = [
-        [(p, d) for p, d, _ in todo[i : i + size]] for i in range(0, len(todo), size)
-    ]
+    batches = [[(p, d) for p, d, _ in todo[i : i + size]] for i in range(0, len(todo), size)]
     out: list[LintResult] = []
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(config,)) as ex:
+    with ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(config,)
+    ) as ex:
         for batch in ex.map(_work, batches):
             out.extend(LintResult.from_dict(r) for r in batch)
     return out

@@ -2,7 +2,7 @@
 
 Syntax (an HTML comment in Markdown/HTML/text, or a ``#`` comment in YAML front matter)::
 
-    <!-- claims-lint: disable PAI001 reason="typical-experience survey, see file 12" until=2027-01-01 by="Dr A Patel" -->
+    <!-- claims-lint: disable PAI001 reason="survey, file 12" until=2027-01-01 by="Dr A Patel" -->
 
 * ``disable CODES`` — CODES is a comma-separated list of rule codes or category ids. On a line
   of its own it covers the next block (the following paragraph, list item, heading or table row,

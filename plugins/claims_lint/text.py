@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import html
 import re
-from array import array
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -564,9 +564,13 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
         nl_len = 1 if idx < nlines - 1 else 0
         if in_fence:
             fm = _FENCE.match(line)
-            if fm and fm.group(1)[0] == in_fence[0] and len(fm.group(1)) >= len(in_fence):
-                if not line[fm.end() :].strip():
-                    in_fence = ""
+            if (
+                fm
+                and fm.group(1)[0] == in_fence[0]
+                and len(fm.group(1)) >= len(in_fence)
+                and not line[fm.end() :].strip()
+            ):
+                in_fence = ""
             continue
         first = line[:1]
         # Fast path: an ordinary paragraph line.
@@ -655,11 +659,10 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
         if "|" in rest:
             nxt = lines[idx + 1] if idx + 1 < nlines else ""
             if _TABLE_SEP.match(rest):
-                if in_table or "|" in rest:
-                    b.replace(BOUNDARY + "\n"[:nl_len], rs, ls + len(line) + nl_len)
-                    in_table = True
-                    prev_blank = False
-                    continue
+                b.replace(BOUNDARY + "\n"[:nl_len], rs, ls + len(line) + nl_len)
+                in_table = True
+                prev_blank = False
+                continue
             if in_table or rest.lstrip().startswith("|") or _TABLE_SEP.match(nxt):
                 in_table = True
                 cell_start = 0

@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from claims_lint.cli import main
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"

@@ -7,7 +7,6 @@ import random
 from pathlib import Path
 
 import pytest
-
 from claims_lint import Config, Linter
 from claims_lint.runner import PARALLEL_MIN_FILES, ResultCache, collect_files, lint_files
 

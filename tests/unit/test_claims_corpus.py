@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from claims_lint import Config, Linter
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "claims"

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from claims_lint import Config, InputError, Linter, load_evidence
 from claims_lint.model import Finding
 
@@ -90,7 +89,10 @@ def test_positions_with_front_matter_crlf_and_bom(linter: Linter) -> None:
 
 
 def test_position_in_front_matter_value(linter: Linter) -> None:
-    src = '---\ntitle: "A pain-free glow"\nsummary: >\n  Lovely and\n  guaranteed results.\n---\nBody.\n'
+    src = (
+        '---\ntitle: "A pain-free glow"\nsummary: >\n  Lovely and\n  guaranteed results.\n'
+        "---\nBody.\n"
+    )
     fs = linter.lint_source(src, "p.md", "markdown").findings
     by_rule = {f.rule: f for f in fs}
     assert (by_rule["PAI001"].line, by_rule["PAI001"].column) == (2, 11)
@@ -287,7 +289,9 @@ def test_same_line_category_and_file_wide_suppressions(linter: Linter) -> None:
 
 
 def test_front_matter_comment_suppression(linter: Linter) -> None:
-    src = '---\n# claims-lint: disable PAI001 reason="brand name, agreed"\ntitle: Painless Ltd\n---\n'
+    src = (
+        '---\n# claims-lint: disable PAI001 reason="brand name, agreed"\ntitle: Painless Ltd\n---\n'
+    )
     res = linter.lint_source(src, "p.md")
     assert res.findings == [] and len(res.suppressed) == 1
 
@@ -344,7 +348,8 @@ def test_built_html_footnotes_cite_evidence_and_rendered_notes_are_skipped(linte
     html = (
         "<p>Clinically proven to firm skin.<sup id='fnref:aust-2008'>"
         "<a class='footnote-ref' href='#fn:aust-2008'>1</a></sup></p>\n"
-        "<div class='footnote'><ol><li id='fn:aust-2008'><p>A painless citation.</p></li></ol></div>\n"
+        "<div class='footnote'><ol><li id='fn:aust-2008'>"
+        "<p>A painless citation.</p></li></ol></div>\n"
         '<div data-claims-lint="ignore"><p>It is painless.</p></div>\n<p>Zero downtime.</p>\n'
     )
     res = linter.lint_source(html, "page.html", "html")

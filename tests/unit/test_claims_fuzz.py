@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from claims_lint import Config, InputError, Linter, LintResult
 from claims_lint.frontmatter import normalise_newlines
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 LINTER = Linter(Config(today=dt.date(2026, 6, 1), evidence_path=FIX / "evidence.yaml"))
@@ -26,23 +25,43 @@ FRAGMENTS = [
     "</script>", "<pre>", "&shy;", "&#8203;", "&amp;", "&", "\u200b", "\u00ad", "\u00a0",
     "\ufeff", "р", "α", "ﬁ", "𝐩", "😀", "é", "\u0301", "[^x]", "[^aust-2008]", "[^old-study]",
     "[^x]: note\n", '<!-- claims-lint: disable PAI001 reason="ok" -->',
-    "<!-- claims-lint: disable -->", "<!-- claims-lint: disable-file SAF001 reason=x until=2000-01-01 -->",
+    "<!-- claims-lint: disable -->",
+    "<!-- claims-lint: disable-file SAF001 reason=x until=2000-01-01 -->",
     " ", ".", "?", "!", ":", "---", "---\n", "===\n", "http://x.org/painless", "\\*", "\\",
     "not ", "no ", "Is it safe?", "\x1f", "\x0b", "\u2028",
 ]  # fmt: skip
 
-markdown = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40
-).map("".join)
+markdown = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map(
+    "".join
+)
 
 yaml_scalar = st.one_of(
-    st.sampled_from(["painless", "'quoted: painless'", '"esc \\u0070ainless"', "|\n  block painless",
-                     ">\n  folded\n  pain-free", "[a, painless]", "{a: b}", "!!python/object:os.system",
-                     "&a x", "*a", "- item", "2026-01-01", "null", "'unclosed", "\"bad \\q\"", ""]),
+    st.sampled_from(
+        [
+            "painless",
+            "'quoted: painless'",
+            '"esc \\u0070ainless"',
+            "|\n  block painless",
+            ">\n  folded\n  pain-free",
+            "[a, painless]",
+            "{a: b}",
+            "!!python/object:os.system",
+            "&a x",
+            "*a",
+            "- item",
+            "2026-01-01",
+            "null",
+            "'unclosed",
+            '"bad \\q"',
+            "",
+        ]
+    ),
     st.text(max_size=12),
 )
 front_matter = st.lists(
-    st.tuples(st.sampled_from(["title", "summary", "faq", "facts", "x", "title", "a b", "-"]), yaml_scalar),
+    st.tuples(
+        st.sampled_from(["title", "summary", "faq", "facts", "x", "title", "a b", "-"]), yaml_scalar
+    ),
     max_size=6,
 ).map(lambda kv: "---\n" + "".join(f"{k}: {v}\n" for k, v in kv) + "---\n")
 
@@ -68,9 +87,7 @@ def _lint(text: str, kind: str) -> None:
     _check_positions(text, res)
 
 
-FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from claims_lint import CATEGORY_IDS, Config, Linter, load_rules
 from claims_lint.docs import render_rules_doc
 from claims_lint.text import fold_text
