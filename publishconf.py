@@ -25,5 +25,7 @@ DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""  # drafts are previewed in development,
 
 # Production output for static hosting (plugins/clinic_publish): minified HTML and CSS,
 # content-hashed asset names, _headers, and .gz/.br files beside every text file.
-PLUGINS = [*PLUGINS, "clinic_publish"]  # noqa: F405
+import clinic_publish  # noqa: E402  (imported, not named: see pelicanconf.py)
+
+PLUGINS = [*PLUGINS, clinic_publish]  # noqa: F405
 CLINIC_PUBLISH_HASH_DIRS = ["theme"]

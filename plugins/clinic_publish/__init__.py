@@ -21,33 +21,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from clinic.problems import BuildFailed
 from pelican import signals
 
-log = logging.getLogger("clinic_publish")
+# A child of the clinic plugin's logger: the same plain one-line messages.
+log = logging.getLogger("clinic.publish")
 
 REQUIRED_FILES = ("index.html", "404.html")
 EXPECTED_FILES = ("sitemap.xml", "robots.txt")
-
-
-def _plain_console() -> None:
-    """Plain one-line messages, like the clinic plugin's (no Rich wrapping, no source paths)."""
-    if not log.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False
-
-
-_plain_console()
-
-
-class PublishFailed(SystemExit):
-    """Stops the build with exit status 1 after the problems were logged (no traceback)."""
-
-    def __init__(self, summary: str) -> None:
-        super().__init__(1)
-        self.summary = summary
 
 
 def on_finalized(pelican: Any) -> None:
@@ -60,7 +41,7 @@ def on_finalized(pelican: Any) -> None:
     if missing:
         message = f"clinic_publish: the site has no {', '.join(missing)}; nothing to publish."
         log.error("%s", message)
-        raise PublishFailed(message)
+        raise BuildFailed(message)
     report = optimise_site(
         root,
         settings.get("SITEURL", ""),
@@ -81,11 +62,11 @@ def on_finalized(pelican: Any) -> None:
             message = (f"Production build failed: {len(report.csp_problems)} thing(s) in the "
                        "pages that the site's Content-Security-Policy blocks (listed above).")
             log.error("%s", message)
-            raise PublishFailed(message)
+            raise BuildFailed(message)
 
 
 def register() -> None:
     signals.finalized.connect(on_finalized)
 
 
-__all__ = ["PublishFailed", "register"]
+__all__ = ["register"]
