@@ -81,20 +81,23 @@ _SUFFIX = "(?:e|es|ed|ing|s|d)?"
 
 
 def _inflect(word: str) -> str:
-    """A generous regex for ``word`` and its regular inflections (stem or full word)."""
+    """A generous regex for ``word`` and its regular inflections (stem or full word).
+
+    Over-generation is harmless here (the text is English prose), missing a form is not.
+    """
     vowels = "aeiou"
     if word.endswith("y") and len(word) > 2 and word[-2] not in vowels:
         return f"{word[:-1]}(?:y|ies|ied|ying)"
     if word.endswith("e") and not word.endswith("ee"):
         return word[:-1] + _SUFFIX
     if (
-        3 <= len(word) <= 4
+        len(word) >= 3
         and word[-1] not in vowels + "wxy"
         and word[-2] in vowels
         and word[-3] not in vowels
-    ):
+    ):  # stop → stopped, slim → slimming
         last = word[-1]
-        return f"{word}(?:{last}ed|{last}ing|{last}er|es|ed|ing|s)?"
+        return f"{word}(?:{last}ed|{last}ing|{last}er|e|es|ed|ing|s|d)?"
     return word + _SUFFIX
 
 
