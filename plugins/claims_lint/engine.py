@@ -98,6 +98,9 @@ _HEDGE = re.compile(
     r"|\bunproven\b|\bnot\s+(?:been\s+)?(?:scientifically\s+|clinically\s+)?proven\b"
     r"|\b(?:studies|research|trials)\s+(?:have\s+)?(?:not|failed\s+to)\s+(?:shown?|prove[nd]?|"
     r"found|demonstrated?)"
+    r"|\b(?:evidence|research|studies|data|science|trials)\s+(?:does|do|did)\s*(?:not|n't)\s+"
+    r"(?:support|back|show|prove|confirm)"
+    r"|\bnot\s+(?:supported|backed)\s+by\s+(?:the\s+|any\s+|good\s+)?(?:evidence|research|science)"
 )
 
 
