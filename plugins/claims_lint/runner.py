@@ -97,9 +97,25 @@ def _init_worker(config: Config) -> None:
     _WORKER = Linter(config)
 
 
-def _work(batch: list[tuple[str, bytes]]) -> list[dict]:  # type: ignore[type-arg]
+def _work(batch: list[tuple[str, str]]) -> list[tuple[dict, bool]]:  # type: ignore[type-arg]
+    """Lint files in a worker, which reads them itself (cheaper than sending the bytes).
+
+    Each result says whether the file still had the content the parent hashed, so a file
+    edited mid-run is never cached under its old key.
+    """
     assert _WORKER is not None
-    return [_lint_one(_WORKER, p, d).to_dict() for p, d in batch]
+    keyer = ResultCache(Path("."), _WORKER.version)
+    out = []
+    for p, key in batch:
+        try:
+            data = Path(p).read_bytes()
+        except OSError as exc:
+            err = InputError(p, 0, f"cannot read file: {exc.strerror or exc}")
+            out.append((LintResult(p, error=err).to_dict(), False))
+            continue
+        same = not key or keyer.key(p, data) == key
+        out.append((_lint_one(_WORKER, p, data).to_dict(), same))
+    return out
 
 
 def lint_files(
@@ -152,23 +168,25 @@ def lint_files(
     if n_jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
         fresh = _parallel(todo, config, n_jobs)
     else:
-        fresh = [_lint_one(linter, p, d) for p, d, _ in todo]
-    for (path, _, key), res in zip(todo, fresh, strict=True):
+        fresh = [(_lint_one(linter, p, d), True) for p, d, _ in todo]
+    for (path, _, key), (res, cacheable) in zip(todo, fresh, strict=True):
         results[path] = res
-        if cache:
+        if cache and cacheable:
             cache.put(key, res)
     return [results[str(f)] for f in files]
 
 
-def _parallel(todo: list[tuple[str, bytes, str]], config: Config, jobs: int) -> list[LintResult]:
+def _parallel(
+    todo: list[tuple[str, bytes, str]], config: Config, jobs: int
+) -> list[tuple[LintResult, bool]]:
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     size = max(1, min(64, len(todo) // (jobs * 4) or 1))
-    batches = [[(p, d) for p, d, _ in todo[i : i + size]] for i in range(0, len(todo), size)]
-    out: list[LintResult] = []
+    batches = [[(p, k) for p, _, k in todo[i : i + size]] for i in range(0, len(todo), size)]
+    out: list[tuple[LintResult, bool]] = []
     with ProcessPoolExecutor(
         jobs, mp_context=ctx, initializer=_init_worker, initargs=(config,)
     ) as ex:
         for batch in ex.map(_work, batches):
-            out.extend(LintResult.from_dict(r) for r in batch)
+            out.extend((LintResult.from_dict(r), same) for r, same in batch)
     return out
