@@ -107,28 +107,13 @@ def _review(
     is_treatment = path.relative_to(content_dir).parts[0] == "treatments"
     try:
         fm = parse_front_matter(path.read_text(encoding="utf-8"), shown)
-    except FrontMatterError as exc:
-        return PageReview(
-            shown,
-            "?",
-            "",
-            None,
-            None,
-            UNREADABLE,
-            _LABEL[UNREADABLE],
-            [f"line {exc.line}: {exc.message}"],
+    except (FrontMatterError, UnicodeDecodeError) as exc:
+        note = (
+            f"line {exc.line}: {exc.message}"
+            if isinstance(exc, FrontMatterError)
+            else "the file is not UTF-8 text"
         )
-    except UnicodeDecodeError:
-        return PageReview(
-            shown,
-            "?",
-            "",
-            None,
-            None,
-            UNREADABLE,
-            _LABEL[UNREADABLE],
-            ["the file is not UTF-8 text"],
-        )
+        return PageReview(shown, "?", "", None, None, UNREADABLE, _LABEL[UNREADABLE], [note])
     data = fm.data
     if not is_treatment and not any(k in data for k in REVIEW_FIELDS):
         return None
