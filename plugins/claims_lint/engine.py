@@ -53,12 +53,20 @@ def detect_kind(path: str | Path) -> str:
 
 # --- context: questions, negation, hedging -----------------------------------------------------
 
+_NO_SPLIT = (
+    # "Side effects? None." and '"It changed my life!" says Sam' read as one sentence
+    r"(?![ \t]+(?:[Nn]one|[Zz]ero|[Nn]il|[Nn]othing|[Nn]ot\b|[Nn]o\b|[Nn]ever|[Ww]hat\b|"
+    r"[Tt]here (?:isn't|is no|are no|aren't)|says|said|writes|wrote|adds|-|—|–))"
+)
 _SENT_END = re.compile(
     # the dot comes first so the regex engine can skip quickly to candidate positions
     r"\.+(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\b[Dd]r\.)(?<!\b[Mm]rs\.)(?<!\b[Mm][rs]\.)(?<!\b[Nn]o\.)"
     r"(?<!\bvs\.)(?<!\betc\.)(?<!\bapprox\.)(?<!\b[Ss]t\.)(?<!\b[Pp]rof\.)(?<!\b[Ff]ig\.)"
-    r"[\"')\]]*(?=[ \t\n]*(?:[^a-z0-9 \t\n]|$))"
-    r"|[!?…]+[\"')\]]*(?=[\s\x1f]|$)|\x1f+|\n[ \t]*\n"
+    r"[\"')\]]*+(?=[ \t\n]*(?:[^a-z0-9 \t\n]|$))"
+    + _NO_SPLIT
+    + r"|[!?…]+[\"')\]]*+(?=[\s\x1f]|$)"
+    + _NO_SPLIT
+    + r"|\x1f+|\n[ \t]*\n"
 )
 _QUESTION_START = re.compile(
     r"^[\W_]*(?:is|are|was|were|does|do|did|can|could|will|would|should|shall|may|might|has|have|"

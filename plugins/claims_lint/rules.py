@@ -203,7 +203,7 @@ class RuleSet:
 
 _REQUIRED = ("code", "patterns", "anchors", "message", "why", "suggestion", "examples")
 _CODE = re.compile(r"^[A-Z]{3}\d{3}$")
-_ANCHOR = re.compile(r"^[a-z0-9%£$#][a-z0-9%']*$")
+_ANCHOR = re.compile(r"^[a-z0-9%£$#\"][a-z0-9%']*$")
 
 
 def _rules_dir() -> Path:
