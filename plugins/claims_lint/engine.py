@@ -87,7 +87,10 @@ _NEGATOR = re.compile(
     r"doesn't|don't|didn't|won't|wouldn't|shouldn't|couldn't|mustn't|hasn't|haven't|hardly|"
     r"nothing|none|nobody|no one|neither|nor|unlikely|myth|wary|beware|false|untrue|"
     r"misleading|rather than|instead of|refuse to|avoid claiming|no such thing as)\b"
-    r"(?! (?:only|just|merely|simply|longer|matter|other|better|more|finer|greater|wonder|doubt)\b)"
+    # idioms that negate nothing: "not only", "you won't believe", "nothing beats", "don't miss"
+    r"(?! (?:only|just|merely|simply|longer|matter|other|better|more|finer|greater|wonder|doubt|"
+    r"believe|regret|settle|again|beats?|compares?|comes? close|it time|wait|miss|look back|"
+    r"hesitate|delay|forget|go wrong|worry|need to worry|have to worry)\b)"
 )
 _POST_NEGATOR = re.compile(
     r"[^,;:.!?\x1f]{0,40}?\b(?:(?:is|are|was|were|will be|can be)\s+not|isn't|aren't|cannot|"
