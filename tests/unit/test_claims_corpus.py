@@ -11,7 +11,6 @@ from claims_lint import Config, Linter
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 CORPUS = yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))
-DEVSET = Path(__file__).resolve().parents[3] / "shared" / "reference" / "claims-devset.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +28,3 @@ def test_flag(linter: Linter, text: str, categories: list[str]) -> None:
 def test_quiet(linter: Linter, text: str) -> None:
     findings = linter.lint_source(text, "x.md", "markdown").findings
     assert not findings, [(f.rule, f.matched) for f in findings]
-
-
-@pytest.mark.skipif(not DEVSET.is_file(), reason="shared reference devset not present")
-def test_shared_devset_score(linter: Linter) -> None:
-    """Measure (not train on) the shared development set when it sits beside the repo."""
-    items = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))["items"]
-    misses = []
-    for it in items:
-        found = {f.category for f in linter.lint_source(it["text"], "x.md", "markdown").findings}
-        if "flag" in it and not found & set(it["flag"]):
-            misses.append(("missed", it["text"]))
-        if it.get("quiet") and found:
-            misses.append(("noisy", it["text"]))
-    assert not misses
