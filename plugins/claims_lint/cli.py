@@ -111,6 +111,7 @@ def _run(args: argparse.Namespace) -> int:
         baselined=baselined,
         version=VERSION,
         today=cfg.effective_today(),
+        evidence=linter.evidence,
     )
     text = render(report, args.format)
     if args.output:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path
@@ -145,6 +146,17 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+def _code_version() -> str:
+    """A digest of this package's code: cached results of an older linter are never reused."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_CODE_VERSION = _code_version()
+
+
 class Linter:
     """Compiles the rules once; lint any number of files with it."""
 
@@ -189,8 +201,9 @@ class Linter:
 
     @property
     def version(self) -> str:
-        """Changes whenever results could change: rules, config, evidence, date."""
-        return f"{self.ruleset.version}-{self.config.fingerprint()}-{self.evidence.digest}"
+        """Changes whenever results could change: code, rules, config, evidence, date."""
+        parts = (_CODE_VERSION, self.ruleset.version, self.config.fingerprint())
+        return "-".join((*parts, self.evidence.digest))
 
     @staticmethod
     def _glob(pattern: str) -> re.Pattern[str]:
@@ -240,6 +253,8 @@ class Linter:
         for unit in units:
             raw.extend(self._lint_unit(unit, path, starts, norm, refs_all))
         findings = self._apply_evidence(raw, refs_all, fn_defs, treatment, path, starts, result)
+        if refs_all:  # every study the page cites, for the claims register
+            result.meta["cites"] = list(dict.fromkeys(ref[0] for ref in refs_all))
         directives = fm_directives + self._body_directives(units, norm, starts)
         findings = self._apply_suppressions(findings, directives, path, result)
         result.findings = sorted(set(findings), key=_pos_key)

@@ -14,6 +14,7 @@ from xml.sax.saxutils import quoteattr
 
 from .baseline import fingerprint
 from .engine import EVIDENCE_CODES
+from .evidence import EvidenceRegister
 from .model import Finding, InputError, LintResult
 from .rules import RuleSet
 from .suppress import SUPPRESSION_CODES
@@ -33,6 +34,7 @@ class Report:
     baselined: list[Finding] = field(default_factory=list)
     version: str = ""
     today: dt.date | None = None
+    evidence: EvidenceRegister | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -348,6 +350,31 @@ def _e(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _citations(ids: list[str], report: Report) -> str:
+    """Every study the page cites, with the register's entry: what the reviewer signs off."""
+    today = report.today or dt.date.today()
+    rows = []
+    for eid in ids:
+        entry = report.evidence.get(eid) if report.evidence else None
+        if entry is None:
+            rows.append(
+                f"<tr><td><code>[^{_e(eid)}]</code></td>"
+                '<td colspan="4" class="error">not in the evidence register</td></tr>'
+            )
+            continue
+        state = "expired" if entry.expired(today) else "in date"
+        rows.append(
+            f"<tr><td><code>[^{_e(eid)}]</code></td><td>{_e(entry.citation)}"
+            f"{f' <small>{_e(entry.link())}</small>' if entry.link() else ''}</td>"
+            f"<td>{_e(', '.join(entry.categories))}</td><td>{_e(entry.approved_by)}</td>"
+            f"<td>{_e(entry.review_by)} ({state})</td></tr>"
+        )
+    return (
+        "<h3>Evidence cited on this page</h3><table><tr><th>Cited as</th><th>Study</th>"
+        "<th>Supports</th><th>Approved by</th><th>Review by</th></tr>" + "".join(rows) + "</table>"
+    )
+
+
 def render_html(report: Report) -> str:
     today = report.today or dt.date.today()
     s = report.summary()
@@ -418,6 +445,8 @@ def render_html(report: Report) -> str:
                     f"{_e(c.citation)}</td><td>{_e(c.approved_by)}</td><td>{_e(c.review_by)}</td></tr>"
                 )
             out.append("</table>")
+        if r.meta.get("cites"):
+            out.append(_citations(r.meta["cites"], report))
         if r.suppressed:
             out.append(
                 "<h3>Suppressed findings</h3><table><tr><th>Line</th><th>Rule</th><th>Text</th>"
