@@ -320,7 +320,8 @@ def _marginal(pts: list[tuple[int, float, float]]) -> list[float]:
 def linearity(results: list[SizeResult]) -> str:
     lines = ["| measure | CPU ms per extra page, between successive sizes | least-squares "
              "slope | fixed cost | R² |", "|---|---|---:|---:|---:|"]
-    for name in ("baseline", "plugin", "production", "lint-cold", "lint-cold-1", "lint-warm"):
+    for name in ("baseline", "plugin", "plugin-patched", "production", "lint-cold",
+                 "lint-cold-1", "lint-warm"):
         pts = _cpu_points(results, name)
         if len(pts) < 2:
             continue
@@ -366,7 +367,7 @@ def targets(results: list[SizeResult]) -> str:
                    + ", ".join(f"{w:.1f}× faster at {p:,} pages" for p, w in warm) + ".")
     else:
         out.append("- claims-lint throughput: not measured (the CLI was not available).")
-    for name in ("baseline", "plugin", "production", "lint-cold-1"):
+    for name in ("baseline", "plugin", "plugin-patched", "production", "lint-cold-1"):
         pts = _cpu_points(results, name)
         if len(pts) >= 3:
             _, b, r2 = fit([p for p, _, _ in pts], [c for _, _, c in pts])
@@ -388,6 +389,7 @@ def plot(results: list[SizeResult], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
     labels = {"baseline": "Pelican alone (baseline)", "plugin": "Pelican + clinic plugin",
               "production": "production build (clinic + clinic_publish)",
+              "plugin-patched": "clinic plugin with the proposed patches 1 + 2 (not applied)",
               "lint-cold-1": "claims-lint, cold, 1 job", "lint-warm": "claims-lint, warm cache"}
     for name, label in labels.items():
         pts = [(p, c) for p, _, c in _cpu_points(results, name)]
@@ -399,7 +401,7 @@ def plot(results: list[SizeResult], path: Path) -> None:
     ax.set_ylabel("CPU time (s, user + system), median")
     ax.set_title("Build and claims-lint CPU time against pages")
     ax.grid(True, alpha=0.3)
-    ax.legend()
+    ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
@@ -438,7 +440,7 @@ def report(results: list[SizeResult], when: str) -> str:
         "",
         targets(results),
         "",
-        "![Wall time against treatment pages](performance.png)",
+        "![CPU time against treatment pages](performance.png)",
         END,
     ])
 
