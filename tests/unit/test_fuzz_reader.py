@@ -75,18 +75,8 @@ def check_front_matter(text: str, fm: FrontMatter) -> None:
         assert_inside(text, *fm.position(node), "scalar start")
 
 
-def known_line_0(p: Problem) -> bool:
-    """Known bug, reported to the lead (see test_missing_fields_without_front_matter_...):
-    clinic/schema.py reports a missing top-level field at ``fm.first_line - 1``, which is
-    line 0 for a file that has no front matter at all. Skipped here so the properties keep
-    finding other bugs; the named test below fails until it is fixed."""
-    return p.line == 0 and p.message.startswith("missing required field")
-
-
 def check_problems(text: str, problems: list[Problem], what: str) -> None:
     for p in problems:
-        if known_line_0(p):
-            continue
         assert isinstance(p, Problem), p
         assert p.message, p
         assert p.severity in ("error", "warning"), p
@@ -323,18 +313,12 @@ def fresh_state() -> state.BuildState:
     return build
 
 
-def read_page(text: str, folder: str, known_crashes: bool = True) -> list[Problem]:
+def read_page(text: str, folder: str) -> list[Problem]:
     reader, root = reader_site()
     build = fresh_state()
     path = root / "content" / folder / "page.md"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
-    try:
-        content, metadata = reader.read(str(path))
-    except TypeError as exc:
-        # Known crash, reported to the lead: see test_the_reader_survives_a_list_as_reviewed_by.
-        if known_crashes and "unhashable" in str(exc):
-            return []
-        raise
+    content, metadata = reader.read(str(path))
     assert isinstance(content, str)
     assert isinstance(metadata, dict) and isinstance(metadata.get("title"), str)
     shown = build.display_path(path)
@@ -406,9 +390,8 @@ def test_regressions_through_the_reader() -> None:
 
 
 def test_missing_fields_without_front_matter_are_reported_on_line_1() -> None:
-    # Found by the fuzz tests. A page with no front matter at all gets "missing required
-    # field" problems at line 0 ("page.md: error: ...", no line): the fix is in
-    # clinic/schema.py, _check_fields: ``max(1, fm.first_line - 1)``.
+    # Found by the fuzz tests: a page with no front matter at all got its "missing required
+    # field" problems at line 0 ("page.md: error: ...", no line).
     registry, team = site_data()
     fm = parse_front_matter("Just a body.\n", "page.md")
     problems = schema.validate(fm, "treatment", registry, team, TODAY)
@@ -417,14 +400,12 @@ def test_missing_fields_without_front_matter_are_reported_on_line_1() -> None:
 
 
 def test_the_reader_survives_a_list_as_reviewed_by() -> None:
-    # Found by the fuzz tests (a crash): clinic/reader.py, ClinicReader._metadata does
-    # ``state.team.get(data.get("reviewed_by") or "")``, which raises "TypeError: unhashable
-    # type: 'list'" for a list (or a mapping) as reviewed_by. Pelican then drops the page with
-    # "Could not process" instead of our schema error "'reviewed_by' must be text" at its line.
-    # Fix: look the reviewer up only when ``isinstance(data.get("reviewed_by"), str)``.
+    # Found by the fuzz tests (a crash): the reader looked the reviewer up with the value as a
+    # dict key, "TypeError: unhashable type: 'list'" for a list (or a mapping), and Pelican
+    # dropped the page instead of our schema error "'reviewed_by' must be text" at its line.
     for value in ("[helen-ashby]", "{a: 1}"):
         text = f"---\ntitle: x\nsummary: y\nreviewed_by: {value}\n---\nBody\n"
-        problems = read_page(text, "pages", known_crashes=False)
+        problems = read_page(text, "pages")
         assert any(p.line == 4 and "reviewed_by" in p.message for p in problems), problems
 
 
