@@ -18,9 +18,11 @@ import os
 import shutil
 import string
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from claims_lint.frontmatter import (
     FrontMatter,
@@ -285,6 +287,17 @@ def test_page_checks_report_problems_inside_the_file(text: str, kind: str) -> No
 
 
 # --- a real reader run ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _leave_no_trace() -> Iterator[None]:
+    """The reader tests start a plugin build state: restore the global, remove the temp dir."""
+    saved = state._state
+    yield
+    if reader_site.cache_info().currsize:
+        shutil.rmtree(reader_site()[1], ignore_errors=True)
+        reader_site.cache_clear()
+    state._state = saved
 
 
 @functools.lru_cache(maxsize=1)
