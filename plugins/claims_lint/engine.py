@@ -11,7 +11,7 @@ from typing import Any
 
 from .config import Config
 from .evidence import EvidenceRegister, load_evidence
-from .frontmatter import FrontMatterError, normalise_newlines, parse_front_matter
+from .frontmatter import FrontMatter, FrontMatterError, normalise_newlines, parse_front_matter
 from .model import Cleared, Finding, InputError, LintResult, Suppressed
 from .rules import Rule, RuleSet, load_rules
 from .suppress import SUPPRESSION_CODES, Directive, parse_directive
@@ -222,8 +222,18 @@ class Linter:
         text = read_text(path, self.config.max_file_bytes)
         return self.lint_source(text, str(path), kind or detect_kind(path))
 
-    def lint_source(self, text: str, path: str = "<string>", kind: str = "markdown") -> LintResult:
-        """Lint a whole file's text (front matter included); positions are the file's own."""
+    def lint_source(
+        self,
+        text: str,
+        path: str = "<string>",
+        kind: str = "markdown",
+        front_matter: FrontMatter | None = None,
+    ) -> LintResult:
+        """Lint a whole file's text (front matter included); positions are the file's own.
+
+        A caller that has already parsed the front matter of ``text`` may pass it, so the
+        YAML is not parsed twice (the site build does).
+        """
         norm = normalise_newlines(text)
         starts = line_starts(norm)
         result = LintResult(path=path)
@@ -233,7 +243,7 @@ class Linter:
         treatment = ""
         if kind == "markdown":
             try:
-                fm = parse_front_matter(text, path)
+                fm = front_matter or parse_front_matter(text, path)
             except FrontMatterError as exc:
                 raise InputError(exc.path, exc.line, exc.message, exc.hint, exc.column) from None
             body_off = starts[fm.body_line - 1] if fm.body_line - 1 < len(starts) else len(norm)

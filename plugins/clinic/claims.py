@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from claims_lint import Config, EvidenceRegister, Finding, Linter, load_evidence
+from claims_lint.frontmatter import FrontMatter
 from claims_lint.model import ClaimsLintError
 
 from .problems import Problem
@@ -48,11 +49,15 @@ def as_problem(finding: Finding) -> Problem:
 
 
 def lint_source(
-    linter: Linter, text: str, path: str, kind: str = "markdown"
+    linter: Linter,
+    text: str,
+    path: str,
+    kind: str = "markdown",
+    front_matter: FrontMatter | None = None,
 ) -> tuple[list[Problem], list[tuple[str, str]]]:
     """Problems for one file, and for each the (rule, quoted text) of its claim."""
     try:
-        result = linter.lint_source(text, path, kind)
+        result = linter.lint_source(text, path, kind, front_matter)
     except ClaimsLintError as exc:
         problem = Problem(exc.path, exc.line, getattr(exc, "column", 0), exc.message, exc.hint,
                           code="claims")

@@ -69,9 +69,26 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
             page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
+    # Found once here rather than by each template render: a template that scans all pages
+    # for every page it renders makes the build quadratic in the number of pages.
+    published = [p for p in pages if p.status == "published"]
+    roles: dict[str, Any] = {}
+    for page in published:
+        if page.save_as == "index.html":
+            roles.setdefault("home", page)
+        elif getattr(page, "template", "") in ("contact", "team", "treatments"):
+            roles.setdefault(page.template, page)
+    info = sorted(
+        (p for p in published if not isinstance(getattr(p, "nav_order", None), int)
+         and p.save_as not in ("index.html", "404.html")
+         and getattr(p, "page_type", "") == "page"),
+        key=lambda p: p.title,
+    )
     context = generators[0].context if generators else {}
     context["TREATMENT_PAGES"] = treatments
     context["NAV_PAGES"] = nav
+    context["PAGE_BY_ROLE"] = roles
+    context["INFO_PAGES"] = info
     context["CLINIC"] = state.clinic
     if state.clinic.get("address"):
         context["CLINIC_JSONLD"] = jsonld.dumps(jsonld.clinic(state.clinic, siteurl))

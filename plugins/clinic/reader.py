@@ -151,7 +151,7 @@ class ClinicReader(BaseReader):
             fm.data["_safety"] = safety
         if kind == "treatment" and state.registry is not None:
             problems += contradictions(fm, state.registry)
-        claims, keys = state.lint(text, shown)
+        claims, keys = state.lint(text, shown, fm)
         self._claim_keys = set(keys)
         return problems + claims
 

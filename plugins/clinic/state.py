@@ -65,9 +65,11 @@ class BuildState:
     def evidence(self) -> EvidenceRegister:
         return self.linter.evidence if self.linter else EvidenceRegister.empty()
 
-    def lint(self, text: str, path: str) -> tuple[list[Problem], list[tuple[str, str]]]:
+    def lint(
+        self, text: str, path: str, fm: FrontMatter
+    ) -> tuple[list[Problem], list[tuple[str, str]]]:
         """Claims findings for one page's source, as problems, and each claim's key."""
-        return lint_source(self.linter, text, path) if self.linter else ([], [])
+        return lint_source(self.linter, text, path, front_matter=fm) if self.linter else ([], [])
 
 
 _state: BuildState | None = None

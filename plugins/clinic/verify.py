@@ -35,8 +35,9 @@ def _norm(text: str) -> str:
 def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
     """Problems with one written treatment page (empty when it carries everything)."""
     problems: list[Problem] = []
-    soup = BeautifulSoup(html, "html.parser")
-    for section_id, items in safety.required().items():
+    required = safety.required()
+    soup = BeautifulSoup(html, "lxml")  # several times faster than html.parser
+    for section_id, items in required.items():
         section = soup.find(id=section_id)
         if section is None:
             problems.append(Problem(shown, 0, 0, f"the page has no element id=\"{section_id}\"",
