@@ -62,8 +62,9 @@ def regenerate(c):
 @task
 def serve(c):
     """Serve output/ at http://127.0.0.1:8000/."""
-    _pelican(c, CONFIG["settings"], "--listen", "--bind", CONFIG["host"],
-             "--port", str(CONFIG["port"]))
+    _pelican(
+        c, CONFIG["settings"], "--listen", "--bind", CONFIG["host"], "--port", str(CONFIG["port"])
+    )
 
 
 @task
@@ -122,8 +123,12 @@ def test(c, args=""):
     c.run(f"{sys.executable} -m pytest -m browser tests/browser", pty=False)
 
 
-@task(help={"target": "a directory, user@host:/path (rsync over SSH) or git:<repo>#<branch>; "
-                      "default: $CLINIC_DEPLOY_TARGET"})
+@task(
+    help={
+        "target": "a directory, user@host:/path (rsync over SSH) or git:<repo>#<branch>; "
+        "default: $CLINIC_DEPLOY_TARGET"
+    }
+)
 def publish(c, target=""):
     """Production build (the full gate) then an atomic deploy to TARGET."""
     from clinic_publish.deploy import publish as do_publish
@@ -150,8 +155,10 @@ def new_treatment(c, title, treatment):
         path = make(ROOT / CONFIG["content"], title=title, treatment=treatment)
     except ScaffoldError as exc:
         raise Exit(f"new-treatment: {exc}", code=1) from None
-    print(f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
-          f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/")
+    print(
+        f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
+        f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/"
+    )
 
 
 @task(help={"title": "the page title"})
@@ -165,8 +172,10 @@ def new_page(c, title):
         path = make(ROOT / CONFIG["content"], title=title)
     except ScaffoldError as exc:
         raise Exit(f"new-page: {exc}", code=1) from None
-    print(f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
-          f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/")
+    print(
+        f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
+        f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/"
+    )
 
 
 @task

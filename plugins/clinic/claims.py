@@ -44,8 +44,15 @@ def as_problem(finding: Finding) -> Problem:
     if finding.why:
         message += f" Why: {finding.why}"
     hint = f"instead: {finding.suggestion}" if finding.suggestion else ""
-    return Problem(finding.path, finding.line, finding.column, message, hint,
-                   "error" if finding.severity == "error" else "warning", "claims")
+    return Problem(
+        finding.path,
+        finding.line,
+        finding.column,
+        message,
+        hint,
+        "error" if finding.severity == "error" else "warning",
+        "claims",
+    )
 
 
 def lint_source(
@@ -59,8 +66,9 @@ def lint_source(
     try:
         result = linter.lint_source(text, path, kind, front_matter)
     except ClaimsLintError as exc:
-        problem = Problem(exc.path, exc.line, getattr(exc, "column", 0), exc.message, exc.hint,
-                          code="claims")
+        problem = Problem(
+            exc.path, exc.line, getattr(exc, "column", 0), exc.message, exc.hint, code="claims"
+        )
         return [problem], [("", "")]
     keys = [(f.rule, f.matched.casefold()) for f in result.findings]
     return [as_problem(f) for f in result.findings], keys

@@ -126,13 +126,19 @@ def read_items(
     seen: set[str] = set()
     for item, item_node in _flatten(value, node):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            r.problem(item_node, f"each item of {what} needs an 'id' and a 'text'",
-                      "write it as '- id: bruising' and '  text: Bruising'")
+            r.problem(
+                item_node,
+                f"each item of {what} needs an 'id' and a 'text'",
+                "write it as '- id: bruising' and '  text: Bruising'",
+            )
             continue
         item_id = str(item.get("id", ""))
         if not ITEM_ID.match(item_id):
-            r.problem(item_node, f"item id {item_id!r} in {what} is not a short lowercase name",
-                      "use letters, digits and hyphens, e.g. 'bleeding-disorder'")
+            r.problem(
+                item_node,
+                f"item id {item_id!r} in {what} is not a short lowercase name",
+                "use letters, digits and hyphens, e.g. 'bleeding-disorder'",
+            )
             continue
         if item_id in seen:
             r.problem(item_node, f"item id {item_id!r} appears twice in {what}", "keep one")
@@ -146,8 +152,11 @@ def load_registry(path: Path) -> Registry:
     """Read ``content/data/treatments.yaml``; raise :class:`DataError` listing every problem."""
     r = _Reader(path)
     if not isinstance(r.data, dict) or not isinstance(r.data.get("treatments"), dict):
-        r.problem(r.node, "the registry needs a 'treatments:' mapping of treatment keys",
-                  "see the comment at the top of content/data/treatments.yaml")
+        r.problem(
+            r.node,
+            "the registry needs a 'treatments:' mapping of treatment keys",
+            "see the comment at the top of content/data/treatments.yaml",
+        )
         r.done()
     treatments_node = r.child(r.node, "treatments")
     treatments: dict[str, Treatment] = {}
@@ -169,11 +178,17 @@ def load_registry(path: Path) -> Registry:
         contraindications = items("contraindications", entry, node)
         common = items("common", side, side_node)
         if not contraindications:
-            r.problem(node, f"treatment {key!r} lists no contraindications",
-                      "every treatment must list who should not have it")
+            r.problem(
+                node,
+                f"treatment {key!r} lists no contraindications",
+                "every treatment must list who should not have it",
+            )
         if not common:
-            r.problem(node, f"treatment {key!r} lists no common side effects",
-                      "every treatment must list its side effects")
+            r.problem(
+                node,
+                f"treatment {key!r} lists no common side effects",
+                "every treatment must list its side effects",
+            )
         treatments[key] = Treatment(
             key=key,
             name=" ".join(str(entry.get("name", key)).split()),
@@ -195,8 +210,11 @@ def load_registry(path: Path) -> Registry:
     for block, patterns in raw.items() if isinstance(raw, dict) else []:
         block_node = r.child(raw_node, block)
         if block not in SAFETY_BLOCKS:
-            r.problem(block_node, f"unknown safety block {block!r} under contradictions",
-                      f"use one of: {', '.join(SAFETY_BLOCKS)}")
+            r.problem(
+                block_node,
+                f"unknown safety block {block!r} under contradictions",
+                f"use one of: {', '.join(SAFETY_BLOCKS)}",
+            )
             continue
         compiled = []
         for pattern, pnode in _flatten(patterns, block_node):
@@ -224,13 +242,18 @@ def load_clinic(path: Path) -> dict[str, Any]:
     if isinstance(address, dict):
         for key in ADDRESS_REQUIRED:
             if not address.get(key):
-                r.problem(r.child(r.node, "address"), f"the address has no {key!r}",
-                          f"add '{key}: …' under address")
+                r.problem(
+                    r.child(r.node, "address"),
+                    f"the address has no {key!r}",
+                    f"add '{key}: …' under address",
+                )
     team = data.get("team")
     if isinstance(team, dict):
         for key, member in team.items():
             if not isinstance(member, dict) or not member.get("name"):
-                r.problem(r.child(r.child(r.node, "team"), key),
-                          f"team member {key!r} needs at least a 'name'")
+                r.problem(
+                    r.child(r.child(r.node, "team"), key),
+                    f"team member {key!r} needs at least a 'name'",
+                )
     r.done()
     return data

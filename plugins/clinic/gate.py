@@ -27,10 +27,16 @@ class PelicanErrors(logging.Handler):
         args = record.args if isinstance(record.args, tuple) else ()
         path = str(args[0]) if args and record.msg.startswith("Could not process") else "pelican"
         message = record.getMessage().splitlines()[0]
-        self.state.problems.add(Problem(self.state.display_path(path) if path != "pelican"
-                                        else path, 0, 0, message,
-                                        "run the build with --debug to see the details",
-                                        code="pelican"))
+        self.state.problems.add(
+            Problem(
+                self.state.display_path(path) if path != "pelican" else path,
+                0,
+                0,
+                message,
+                "run the build with --debug to see the details",
+                code="pelican",
+            )
+        )
 
 
 def all_pages(generators: list[Any]) -> list[Page]:
@@ -46,12 +52,17 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
     siteurl = state.settings.get("SITEURL", "")
     pages = all_pages(generators)
     treatments = sorted(
-        (p for p in pages if getattr(p, "page_type", "") == "treatment"
-         and p.status == "published"),
+        (
+            p
+            for p in pages
+            if getattr(p, "page_type", "") == "treatment" and p.status == "published"
+        ),
         key=lambda p: p.title,
     )
-    nav = sorted((p for p in pages if isinstance(getattr(p, "nav_order", None), int)),
-                 key=lambda p: p.nav_order)
+    nav = sorted(
+        (p for p in pages if isinstance(getattr(p, "nav_order", None), int)),
+        key=lambda p: p.nav_order,
+    )
     for page in pages:
         entry = getattr(page, "treatment_entry", None)
         safety = getattr(page, "safety", None)
@@ -79,9 +90,13 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
         elif getattr(page, "template", "") in ("contact", "team", "treatments"):
             roles.setdefault(page.template, page)
     info = sorted(
-        (p for p in published if not isinstance(getattr(p, "nav_order", None), int)
-         and p.save_as not in ("index.html", "404.html")
-         and getattr(p, "page_type", "") == "page"),
+        (
+            p
+            for p in published
+            if not isinstance(getattr(p, "nav_order", None), int)
+            and p.save_as not in ("index.html", "404.html")
+            and getattr(p, "page_type", "") == "page"
+        ),
         key=lambda p: p.title,
     )
     context = generators[0].context if generators else {}
@@ -106,5 +121,7 @@ def judge(state: BuildState) -> None:
         log.error("%s", summary)
         raise BuildFailed(summary)
     if state.problems.problems:
-        log.warning("Development build: %s (a production build would stop on the errors)",
-                    summarise(state.problems.problems))
+        log.warning(
+            "Development build: %s (a production build would stop on the errors)",
+            summarise(state.problems.problems),
+        )

@@ -74,21 +74,38 @@ class ClinicReader(BaseReader):
         try:
             size = os.path.getsize(source_path)
             if size > MAX_BYTES:
-                return self._unusable(rel, shown, Problem(
-                    shown, 0, 0, f"the file is {size:,} bytes",
-                    "a page should be a few KB; check it is the right file"))
+                return self._unusable(
+                    rel,
+                    shown,
+                    Problem(
+                        shown,
+                        0,
+                        0,
+                        f"the file is {size:,} bytes",
+                        "a page should be a few KB; check it is the right file",
+                    ),
+                )
             with open(source_path, encoding="utf-8") as handle:
                 text = handle.read()
         except UnicodeDecodeError as exc:
             line = open(source_path, "rb").read()[: exc.start].count(b"\n") + 1  # noqa: SIM115
-            return self._unusable(rel, shown, Problem(
-                shown, line, 0, "the file is not UTF-8 text",
-                "save it as UTF-8 (in most editors: Save As → Encoding)"))
+            return self._unusable(
+                rel,
+                shown,
+                Problem(
+                    shown,
+                    line,
+                    0,
+                    "the file is not UTF-8 text",
+                    "save it as UTF-8 (in most editors: Save As → Encoding)",
+                ),
+            )
         try:
             fm = parse_front_matter(text, shown)
         except FrontMatterError as exc:
-            return self._unusable(rel, shown, Problem(shown, exc.line, exc.column, exc.message,
-                                                      exc.hint, code="yaml"))
+            return self._unusable(
+                rel, shown, Problem(shown, exc.line, exc.column, exc.message, exc.hint, code="yaml")
+            )
 
         kind = page_type(rel)
         problems = self._check(fm, kind, text, shown)
@@ -101,8 +118,12 @@ class ClinicReader(BaseReader):
         content = self._md.convert(body)
         metadata = self._metadata(fm, kind)
         state.pages[shown] = PageInfo(
-            path=shown, kind=kind, front_matter=fm, safety=metadata.get("safety"),
-            problems=problems, claims=self._claim_keys,
+            path=shown,
+            kind=kind,
+            front_matter=fm,
+            safety=metadata.get("safety"),
+            problems=problems,
+            claims=self._claim_keys,
         )
         metadata["source_display_path"] = shown
         return content, metadata
@@ -133,8 +154,9 @@ class ClinicReader(BaseReader):
             "page_type": "unusable",
             "source_display_path": shown,
         }
-        state.pages[shown] = PageInfo(path=shown, kind="unusable", front_matter=None,
-                                      safety=None, problems=problems)
+        state.pages[shown] = PageInfo(
+            path=shown, kind="unusable", front_matter=None, safety=None, problems=problems
+        )
         content = "<p>Fix the problems listed above, save the file, and this page will appear.</p>"
         return content, meta
 
@@ -159,7 +181,8 @@ class ClinicReader(BaseReader):
         state = current()
         data = fm.data
         meta: dict[str, Any] = {
-            key: value for key, value in data.items()
+            key: value
+            for key, value in data.items()
             if not key.startswith("_") and isinstance(key, str)
         }
         for key in ("status", "slug"):

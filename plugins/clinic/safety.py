@@ -50,10 +50,17 @@ def _additions(
         return []
     where = ".".join(path)
     if not isinstance(value, list):
-        problems.append(Problem(fm.path, fm.line_of(*path), 0,
-                                f"'{where}' must be a list of extra items",
-                                "the registry's items are always shown; list only additions, "
-                                "e.g. '- Recent sunburn on the area'", code="schema"))
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line_of(*path),
+                0,
+                f"'{where}' must be a list of extra items",
+                "the registry's items are always shown; list only additions, "
+                "e.g. '- Recent sunburn on the area'",
+                code="schema",
+            )
+        )
         return []
     known = {item.id for item in base}
     added: list[Item] = []
@@ -62,17 +69,35 @@ def _additions(
         if isinstance(entry, str):
             item = Item(_slug(entry), " ".join(entry.split()), "page")
         elif isinstance(entry, dict) and isinstance(entry.get("text"), str):
-            item = Item(str(entry.get("id") or _slug(entry["text"])),
-                        " ".join(entry["text"].split()), "page")
+            item = Item(
+                str(entry.get("id") or _slug(entry["text"])),
+                " ".join(entry["text"].split()),
+                "page",
+            )
         else:
-            problems.append(Problem(fm.path, line, 0, f"item {i + 1} of '{where}' has no text",
-                                    "write the item as a line of text", code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"item {i + 1} of '{where}' has no text",
+                    "write the item as a line of text",
+                    code="schema",
+                )
+            )
             continue
         if item.id in known:
-            problems.append(Problem(fm.path, line, 0,
-                                    f"'{item.id}' is already in {where} from the registry",
-                                    "remove it from the page: pages may add items, not change "
-                                    "or remove the registry's", code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"'{item.id}' is already in {where} from the registry",
+                    "remove it from the page: pages may add items, not change "
+                    "or remove the registry's",
+                    code="schema",
+                )
+            )
             continue
         known.add(item.id)
         added.append(item)
@@ -88,9 +113,16 @@ def merge(fm: FrontMatter, treatment: Treatment) -> tuple[Safety, list[Problem]]
     elif isinstance(side, dict):
         for key in side:
             if key not in ("common", "rare"):
-                problems.append(Problem(fm.path, fm.line_of("side_effects", key), 0,
-                                        f"unknown group 'side_effects.{key}'",
-                                        "use 'common' or 'rare'", code="schema"))
+                problems.append(
+                    Problem(
+                        fm.path,
+                        fm.line_of("side_effects", key),
+                        0,
+                        f"unknown group 'side_effects.{key}'",
+                        "use 'common' or 'rare'",
+                        code="schema",
+                    )
+                )
 
     def add(path: tuple[str, ...], base: list[Item]) -> list[Item]:
         return base + _additions(fm, path, base, problems)
@@ -125,16 +157,20 @@ def contradictions(fm: FrontMatter, registry: Registry) -> list[Problem]:
             continue
         line = _MARKUP.sub("", raw)
         for block, patterns in registry.contradictions.items():
-            for pattern in patterns:
-                match = pattern.search(line)
-                if match:
-                    problems.append(Problem(
-                        fm.path, fm.body_line + offset, match.start() + 1,
-                        f"contradicts the required {block.replace('-', ' ')} information: "
-                        f"“{match.group(0)}”",
-                        f"every treatment has {block.replace('-', ' ')}; the page lists them in "
-                        f"the section id=\"{block}\". Remove this statement, or say instead "
-                        f"that the practitioner will explain them at the consultation",
-                        code="safety"))
-                    break
+            match = next(filter(None, (p.search(line) for p in patterns)), None)
+            if match is None:
+                continue
+            what = block.replace("-", " ")
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.body_line + offset,
+                    match.start() + 1,
+                    f"contradicts the required {what} information: “{match.group(0)}”",
+                    f'every treatment has {what}; the page lists them in the section id="{block}".'
+                    " Remove this statement, or say instead that the practitioner will explain"
+                    " them at the consultation",
+                    code="safety",
+                )
+            )
     return problems

@@ -80,8 +80,14 @@ SUMMARY_LIMIT = 160
 
 
 def _type_name(types: tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", dt.date: "a date",
-             dict: "a group of fields", list: "a list"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        dt.date: "a date",
+        dict: "a group of fields",
+        list: "a list",
+    }
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 
@@ -98,11 +104,12 @@ def _check_fields(
         spec = fields.get(key)
         if spec is None:
             close = difflib.get_close_matches(str(key), fields, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                "allowed fields: " + ", ".join(fields)
+            hint = (
+                f"did you mean '{close[0]}'?" if close else ("allowed fields: " + ", ".join(fields))
             )
-            problems.append(Problem(fm.path, line, 0, f"unknown field '{key}'{where}", hint,
-                                    code="schema"))
+            problems.append(
+                Problem(fm.path, line, 0, f"unknown field '{key}'{where}", hint, code="schema")
+            )
             continue
         ok = isinstance(value, spec.types) and not (
             isinstance(value, bool) or (spec.types == _DATE and isinstance(value, dt.datetime))
@@ -112,22 +119,52 @@ def _check_fields(
                 hint = f"write the date as YYYY-MM-DD without quotes, e.g. '{spec.example}'"
             else:
                 hint = f"for example '{spec.example}'"
-            problems.append(Problem(fm.path, line, 0,
-                                    f"'{key}'{where} must be {_type_name(spec.types)}", hint,
-                                    code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"'{key}'{where} must be {_type_name(spec.types)}",
+                    hint,
+                    code="schema",
+                )
+            )
             continue
         if isinstance(value, str) and not value.strip() and key != "url":
-            problems.append(Problem(fm.path, line, 0, f"'{key}'{where} is empty",
-                                    f"for example '{spec.example}'", code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"'{key}'{where} is empty",
+                    f"for example '{spec.example}'",
+                    code="schema",
+                )
+            )
         if spec.choices and value not in spec.choices:
-            problems.append(Problem(fm.path, line, 0,
-                                    f"'{key}'{where} cannot be {value!r}",
-                                    "write one of: " + ", ".join(spec.choices), code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"'{key}'{where} cannot be {value!r}",
+                    "write one of: " + ", ".join(spec.choices),
+                    code="schema",
+                )
+            )
     for key, spec in fields.items():
         if spec.required and key not in data:
             line = fm.line_of(*path) if path else fm.line_of()
-            problems.append(Problem(fm.path, line, 0, f"missing required field '{key}'{where}",
-                                    f"add '{spec.example}'", code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    line,
+                    0,
+                    f"missing required field '{key}'{where}",
+                    f"add '{spec.example}'",
+                    code="schema",
+                )
+            )
 
 
 def validate(
@@ -147,41 +184,79 @@ def validate(
 
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary) > SUMMARY_LIMIT:
-        problems.append(Problem(
-            fm.path, fm.line_of("summary"), 0,
-            f"the summary is {len(summary)} characters; search results show about "
-            f"{SUMMARY_LIMIT}", "shorten it to one plain sentence", "warning", "schema"))
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line_of("summary"),
+                0,
+                f"the summary is {len(summary)} characters; search results show about "
+                f"{SUMMARY_LIMIT}",
+                "shorten it to one plain sentence",
+                "warning",
+                "schema",
+            )
+        )
 
     key = data.get("treatment")
-    if page_type == "treatment" and isinstance(key, str) and registry is not None \
-            and key not in registry.treatments:
+    if (
+        page_type == "treatment"
+        and isinstance(key, str)
+        and registry is not None
+        and key not in registry.treatments
+    ):
         close = difflib.get_close_matches(key, registry.treatments, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         hint += "known treatments: " + ", ".join(sorted(registry.treatments))
-        problems.append(Problem(fm.path, fm.line_of("treatment"), 0,
-                                f"unknown treatment '{key}' (not in content/data/treatments.yaml)",
-                                hint, code="schema"))
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line_of("treatment"),
+                0,
+                f"unknown treatment '{key}' (not in content/data/treatments.yaml)",
+                hint,
+                code="schema",
+            )
+        )
 
     reviewer = data.get("reviewed_by")
     if isinstance(reviewer, str) and team:
         member = team.get(reviewer)
         if member is None or not member.get("reviewer"):
             reviewers = sorted(k for k, m in team.items() if m.get("reviewer"))
-            problems.append(Problem(fm.path, fm.line_of("reviewed_by"), 0,
-                                    f"'{reviewer}' is not a clinical reviewer in "
-                                    "content/data/clinic.yaml",
-                                    "write one of: " + ", ".join(reviewers), code="schema"))
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line_of("reviewed_by"),
+                    0,
+                    f"'{reviewer}' is not a clinical reviewer in content/data/clinic.yaml",
+                    "write one of: " + ", ".join(reviewers),
+                    code="schema",
+                )
+            )
 
     last, nxt = data.get("last_reviewed"), data.get("next_review")
     if isinstance(last, dt.date) and last > today:
-        problems.append(Problem(fm.path, fm.line_of("last_reviewed"), 0,
-                                f"last_reviewed {last} is in the future",
-                                "write the date the reviewer signed the page off", code="schema"))
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line_of("last_reviewed"),
+                0,
+                f"last_reviewed {last} is in the future",
+                "write the date the reviewer signed the page off",
+                code="schema",
+            )
+        )
     if isinstance(last, dt.date) and isinstance(nxt, dt.date) and nxt <= last:
-        problems.append(Problem(fm.path, fm.line_of("next_review"), 0,
-                                f"next_review {nxt} is not after last_reviewed {last}",
-                                "set the next review date, usually 6 to 12 months after the last",
-                                code="schema"))
+        problems.append(
+            Problem(
+                fm.path,
+                fm.line_of("next_review"),
+                0,
+                f"next_review {nxt} is not after last_reviewed {last}",
+                "set the next review date, usually 6 to 12 months after the last",
+                code="schema",
+            )
+        )
     return problems
 
 
@@ -196,7 +271,12 @@ def review_problem(
         return None
     overdue = (today - nxt).days
     severity = "error" if strict and overdue > grace_days else "warning"
-    return Problem(fm.path, fm.line_of("next_review"), 0,
-                   f"review overdue: next_review was {nxt} ({overdue} days ago)",
-                   "ask the reviewer to check the page, then update last_reviewed and "
-                   "next_review", severity, "review")
+    return Problem(
+        fm.path,
+        fm.line_of("next_review"),
+        0,
+        f"review overdue: next_review was {nxt} ({overdue} days ago)",
+        "ask the reviewer to check the page, then update last_reviewed and next_review",
+        severity,
+        "review",
+    )

@@ -113,7 +113,6 @@ def start(settings: dict[str, Any]) -> BuildState:
 
 def _shown(state: BuildState, problems: list[Problem]) -> list[Problem]:
     return [
-        Problem(state.display_path(p.path), p.line, p.column, p.message, p.hint, p.severity,
-                p.code)
+        Problem(state.display_path(p.path), p.line, p.column, p.message, p.hint, p.severity, p.code)
         for p in problems
     ]

@@ -40,17 +40,30 @@ def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
     for section_id, items in required.items():
         section = soup.find(id=section_id)
         if section is None:
-            problems.append(Problem(shown, 0, 0, f"the page has no element id=\"{section_id}\"",
-                                    "the treatment template must render this section",
-                                    code="verify"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    f'the page has no element id="{section_id}"',
+                    "the treatment template must render this section",
+                    code="verify",
+                )
+            )
             continue
         text = _norm(section.get_text(" "))
         for item in items:
             if _norm(item.text) not in text:
-                problems.append(Problem(shown, 0, 0,
-                                        f"section id=\"{section_id}\" does not show “{item.text}”",
-                                        "the template must render every item it is given",
-                                        code="verify"))
+                problems.append(
+                    Problem(
+                        shown,
+                        0,
+                        0,
+                        f'section id="{section_id}" does not show “{item.text}”',
+                        "the template must render every item it is given",
+                        code="verify",
+                    )
+                )
     found = set()
     for script in soup.find_all("script", type="application/ld+json"):
         try:
@@ -63,8 +76,16 @@ def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
             found |= {k for k in ("contraindication", "adverseOutcome") if about.get(k)}
     for key in ("contraindication", "adverseOutcome"):
         if key not in found:
-            problems.append(Problem(shown, 0, 0, f"the JSON-LD has no '{key}'",
-                                    "the template must include page.jsonld", code="verify"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    f"the JSON-LD has no '{key}'",
+                    "the template must include page.jsonld",
+                    code="verify",
+                )
+            )
     return problems
 
 
@@ -82,8 +103,7 @@ def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list
         target = out / page.save_as
         shown = state.display_path(target)
         if not target.exists():
-            problems.append(Problem(shown, 0, 0, "treatment page was not written",
-                                    code="verify"))
+            problems.append(Problem(shown, 0, 0, "treatment page was not written", code="verify"))
             continue
         problems += check_treatment_html(target.read_text(encoding="utf-8"), shown, safety)
     if state.linter is not None:

@@ -53,14 +53,17 @@ def on_finalized(pelican: Any) -> None:
     log.info("clinic_publish: %s in %.2f s.", report.summary(), time.monotonic() - started)
     for name in EXPECTED_FILES:
         if not (root / name).is_file():
-            log.warning("clinic_publish: warning: the site has no %s (the theme should write it)",
-                        name)
+            log.warning(
+                "clinic_publish: warning: the site has no %s (the theme should write it)", name
+            )
     if report.csp_problems:
         for problem in report.csp_problems:
             log.error("%s: error: the Content-Security-Policy would block this", problem)
         if settings.get("CLINIC_PUBLISH_CSP_STRICT", True):
-            message = (f"Production build failed: {len(report.csp_problems)} thing(s) in the "
-                       "pages that the site's Content-Security-Policy blocks (listed above).")
+            message = (
+                f"Production build failed: {len(report.csp_problems)} thing(s) in the "
+                "pages that the site's Content-Security-Policy blocks (listed above)."
+            )
             log.error("%s", message)
             raise BuildFailed(message)
 

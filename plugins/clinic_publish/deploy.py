@@ -113,11 +113,15 @@ _HOST = re.compile(r"^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$")
 
 def _remote_path(path: str, original: str) -> str:
     if not path or path == "~":
-        raise TargetError(f"target {original!r} names no directory after the host: "
-                          "write user@host:/srv/clinic-site")
+        raise TargetError(
+            f"target {original!r} names no directory after the host: "
+            "write user@host:/srv/clinic-site"
+        )
     if not _SAFE_REMOTE_PATH.match(path):
-        raise TargetError(f"target {original!r}: the remote path may only contain letters, "
-                          "digits and . _ / ~ + @ = , - (no spaces or quotes)")
+        raise TargetError(
+            f"target {original!r}: the remote path may only contain letters, "
+            "digits and . _ / ~ + @ = , - (no spaces or quotes)"
+        )
     if path.startswith("~/"):
         path = path[2:]  # ssh and rsync start in the home directory
     if "~" in path:
@@ -135,17 +139,24 @@ def parse_target(text: str) -> Target:
     original = text
     text = (text or "").strip()
     if not text:
-        raise TargetError(f"no deploy target: pass --target or set CLINIC_DEPLOY_TARGET to "
-                          f"{TARGET_HELP}")
+        raise TargetError(
+            f"no deploy target: pass --target or set CLINIC_DEPLOY_TARGET to {TARGET_HELP}"
+        )
     if text.startswith("git:"):
         rest = text[4:]
         repo, _, branch = rest.rpartition("#") if "#" in rest else (rest, "", DEFAULT_BRANCH)
         if not repo:
-            raise TargetError(f"target {original!r} names no git repository: write "
-                              "git:/path/to/repo.git#gh-pages or git:git@host:org/site.git#pages")
+            raise TargetError(
+                f"target {original!r} names no git repository: write "
+                "git:/path/to/repo.git#gh-pages or git:git@host:org/site.git#pages"
+            )
         branch = branch or DEFAULT_BRANCH
-        ok = subprocess.run(["git", "check-ref-format", f"refs/heads/{branch}"],
-                            capture_output=True).returncode == 0
+        ok = (
+            subprocess.run(
+                ["git", "check-ref-format", f"refs/heads/{branch}"], capture_output=True
+            ).returncode
+            == 0
+        )
         if not ok or branch.startswith("-"):
             raise TargetError(f"target {original!r}: {branch!r} is not a valid branch name")
         return GitTarget(repo=repo, branch=branch)
@@ -161,23 +172,27 @@ def parse_target(text: str) -> Target:
         except ValueError:
             raise TargetError(f"target {original!r}: the port is not a number") from None
         if not parts.hostname:
-            raise TargetError(f"target {original!r} names no host: write "
-                              "ssh://user@host:22/srv/clinic-site")
+            raise TargetError(
+                f"target {original!r} names no host: write ssh://user@host:22/srv/clinic-site"
+            )
         _check_host(parts.hostname, parts.username, original)
         path = parts.path
         if path.startswith("/~/"):
             path = path[1:]
-        return SshTarget(host=parts.hostname, path=_remote_path(path, original),
-                         user=parts.username, port=port)
+        return SshTarget(
+            host=parts.hostname, path=_remote_path(path, original), user=parts.username, port=port
+        )
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
         scheme = text.split("://", 1)[0]
-        raise TargetError(f"target {original!r}: {scheme}:// targets are not supported; use "
-                          f"{TARGET_HELP}")
+        raise TargetError(
+            f"target {original!r}: {scheme}:// targets are not supported; use {TARGET_HELP}"
+        )
     match = _SCP_LIKE.match(text)
     if match and not text.startswith(("/", ".", "~")):
         _check_host(match["host"], match["user"], original)
-        return SshTarget(host=match["host"], path=_remote_path(match["path"], original),
-                         user=match["user"])
+        return SshTarget(
+            host=match["host"], path=_remote_path(match["path"], original), user=match["user"]
+        )
     return DirTarget(Path(text).expanduser())
 
 
@@ -188,8 +203,10 @@ def _keep() -> int:
     except ValueError:
         keep = 0
     if keep < 2:
-        raise TargetError(f"CLINIC_DEPLOY_KEEP={raw!r}: keep at least 2 releases (a number), "
-                          "so there is always one to roll back to")
+        raise TargetError(
+            f"CLINIC_DEPLOY_KEEP={raw!r}: keep at least 2 releases (a number), "
+            "so there is always one to roll back to"
+        )
     return keep
 
 
@@ -226,11 +243,16 @@ def build_site(root: Path, out: Path, source: Source) -> float:
     env = dict(os.environ)
     if source.epoch is not None:
         env.setdefault("SOURCE_DATE_EPOCH", str(source.epoch))
-    origin = (f"commit {source.commit}" if source.commit != "unknown"
-              else "a directory that is not a git checkout")
-    say(f"building the production site from {origin}"
+    origin = (
+        f"commit {source.commit}"
+        if source.commit != "unknown"
+        else "a directory that is not a git checkout"
+    )
+    say(
+        f"building the production site from {origin}"
         + (" (with uncommitted changes)" if source.dirty else "")
-        + f": {shlex.join(['pelican', *cmd[3:]])}")
+        + f": {shlex.join(['pelican', *cmd[3:]])}"
+    )
     started = time.monotonic()
     try:
         status = subprocess.run(cmd, cwd=root, env=env).returncode
@@ -238,8 +260,10 @@ def build_site(root: Path, out: Path, source: Source) -> float:
         raise DeployError(f"could not run Pelican: {exc}") from None
     seconds = time.monotonic() - started
     if status != 0:
-        raise DeployError(f"the production build failed (exit status {status}; the problems are "
-                          "listed above). Nothing was deployed")
+        raise DeployError(
+            f"the production build failed (exit status {status}; the problems are "
+            "listed above). Nothing was deployed"
+        )
     if not (out / "index.html").is_file():
         raise DeployError("the production build wrote no index.html. Nothing was deployed")
     return seconds
@@ -261,8 +285,10 @@ def describe_site(site: Path) -> str:
     gz = sum(p.stat().st_size for p in files if p.suffix == ".gz")
     br = sum(p.stat().st_size for p in files if p.suffix == ".br")
     pages = sum(1 for p in plain if p.suffix == ".html")
-    return (f"{pages} pages, {len(plain)} files, {size / 1024:.1f} KiB "
-            f"(+ {gz / 1024:.1f} KiB .gz, {br / 1024:.1f} KiB .br)")
+    return (
+        f"{pages} pages, {len(plain)} files, {size / 1024:.1f} KiB "
+        f"(+ {gz / 1024:.1f} KiB .gz, {br / 1024:.1f} KiB .br)"
+    )
 
 
 # ------------------------------------------------------------------------ release layouts
@@ -282,7 +308,7 @@ def _current_name(link: str | None) -> str | None:
         return None
     link = link.strip().rstrip("/")
     prefix = f"{RELEASES}/"
-    return link[len(prefix):] if link.startswith(prefix) else Path(link).name
+    return link[len(prefix) :] if link.startswith(prefix) else Path(link).name
 
 
 class LocalReleases:
@@ -305,16 +331,21 @@ class LocalReleases:
             if not create:
                 raise TargetError(f"{self.base} does not exist: nothing has been deployed there")
             if not self.base.parent.is_dir():
-                raise TargetError(f"cannot deploy to {self.base}: {self.base.parent} does "
-                                  "not exist")
+                raise TargetError(
+                    f"cannot deploy to {self.base}: {self.base.parent} does not exist"
+                )
         if self.base.is_dir() and not (self.base / RELEASES).is_dir():
-            stray = [p.name for p in self.base.iterdir()
-                     if p.name not in (RELEASES, CURRENT, LOG_NAME, ".deploy.lock")]
+            stray = [
+                p.name
+                for p in self.base.iterdir()
+                if p.name not in (RELEASES, CURRENT, LOG_NAME, ".deploy.lock")
+            ]
             if stray:
                 raise TargetError(
                     f"{self.base} already holds files ({', '.join(sorted(stray)[:3])}…) and "
                     "is not a deploy target: choose a new or empty directory; the web server "
-                    f"serves its {CURRENT}/ link")
+                    f"serves its {CURRENT}/ link"
+                )
         current = self.base / CURRENT
         if current.exists() and not current.is_symlink():
             raise TargetError(f"{current} exists and is not a symlink: move it away first")
@@ -348,8 +379,9 @@ class LocalReleases:
             partial.rename(self.base / RELEASES / name)
         except OSError as exc:
             shutil.rmtree(partial, ignore_errors=True)
-            raise DeployError(f"could not copy the release into {self.base}: {exc}; the live "
-                              "site is unchanged") from None
+            raise DeployError(
+                f"could not copy the release into {self.base}: {exc}; the live site is unchanged"
+            ) from None
 
     def switch(self, name: str) -> None:
         tmp = self.base / f".{CURRENT}.{os.getpid()}.tmp"
@@ -377,14 +409,21 @@ class SshReleases:
             ssh += ["-p", str(target.port)]
         # One SSH connection for the whole deploy (ssh, rsync and the switch share it).
         self.control = tempfile.mkdtemp(prefix="clinic-ssh-")
-        ssh += ["-o", "ControlMaster=auto", "-o", f"ControlPath={self.control}/%C",
-                "-o", "ControlPersist=60"]
+        ssh += [
+            "-o",
+            "ControlMaster=auto",
+            "-o",
+            f"ControlPath={self.control}/%C",
+            "-o",
+            "ControlPersist=60",
+        ]
         self.ssh = ssh
         self.base = shlex.quote(target.path)
 
     def close(self) -> None:
-        subprocess.run([*self.ssh, "-O", "exit", self.target.destination],
-                       capture_output=True, timeout=30)
+        subprocess.run(
+            [*self.ssh, "-O", "exit", self.target.destination], capture_output=True, timeout=30
+        )
         shutil.rmtree(self.control, ignore_errors=True)
 
     def where(self) -> str:
@@ -393,14 +432,17 @@ class SshReleases:
     def run(self, script: str, what: str) -> str:
         cmd = [*self.ssh, self.target.destination, "sh -s"]
         try:
-            proc = subprocess.run(cmd, input="set -eu\n" + script, capture_output=True,
-                                  text=True, timeout=300)
+            proc = subprocess.run(
+                cmd, input="set -eu\n" + script, capture_output=True, text=True, timeout=300
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise DeployError(f"{what} on {self.where()} failed: {exc}") from None
         if proc.returncode != 0:
             detail = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
-            raise DeployError(f"{what} on {self.where()} failed (exit status "
-                              f"{proc.returncode}): {' / '.join(detail[-3:]) or 'no message'}")
+            raise DeployError(
+                f"{what} on {self.where()} failed (exit status "
+                f"{proc.returncode}): {' / '.join(detail[-3:]) or 'no message'}"
+            )
         return proc.stdout
 
     def check(self, create: bool = True) -> None:
@@ -411,25 +453,32 @@ class SshReleases:
     def locked(self, create: bool) -> Iterator[None]:
         b = self.base
         self.state = self.run(
-            ("mkdir -p -- " + b + "\n" if create else f"test -d {b} || "
-             "{ echo 'nothing has been deployed there' >&2; exit 3; }\n")
+            (
+                "mkdir -p -- " + b + "\n"
+                if create
+                else f"test -d {b} || {{ echo 'nothing has been deployed there' >&2; exit 3; }}\n"
+            )
             + f"cd -- {b}\n"
             f"if [ -e {CURRENT} ] && [ ! -L {CURRENT} ]; then "
             f"echo '{CURRENT} exists and is not a symlink' >&2; exit 3; fi\n"
-            f"if [ ! -d {RELEASES} ] && [ -n \"$(ls -A)\" ]; then "
+            f'if [ ! -d {RELEASES} ] && [ -n "$(ls -A)" ]; then '
             "echo 'the directory already holds files and is not a deploy target' >&2; exit 3; fi\n"
             + (f"mkdir -p {RELEASES}\n" if create else "")
-            + (f"for d in {RELEASES}/.*.partial; do [ -d \"$d\" ] && rm -rf -- \"$d\"; done; "
-               "true\n" if create else "")
-            + f"echo \"current=$(readlink {CURRENT} || true)\"\n"
+            + (
+                f'for d in {RELEASES}/.*.partial; do [ -d "$d" ] && rm -rf -- "$d"; done; true\n'
+                if create
+                else ""
+            )
+            + f'echo "current=$(readlink {CURRENT} || true)"\n'
             f"ls -1A {RELEASES} 2>/dev/null | sed 's/^/release=/' || true\n",
             "checking the target",
         )
         yield
 
     def releases(self) -> list[str]:
-        return _release_names([line[8:] for line in self.state.splitlines()
-                               if line.startswith("release=")])
+        return _release_names(
+            [line[8:] for line in self.state.splitlines() if line.startswith("release=")]
+        )
 
     def current(self) -> str | None:
         for line in self.state.splitlines():
@@ -439,26 +488,41 @@ class SshReleases:
 
     def upload(self, site: Path, name: str) -> None:
         partial = f"{self.target.path}/{RELEASES}/.{name}.partial"
-        cmd = ["rsync", "-a", "--delete", "-e", shlex.join(self.ssh), f"{site}/",
-               f"{self.target.destination}:{partial}/"]
+        cmd = [
+            "rsync",
+            "-a",
+            "--delete",
+            "-e",
+            shlex.join(self.ssh),
+            f"{site}/",
+            f"{self.target.destination}:{partial}/",
+        ]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise DeployError(f"rsync to {self.where()} failed: {exc}; the live site is "
-                              "unchanged") from None
+            raise DeployError(
+                f"rsync to {self.where()} failed: {exc}; the live site is unchanged"
+            ) from None
         if proc.returncode != 0:
-            raise DeployError(f"rsync to {self.where()} failed (exit status {proc.returncode}): "
-                              f"{proc.stderr.strip().splitlines()[-1:] or ''}; the live site is "
-                              "unchanged")
+            raise DeployError(
+                f"rsync to {self.where()} failed (exit status {proc.returncode}): "
+                f"{proc.stderr.strip().splitlines()[-1:] or ''}; the live site is "
+                "unchanged"
+            )
         q = shlex.quote
-        self.run(f"cd -- {self.base}/{RELEASES}\nmv -- {q('.' + name + '.partial')} {q(name)}\n",
-                 "finishing the upload")
+        self.run(
+            f"cd -- {self.base}/{RELEASES}\nmv -- {q('.' + name + '.partial')} {q(name)}\n",
+            "finishing the upload",
+        )
 
     def switch(self, name: str) -> None:
         q = shlex.quote
         tmp = f".{CURRENT}.$$.tmp"
-        self.run(f"cd -- {self.base}\nrm -f {tmp}\nln -s -- {q(RELEASES + '/' + name)} {tmp}\n"
-                 f"mv -T -- {tmp} {CURRENT}\n", "switching the current link")
+        self.run(
+            f"cd -- {self.base}\nrm -f {tmp}\nln -s -- {q(RELEASES + '/' + name)} {tmp}\n"
+            f"mv -T -- {tmp} {CURRENT}\n",
+            "switching the current link",
+        )
 
     def remove(self, names: list[str]) -> None:
         if names:
@@ -466,8 +530,10 @@ class SshReleases:
             self.run(f"cd -- {self.base}\nrm -rf -- {paths}\n", "removing old releases")
 
     def log(self, line: str) -> None:
-        self.run(f"cd -- {self.base}\nprintf '%s\\n' {shlex.quote(line)} >> {LOG_NAME}\n",
-                 "writing the deploy log")
+        self.run(
+            f"cd -- {self.base}\nprintf '%s\\n' {shlex.quote(line)} >> {LOG_NAME}\n",
+            "writing the deploy log",
+        )
 
 
 Releases = LocalReleases | SshReleases
@@ -502,8 +568,10 @@ def deploy_release(releases: Releases, site: Path, name: str, keep: int) -> None
         releases.upload(site, name)
         say(f"uploaded release {name} to {releases.where()}/{RELEASES}/{name}")
         releases.switch(name)
-        say(f"switched {releases.where()}/{CURRENT} → {RELEASES}/{name}"
-            + (f" (was {RELEASES}/{before})" if before else " (first release)"))
+        say(
+            f"switched {releases.where()}/{CURRENT} → {RELEASES}/{name}"
+            + (f" (was {RELEASES}/{before})" if before else " (first release)")
+        )
         old = _to_remove(_release_names([*existing, name]), name, keep)
         try:  # the new release is live: what follows is housekeeping
             releases.remove(old)
@@ -522,48 +590,70 @@ def rollback_release(releases: Releases) -> None:
             raise DeployError(f"{releases.where()} has no current release to roll back from")
         index = names.index(current)
         if index == 0:
-            raise DeployError(f"{current} is the oldest release kept at {releases.where()}: "
-                              "there is nothing earlier to roll back to")
+            raise DeployError(
+                f"{current} is the oldest release kept at {releases.where()}: "
+                "there is nothing earlier to roll back to"
+            )
         previous = names[index - 1]
         releases.switch(previous)
         releases.log(f"{_stamp()} rollback {current} -> {previous}")
-        say(f"rolled back {releases.where()}/{CURRENT}: {RELEASES}/{current} → "
-            f"{RELEASES}/{previous}")
+        say(
+            f"rolled back {releases.where()}/{CURRENT}: {RELEASES}/{current} → "
+            f"{RELEASES}/{previous}"
+        )
 
 
 # ------------------------------------------------------------------------------------ git
 
 
-def _git(args: Sequence[str], *, git_dir: Path, work_tree: Path | None = None,
-         what: str) -> str:
+def _git(args: Sequence[str], *, git_dir: Path, work_tree: Path | None = None, what: str) -> str:
     env = dict(os.environ, GIT_DIR=str(git_dir))
     if work_tree is not None:
         env["GIT_WORK_TREE"] = str(work_tree)
     env.setdefault("GIT_AUTHOR_NAME", os.environ.get("GIT_COMMITTER_NAME", "") or "Clinic site")
-    env.setdefault("GIT_AUTHOR_EMAIL", os.environ.get("GIT_COMMITTER_EMAIL", "")
-                   or "publish@localhost")
+    env.setdefault(
+        "GIT_AUTHOR_EMAIL", os.environ.get("GIT_COMMITTER_EMAIL", "") or "publish@localhost"
+    )
     env.setdefault("GIT_COMMITTER_NAME", env["GIT_AUTHOR_NAME"])
     env.setdefault("GIT_COMMITTER_EMAIL", env["GIT_AUTHOR_EMAIL"])
     proc = subprocess.run(["git", *args], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
-        detail = [re.sub(r"^(fatal|error): ", "", line.strip())
-                  for line in proc.stderr.splitlines() if line.strip()]
-        raise DeployError(f"{what} failed: "
-                          f"{' / '.join(detail[:2]) or f'git exit status {proc.returncode}'}")
+        detail = [
+            re.sub(r"^(fatal|error): ", "", line.strip())
+            for line in proc.stderr.splitlines()
+            if line.strip()
+        ]
+        raise DeployError(
+            f"{what} failed: {' / '.join(detail[:2]) or f'git exit status {proc.returncode}'}"
+        )
     return proc.stdout.strip()
 
 
 def _branch_head(target: GitTarget, git_dir: Path) -> str | None:
     """Fetch the branch's newest commit (shallow); None when the branch does not exist yet."""
-    out = _git(["ls-remote", "--heads", target.repo, f"refs/heads/{target.branch}"],
-               git_dir=git_dir, what=f"reading {target.repo}")
+    out = _git(
+        ["ls-remote", "--heads", target.repo, f"refs/heads/{target.branch}"],
+        git_dir=git_dir,
+        what=f"reading {target.repo}",
+    )
     if not out:
         return None
-    _git(["fetch", "-q", "--depth=2", target.repo,
-          f"+refs/heads/{target.branch}:refs/remotes/target/{target.branch}"],
-         git_dir=git_dir, what=f"fetching {target.branch} from {target.repo}")
-    return _git(["rev-parse", f"refs/remotes/target/{target.branch}"], git_dir=git_dir,
-                what="reading the fetched branch")
+    _git(
+        [
+            "fetch",
+            "-q",
+            "--depth=2",
+            target.repo,
+            f"+refs/heads/{target.branch}:refs/remotes/target/{target.branch}",
+        ],
+        git_dir=git_dir,
+        what=f"fetching {target.branch} from {target.repo}",
+    )
+    return _git(
+        ["rev-parse", f"refs/remotes/target/{target.branch}"],
+        git_dir=git_dir,
+        what="reading the fetched branch",
+    )
 
 
 def check_git(target: GitTarget) -> None:
@@ -571,8 +661,7 @@ def check_git(target: GitTarget) -> None:
     with tempfile.TemporaryDirectory(prefix="clinic-publish-git-") as tmp:
         git_dir = Path(tmp) / "git"
         _git(["init", "-q", "--bare", str(git_dir)], git_dir=git_dir, what="git init")
-        _git(["ls-remote", "--heads", target.repo], git_dir=git_dir,
-             what=f"reading {target.repo}")
+        _git(["ls-remote", "--heads", target.repo], git_dir=git_dir, what=f"reading {target.repo}")
 
 
 def deploy_git(target: GitTarget, site: Path, name: str, source: Source) -> None:
@@ -580,22 +669,42 @@ def deploy_git(target: GitTarget, site: Path, name: str, source: Source) -> None
     with tempfile.TemporaryDirectory(prefix="clinic-publish-git-") as tmp:
         git_dir = Path(tmp) / "git"
         _git(["init", "-q", "--bare", str(git_dir)], git_dir=git_dir, what="git init")
-        _git(["add", "-A", "--force", "."], git_dir=git_dir, work_tree=site,
-             what="adding the site to git")
+        _git(
+            ["add", "-A", "--force", "."],
+            git_dir=git_dir,
+            work_tree=site,
+            what="adding the site to git",
+        )
         tree = _git(["write-tree"], git_dir=git_dir, what="git write-tree")
         parent = _branch_head(target, git_dir)
-        if parent and _git(["rev-parse", f"{parent}^{{tree}}"], git_dir=git_dir,
-                           what="reading the branch") == tree:
+        if (
+            parent
+            and _git(
+                ["rev-parse", f"{parent}^{{tree}}"], git_dir=git_dir, what="reading the branch"
+            )
+            == tree
+        ):
             say(f"{target} already holds exactly this site: no new commit")
             return
-        message = f"Publish {name}\n\nBuilt from commit {source.commit}" + (
-            " with uncommitted changes" if source.dirty else "") + " by clinic_publish.\n"
-        commit = _git(["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message],
-                      git_dir=git_dir, what="git commit-tree")
-        _git(["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
-             git_dir=git_dir, what=f"pushing to {target.branch} of {target.repo}")
-        say(f"pushed commit {commit[:12]} to {target}"
-            + (f" (parent {parent[:12]})" if parent else " (new branch)"))
+        message = (
+            f"Publish {name}\n\nBuilt from commit {source.commit}"
+            + (" with uncommitted changes" if source.dirty else "")
+            + " by clinic_publish.\n"
+        )
+        commit = _git(
+            ["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message],
+            git_dir=git_dir,
+            what="git commit-tree",
+        )
+        _git(
+            ["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
+            git_dir=git_dir,
+            what=f"pushing to {target.branch} of {target.repo}",
+        )
+        say(
+            f"pushed commit {commit[:12]} to {target}"
+            + (f" (parent {parent[:12]})" if parent else " (new branch)")
+        )
 
 
 def rollback_git(target: GitTarget) -> None:
@@ -605,19 +714,29 @@ def rollback_git(target: GitTarget) -> None:
         head = _branch_head(target, git_dir)
         if head is None:
             raise DeployError(f"{target} does not exist: nothing to roll back")
-        parents = _git(["rev-list", "--parents", "-n", "1", head], git_dir=git_dir,
-                       what="reading the branch").split()[1:]
+        parents = _git(
+            ["rev-list", "--parents", "-n", "1", head], git_dir=git_dir, what="reading the branch"
+        ).split()[1:]
         if not parents:
             raise DeployError(f"{target} has only one deploy: nothing earlier to roll back to")
-        tree = _git(["rev-parse", f"{parents[0]}^{{tree}}"], git_dir=git_dir,
-                    what="reading the previous deploy")
-        commit = _git(["commit-tree", tree, "-p", head, "-m",
-                       f"Roll back to {parents[0][:12]}\n"], git_dir=git_dir,
-                      what="git commit-tree")
-        _git(["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
-             git_dir=git_dir, what=f"pushing to {target.branch} of {target.repo}")
-        say(f"rolled back {target}: new commit {commit[:12]} restores the site of "
-            f"{parents[0][:12]}")
+        tree = _git(
+            ["rev-parse", f"{parents[0]}^{{tree}}"],
+            git_dir=git_dir,
+            what="reading the previous deploy",
+        )
+        commit = _git(
+            ["commit-tree", tree, "-p", head, "-m", f"Roll back to {parents[0][:12]}\n"],
+            git_dir=git_dir,
+            what="git commit-tree",
+        )
+        _git(
+            ["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
+            git_dir=git_dir,
+            what=f"pushing to {target.branch} of {target.repo}",
+        )
+        say(
+            f"rolled back {target}: new commit {commit[:12]} restores the site of {parents[0][:12]}"
+        )
 
 
 # ------------------------------------------------------------------------------ public API
@@ -661,8 +780,10 @@ def publish(root: Path, target: str) -> None:
             releases.check()
         source = source_info(root)
         if source.dirty:
-            say("warning: the work tree has uncommitted changes; this release cannot be "
-                "rebuilt from a commit")
+            say(
+                "warning: the work tree has uncommitted changes; this release cannot be "
+                "rebuilt from a commit"
+            )
         with tempfile.TemporaryDirectory(prefix="clinic-publish-") as staging:
             site = Path(staging) / "site"
             seconds = build_site(root, site, source)
@@ -673,13 +794,17 @@ def publish(root: Path, target: str) -> None:
                 deploy_git(parsed, site, name, source)
             else:
                 deploy_release(releases, site, name, keep)
-        say(f"done: {parsed} now serves {name}. To undo: invoke rollback --target "
-            f"{shlex.quote(target.strip())}")
+        say(
+            f"done: {parsed} now serves {name}. To undo: invoke rollback --target "
+            f"{shlex.quote(target.strip())}"
+        )
     except DeployError as exc:
         raise _fail(exc, _live(parsed)) from None
     except KeyboardInterrupt:
-        print("publish: interrupted; the live site is unchanged unless 'switched' was shown.",
-              file=sys.stderr)
+        print(
+            "publish: interrupted; the live site is unchanged unless 'switched' was shown.",
+            file=sys.stderr,
+        )
         raise SystemExit(130) from None
     finally:
         if releases is not None:
@@ -706,10 +831,14 @@ def rollback(target: str) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m clinic_publish.deploy",
-        description="Build the site with the full gate and deploy it atomically, or roll back.")
+        description="Build the site with the full gate and deploy it atomically, or roll back.",
+    )
     parser.add_argument("command", choices=["publish", "rollback"])
-    parser.add_argument("--target", default=os.environ.get("CLINIC_DEPLOY_TARGET", ""),
-                        help=f"{TARGET_HELP}; default: $CLINIC_DEPLOY_TARGET")
+    parser.add_argument(
+        "--target",
+        default=os.environ.get("CLINIC_DEPLOY_TARGET", ""),
+        help=f"{TARGET_HELP}; default: $CLINIC_DEPLOY_TARGET",
+    )
     parser.add_argument("--root", default=".", help="the project directory (default: .)")
     args = parser.parse_args(argv)
     if args.command == "publish":

@@ -26,14 +26,42 @@ from bs4 import BeautifulSoup
 from .headers import render_headers_file
 
 HASH_LENGTH = 12
-HASHED_EXTENSIONS = frozenset({
-    ".css", ".js", ".mjs", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico",
-    ".woff", ".woff2", ".ttf", ".otf",
-})
-TEXT_EXTENSIONS = frozenset({
-    ".html", ".htm", ".css", ".js", ".mjs", ".json", ".xml", ".txt", ".svg", ".webmanifest",
-    ".map", ".atom", ".rss",
-})
+HASHED_EXTENSIONS = frozenset(
+    {
+        ".css",
+        ".js",
+        ".mjs",
+        ".svg",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".avif",
+        ".ico",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+    }
+)
+TEXT_EXTENSIONS = frozenset(
+    {
+        ".html",
+        ".htm",
+        ".css",
+        ".js",
+        ".mjs",
+        ".json",
+        ".xml",
+        ".txt",
+        ".svg",
+        ".webmanifest",
+        ".map",
+        ".atom",
+        ".rss",
+    }
+)
 DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json", "importmap"})
 HEADERS_FILE = "_headers"
 
@@ -80,8 +108,7 @@ class Report:
 def _files(root: Path, suffixes: Iterable[str] | None = None) -> list[Path]:
     wanted = frozenset(suffixes) if suffixes is not None else None
     return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and (wanted is None or p.suffix.lower() in wanted)
+        p for p in root.rglob("*") if p.is_file() and (wanted is None or p.suffix.lower() in wanted)
     )
 
 
@@ -103,14 +130,14 @@ class UrlResolver:
         if not path:
             return None
         if self.siteurl and path.startswith(self.siteurl + "/"):
-            path = path[len(self.siteurl):]
+            path = path[len(self.siteurl) :]
         elif path.startswith("//") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
             return None
         if path.startswith("/"):
             if self.base_path:
                 if not path.startswith(self.base_path + "/"):
                     return None
-                path = path[len(self.base_path):]
+                path = path[len(self.base_path) :]
             joined = path.lstrip("/")
         else:
             joined = posixpath.join(from_dir, path)
@@ -134,8 +161,9 @@ def _rewrite_url(url: str, target: str | None, mapping: dict[str, str]) -> str:
     return head[: -len(old_name)] + new_name + tail
 
 
-def rewrite_html_refs(html: str, from_dir: str, resolver: UrlResolver,
-                      mapping: dict[str, str]) -> str:
+def rewrite_html_refs(
+    html: str, from_dir: str, resolver: UrlResolver, mapping: dict[str, str]
+) -> str:
     def attr(match: re.Match[str]) -> str:
         value = match.group("value")
         if "srcset" in match.group("lead").lower():
@@ -159,8 +187,9 @@ def _css_refs(css: str) -> list[str]:
     ]
 
 
-def rewrite_css_refs(css: str, from_dir: str, resolver: UrlResolver,
-                     mapping: dict[str, str]) -> str:
+def rewrite_css_refs(
+    css: str, from_dir: str, resolver: UrlResolver, mapping: dict[str, str]
+) -> str:
     def sub(match: re.Match[str]) -> str:
         value = match.group("value")
         new = _rewrite_url(value, resolver.resolve(value, from_dir), mapping)
@@ -205,8 +234,9 @@ def hash_assets(root: Path, dirs: Iterable[str], resolver: UrlResolver) -> dict[
             ready = sorted(pending)
         for old in ready:
             p = pending.pop(old)
-            text = rewrite_css_refs(p.read_text(encoding="utf-8"), posixpath.dirname(old),
-                                    resolver, mapping)
+            text = rewrite_css_refs(
+                p.read_text(encoding="utf-8"), posixpath.dirname(old), resolver, mapping
+            )
             data = text.encode("utf-8")
             new = hashed_name(old, data)
             (root / new).write_bytes(data)
@@ -232,7 +262,9 @@ def _compact_json_ld(html: str) -> str:
 
     return re.sub(
         r"(?P<open><script[^>]*type=[\"']application/ld\+json[\"'][^>]*>)(?P<body>.*?)</script>",
-        sub, html, flags=re.DOTALL | re.IGNORECASE,
+        sub,
+        html,
+        flags=re.DOTALL | re.IGNORECASE,
     )
 
 
@@ -259,15 +291,15 @@ def csp_problems(html: str, shown: str, resolver: UrlResolver) -> list[str]:
         if not src:
             problems.append(f"{shown}: inline <script>: move it to a file under theme/static/js/")
         elif resolver.resolve(src, "") is None and not src.startswith(resolver.site_origin or "\0"):
-            problems.append(f"{shown}: <script src=\"{src}\"> from another origin")
+            problems.append(f'{shown}: <script src="{src}"> from another origin')
     if soup.find("style") is not None:
         problems.append(f"{shown}: inline <style>: move it to theme/static/css/")
     for tag in soup.find_all(True):
         for name in tag.attrs:
             if name == "style":
-                problems.append(f"{shown}: style=\"…\" on <{tag.name}>: use a CSS class")
+                problems.append(f'{shown}: style="…" on <{tag.name}>: use a CSS class')
             elif name.lower().startswith("on"):
-                problems.append(f"{shown}: {name}=\"…\" on <{tag.name}>: inline event handler")
+                problems.append(f'{shown}: {name}="…" on <{tag.name}>: inline event handler')
         href = tag.get("href") if tag.name in ("a", "area") else None
         if isinstance(href, str) and href.strip().lower().startswith("javascript:"):
             problems.append(f"{shown}: javascript: link on <{tag.name}>")
@@ -292,8 +324,15 @@ def precompress(root: Path, report: Report) -> None:
         report.brotli_bytes += len(br)
 
 
-def optimise_site(root: Path, siteurl: str, *, hash_dirs: Iterable[str] = ("theme",),
-                  minify: bool = True, compress: bool = True, headers: bool = True) -> Report:
+def optimise_site(
+    root: Path,
+    siteurl: str,
+    *,
+    hash_dirs: Iterable[str] = ("theme",),
+    minify: bool = True,
+    compress: bool = True,
+    headers: bool = True,
+) -> Report:
     """Post-process the site written to ``root`` in place; returns what was done."""
     root = Path(root)
     resolver = UrlResolver(siteurl)
@@ -322,8 +361,9 @@ def optimise_site(root: Path, siteurl: str, *, hash_dirs: Iterable[str] = ("them
         report.html_bytes_after += len(html.encode())
         p.write_text(html, encoding="utf-8")
     if headers:
-        (root / HEADERS_FILE).write_text(render_headers_file(list(report.hashed.values())),
-                                         encoding="utf-8")
+        (root / HEADERS_FILE).write_text(
+            render_headers_file(list(report.hashed.values())), encoding="utf-8"
+        )
     if compress:
         precompress(root, report)
     return report

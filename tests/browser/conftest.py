@@ -201,7 +201,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     env = {**os.environ, "SITEURL": base}
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0:
         sock.close()
@@ -209,7 +213,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
     handler = type("Handler", (StaticHandler,), {"extra_headers": _security_headers(out)})
     server = QuietServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(out)),
+        ("127.0.0.1", port),
+        functools.partial(handler, directory=str(out)),
         bind_and_activate=False,
     )
     server.socket.close()

@@ -28,7 +28,8 @@ REQUIRED = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "s
 
 def _targets(site: Site) -> list[str]:
     treatments = [
-        u for u in site.pages
+        u
+        for u in site.pages
         if urlsplit(u).path.startswith("/treatments/") and urlsplit(u).path != "/treatments/"
     ]
     return [site.url("/"), *sorted(treatments)]
@@ -38,14 +39,19 @@ def _run_lighthouse(lighthouse: Path, url: str) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     proc = subprocess.run(
         [
-            str(lighthouse), url,
-            "--output=json", "--output-path=stdout", "--quiet",
+            str(lighthouse),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={flags}",
             "--max-wait-for-load=30000",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True, text=True, timeout=180,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert proc.returncode == 0, f"lighthouse failed on {url}:\n{proc.stderr[-3000:]}"
     return json.loads(proc.stdout)
@@ -67,13 +73,15 @@ def test_lighthouse_scores(site: Site, lighthouse: Path, reports: Path):
         started = time.monotonic()
         report = _run_lighthouse(lighthouse, url)
         scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
-        results.append({
-            "page": urlsplit(url).path,
-            "scores": scores,
-            "lighthouse": report.get("lighthouseVersion"),
-            "form_factor": report["configSettings"]["formFactor"],
-            "seconds": round(time.monotonic() - started, 1),
-        })
+        results.append(
+            {
+                "page": urlsplit(url).path,
+                "scores": scores,
+                "lighthouse": report.get("lighthouseVersion"),
+                "form_factor": report["configSettings"]["formFactor"],
+                "seconds": round(time.monotonic() - started, 1),
+            }
+        )
         for category, minimum in REQUIRED.items():
             if scores[category] is None or scores[category] < minimum:
                 failures.append(
@@ -112,7 +120,8 @@ def test_screenshots(site: Site, browser):
     for name, url in (("home", site.url("/")), ("treatment", treatment)):
         for width in (375, 1280):
             context = browser.new_context(
-                viewport={"width": width, "height": 900}, device_scale_factor=1,
+                viewport={"width": width, "height": 900},
+                device_scale_factor=1,
                 reduced_motion="reduce",
             )
             try:
@@ -121,7 +130,8 @@ def test_screenshots(site: Site, browser):
                 path = shots / f"{name}-{width}.png"
                 height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
                 page.screenshot(
-                    path=str(path), full_page=True,
+                    path=str(path),
+                    full_page=True,
                     clip={"x": 0, "y": 0, "width": width, "height": height},
                 )
                 assert path.stat().st_size > 10_000

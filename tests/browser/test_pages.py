@@ -61,8 +61,11 @@ def test_axe_finds_no_violation_and_console_is_clean(site: Site, browser, axe_so
             page.on("console", lambda m, out=messages: m.type == "error" and out.append(m.text))
             page.on("pageerror", lambda e, out=messages: out.append(str(e)))
             response = page.goto(url, wait_until="load")
-            if (site.root / "_headers").exists() and response is not None and \
-                    "content-security-policy" not in response.headers:
+            if (
+                (site.root / "_headers").exists()
+                and response is not None
+                and "content-security-policy" not in response.headers
+            ):
                 problems.append(f"{_short(site, url)}: served without the site's CSP")
             # The 404 page is fetched by its own name here (a 200, so that the console stays
             # clean); test_a_missing_page_gets_the_404_page checks the real 404.
@@ -119,8 +122,11 @@ def test_every_internal_link_and_asset_resolves(site: Site):
 
     broken: list[str] = []
     for url in site.pages:
-        html = urlopen(url).read().decode("utf-8") if not url.endswith("404.html") else (
-            (site.root / "404.html").read_text(encoding="utf-8"))
+        html = (
+            urlopen(url).read().decode("utf-8")
+            if not url.endswith("404.html")
+            else ((site.root / "404.html").read_text(encoding="utf-8"))
+        )
         found = parse_links(html)
         for ref in found.links + found.assets:
             if ref.startswith(("mailto:", "tel:")):
@@ -247,7 +253,8 @@ def test_treatment_page_weight(site: Site, reports: Path):
             continue
         html = urlopen(url).read()
         css_refs = [
-            urljoin(url, ref) for ref in parse_links(html.decode("utf-8")).assets
+            urljoin(url, ref)
+            for ref in parse_links(html.decode("utf-8")).assets
             if ref.split("?")[0].endswith(".css")
         ]
         css = b"".join(urlopen(ref).read() for ref in css_refs)
@@ -299,13 +306,19 @@ def test_skip_link_is_first_and_focus_is_visible(site: Site, browser):
         page.close()
 
 
-
 def test_treatment_pages_show_their_parts_in_order(site: Site, browser):
     """Facts box first; then who should not have it, side effects, aftercare, evidence, review
     and the consultation invitation, in that order; "Adults 18+" and "Results vary" in
     body-size type, not fine print."""
-    order = ["at-a-glance", "contraindications", "side-effects", "aftercare", "evidence",
-             "review", "consultation"]
+    order = [
+        "at-a-glance",
+        "contraindications",
+        "side-effects",
+        "aftercare",
+        "evidence",
+        "review",
+        "consultation",
+    ]
     problems: list[str] = []
     page = browser.new_page(viewport={"width": 375, "height": 800})
     try:
@@ -314,12 +327,19 @@ def test_treatment_pages_show_their_parts_in_order(site: Site, browser):
             if not path.startswith("/treatments/") or path == "/treatments/":
                 continue
             page.goto(url)
-            tops = [page.evaluate(
-                "id => { const e = document.getElementById(id);"
-                " return e ? e.getBoundingClientRect().top + scrollY : null }", i) for i in order]
+            tops = [
+                page.evaluate(
+                    "id => { const e = document.getElementById(id);"
+                    " return e ? e.getBoundingClientRect().top + scrollY : null }",
+                    i,
+                )
+                for i in order
+            ]
             if None in tops:
-                problems.append(f"{path}: missing " + ", ".join(
-                    i for i, t in zip(order, tops, strict=True) if t is None))
+                problems.append(
+                    f"{path}: missing "
+                    + ", ".join(i for i, t in zip(order, tops, strict=True) if t is None)
+                )
             elif tops != sorted(tops):
                 problems.append(f"{path}: sections out of order at 375 px: {tops}")
             for text in ("Adults 18+", "Results vary"):

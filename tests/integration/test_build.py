@@ -35,9 +35,18 @@ def test_production_build_writes_four_treatment_pages(production_build: Build) -
 @pytest.mark.parametrize(
     "section, words",
     [
-        ("contraindications",
-         ["pregnan", "breastfeeding", "bleeding", "clotting", "anticoagulant", "blood-thinning",
-          "cancer"]),
+        (
+            "contraindications",
+            [
+                "pregnan",
+                "breastfeeding",
+                "bleeding",
+                "clotting",
+                "anticoagulant",
+                "blood-thinning",
+                "cancer",
+            ],
+        ),
         ("side-effects", ["bruising", "swelling", "redness"]),
     ],
 )
@@ -54,8 +63,9 @@ def test_every_treatment_page_names_the_required_safety_items(
 
 def test_every_treatment_page_carries_medical_jsonld(production_build: Build) -> None:
     for slug, path in treatment_pages(production_build).items():
-        blocks = [json.loads(s.string) for s in soup(path).find_all(
-            "script", type="application/ld+json")]
+        blocks = [
+            json.loads(s.string) for s in soup(path).find_all("script", type="application/ld+json")
+        ]
         page = next(b for b in blocks if b.get("@type") == "MedicalWebPage")
         assert page["lastReviewed"] and page["reviewedBy"]["name"], slug
         about = page["about"]
@@ -69,13 +79,15 @@ def test_every_treatment_page_carries_medical_jsonld(production_build: Build) ->
 def test_registry_items_and_page_additions_are_merged(project: Path) -> None:
     page = project / "content/treatments/facial-mesotherapy.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace(
-        "\nfacts:", "\ncontraindications:\n  - Recent sunburn on the face\nfacts:", 1),
-        encoding="utf-8")
+    page.write_text(
+        text.replace("\nfacts:", "\ncontraindications:\n  - Recent sunburn on the face\nfacts:", 1),
+        encoding="utf-8",
+    )
     build = run_pelican(project, "publishconf.py")
     assert build.returncode == 0, build.log
     block = soup(build.output / "treatments/facial-mesotherapy/index.html").find(
-        id="contraindications")
+        id="contraindications"
+    )
     text = block.get_text(" ")
     assert "Recent sunburn on the face" in text
     assert "Pregnancy" in text and "Cancer" in text
@@ -104,8 +116,9 @@ def assert_gate_failed(build: Build) -> None:
 
 
 def test_unknown_treatment_key_fails_the_production_build(project: Path) -> None:
-    page = _break(project, "treatments/derma-roller.md", "treatment: derma-roller",
-                  "treatment: derma-rollr")
+    page = _break(
+        project, "treatments/derma-roller.md", "treatment: derma-roller", "treatment: derma-rollr"
+    )
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     line = _line_of(page, "treatment: derma-rollr")
@@ -115,8 +128,12 @@ def test_unknown_treatment_key_fails_the_production_build(project: Path) -> None
 
 
 def test_broken_yaml_fails_at_the_right_line(project: Path) -> None:
-    page = _break(project, "treatments/facial-mesotherapy.md", "\nlast_reviewed:",
-                  "\nnote: results: vary\nlast_reviewed:")
+    page = _break(
+        project,
+        "treatments/facial-mesotherapy.md",
+        "\nlast_reviewed:",
+        "\nnote: results: vary\nlast_reviewed:",
+    )
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     line = _line_of(page, "note: results: vary")
@@ -125,10 +142,13 @@ def test_broken_yaml_fails_at_the_right_line(project: Path) -> None:
 
 
 def test_every_problem_is_reported_before_failing_once(project: Path) -> None:
-    _break(project, "treatments/derma-roller.md", "treatment: derma-roller",
-           "treatment: nope")
-    _break(project, "treatments/facial-mesotherapy.md", "\nlast_reviewed:",
-           "\nnote: [unclosed\nlast_reviewed:")
+    _break(project, "treatments/derma-roller.md", "treatment: derma-roller", "treatment: nope")
+    _break(
+        project,
+        "treatments/facial-mesotherapy.md",
+        "\nlast_reviewed:",
+        "\nnote: [unclosed\nlast_reviewed:",
+    )
     _break(project, "treatments/mesotherapy-hair-loss.md", "\nsummary:", "\nsumary:")
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
@@ -170,8 +190,12 @@ def test_a_page_contradicting_its_safety_information_fails(
 
 
 def test_a_page_cannot_remove_a_registry_item(project: Path) -> None:
-    _break(project, "treatments/derma-roller.md", "\nfacts:",
-           "\ncontraindications:\n  - id: pregnancy\n    text: Not pregnancy\nfacts:")
+    _break(
+        project,
+        "treatments/derma-roller.md",
+        "\nfacts:",
+        "\ncontraindications:\n  - id: pregnancy\n    text: Not pregnancy\nfacts:",
+    )
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     assert "'pregnancy' is already in contraindications from the registry" in build.log
@@ -180,8 +204,9 @@ def test_a_page_cannot_remove_a_registry_item(project: Path) -> None:
 def test_broken_registry_fails_with_its_line(project: Path) -> None:
     registry = project / "content/data/treatments.yaml"
     text = registry.read_text(encoding="utf-8")
-    registry.write_text(text.replace("  - id: cancer\n    text: Cancer\n",
-                                     "  - id: cancer\n", 1), encoding="utf-8")
+    registry.write_text(
+        text.replace("  - id: cancer\n    text: Cancer\n", "  - id: cancer\n", 1), encoding="utf-8"
+    )
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     assert "content/data/treatments.yaml:" in build.log
@@ -226,8 +251,12 @@ def test_a_page_pelican_drops_on_its_own_fails_the_build(project: Path) -> None:
 
 
 def test_development_preview_shows_why_a_broken_page_cannot_be_built(project: Path) -> None:
-    page = _break(project, "treatments/facial-mesotherapy.md", "\nlast_reviewed:",
-                  "\nnote: results: vary\nlast_reviewed:")
+    page = _break(
+        project,
+        "treatments/facial-mesotherapy.md",
+        "\nlast_reviewed:",
+        "\nnote: results: vary\nlast_reviewed:",
+    )
     build = run_pelican(project, "pelicanconf.py")
     assert build.returncode == 0, build.log
     stand_in = soup(build.output / "treatments/facial-mesotherapy/index.html")
@@ -238,8 +267,9 @@ def test_development_preview_shows_why_a_broken_page_cannot_be_built(project: Pa
 
 def test_an_unsupported_claim_fails_the_production_build(project: Path) -> None:
     page = project / "content/treatments/derma-roller.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nIt is completely **pain**less.\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nIt is completely **pain**less.\n", encoding="utf-8"
+    )
     build = run_pelican(project, "publishconf.py")
     assert_gate_failed(build)
     line = len(page.read_text(encoding="utf-8").splitlines())
@@ -250,8 +280,9 @@ def test_an_unsupported_claim_fails_the_production_build(project: Path) -> None:
 def test_a_claim_in_the_theme_is_caught_in_the_written_html(project: Path) -> None:
     template = project / "theme/templates/base.html"
     html = template.read_text(encoding="utf-8")
-    template.write_text(html.replace("</footer>", "<p>Zero downtime, guaranteed.</p></footer>", 1),
-                        encoding="utf-8")
+    template.write_text(
+        html.replace("</footer>", "<p>Zero downtime, guaranteed.</p></footer>", 1), encoding="utf-8"
+    )
     build = run_pelican(project, "publishconf.py")
     assert build.returncode != 0
     assert "output/index.html:" in build.log and "[downtime-absolute]" in build.log
@@ -260,8 +291,9 @@ def test_a_claim_in_the_theme_is_caught_in_the_written_html(project: Path) -> No
 
 def test_a_claim_is_reported_once_at_its_source_not_again_from_the_output(project: Path) -> None:
     page = project / "content/treatments/derma-roller.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nIt is completely painless.\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nIt is completely painless.\n", encoding="utf-8"
+    )
     build = run_pelican(project, "pelicanconf.py")  # the banner quotes the finding and its rule
     assert build.returncode == 0, build.log
     assert "content/treatments/derma-roller.md:" in build.log

@@ -33,13 +33,24 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = copy_project(tmp_path_factory.mktemp("escaping") / "site")
     page = site / "content" / "treatments" / "facial-mesotherapy.md"
     text = page.read_text(encoding="utf-8")
-    text = re.sub(r"^title: .*$", "title: " + _yaml_single_quoted(TITLE), text, count=1,
-                  flags=re.MULTILINE)
+    text = re.sub(
+        r"^title: .*$", "title: " + _yaml_single_quoted(TITLE), text, count=1, flags=re.MULTILINE
+    )
     # The summary may be a folded block (summary: >- and indented lines): replace it whole.
-    text = re.sub(r"^summary: .*(?:\n[ \t]+.*)*$", "summary: " + _yaml_single_quoted(SUMMARY),
-                  text, count=1, flags=re.MULTILINE)
-    text = re.sub(r"^(\s+)recovery: .*$", lambda m: f"{m.group(1)}recovery: "
-                  + _yaml_single_quoted(RECOVERY), text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^summary: .*(?:\n[ \t]+.*)*$",
+        "summary: " + _yaml_single_quoted(SUMMARY),
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    text = re.sub(
+        r"^(\s+)recovery: .*$",
+        lambda m: f"{m.group(1)}recovery: " + _yaml_single_quoted(RECOVERY),
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     assert TITLE.replace("'", "''") in text and "recovery: '" in text
     page.write_text(text, encoding="utf-8")
     build = run_pelican(site, "pelicanconf.py")
@@ -110,7 +121,8 @@ def test_jsonld_stays_one_valid_script_with_the_literal_values(hostile_build: Bu
     assert page["description"] == SUMMARY
     # The raw HTML must not hold the payload's closing tag inside the script element.
     raw = (hostile_build.output / "treatments" / "facial-mesotherapy" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     for match in re.finditer(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S):
         assert "<script" not in match.group(1).lower()
 

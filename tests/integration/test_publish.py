@@ -29,16 +29,26 @@ BAD_SENTENCE = "\n\nThere are no side effects.\n"
 def make_project(dest: Path) -> Path:
     """A copy of the project in its own git repository (publish names releases by commit)."""
     project = copy_project(dest)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "site"]):
         subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
     return project
 
 
 def commit_all(project: Path, message: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     subprocess.run(["git", "add", "-A"], cwd=project, check=True)
     subprocess.run(["git", "commit", "-q", "-m", message], cwd=project, env=env, check=True)
 
@@ -55,7 +65,10 @@ def edit_home(project: Path, text: str) -> None:
 def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(out)],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -100,11 +113,15 @@ def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("deploy@web1:/srv/site", deploy.SshTarget("web1", "/srv/site", "deploy")),
         ("web1:site", deploy.SshTarget("web1", "site")),
         ("web1:~/site/", deploy.SshTarget("web1", "site")),
-        ("ssh://deploy@127.0.0.1:2222/srv/site",
-         deploy.SshTarget("127.0.0.1", "/srv/site", "deploy", 2222)),
+        (
+            "ssh://deploy@127.0.0.1:2222/srv/site",
+            deploy.SshTarget("127.0.0.1", "/srv/site", "deploy", 2222),
+        ),
         ("git:/tmp/pages.git#main", deploy.GitTarget("/tmp/pages.git", "main")),
-        ("git:git@github.com:clinic/site.git", deploy.GitTarget("git@github.com:clinic/site.git",
-                                                                "gh-pages")),
+        (
+            "git:git@github.com:clinic/site.git",
+            deploy.GitTarget("git@github.com:clinic/site.git", "gh-pages"),
+        ),
     ],
 )
 def test_targets_are_read(text: str, expected: object) -> None:
@@ -125,8 +142,9 @@ def test_targets_are_read(text: str, expected: object) -> None:
         ("ssh://web1:port/srv", "port is not a number"),
     ],
 )
-def test_bad_targets_fail_with_one_clear_line(text: str, words: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_targets_fail_with_one_clear_line(
+    text: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         deploy.publish(ROOT, text)
     assert exit_info.value.code == 2
@@ -136,7 +154,8 @@ def test_bad_targets_fail_with_one_clear_line(text: str, words: str,
 
 
 def test_a_directory_that_is_not_a_target_is_refused_before_building(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "important.txt").write_text("keep me")
     with pytest.raises(SystemExit) as exit_info:
         deploy.publish(ROOT, str(tmp_path))
@@ -164,9 +183,11 @@ def test_headers_file_and_nginx_sample_send_the_same_headers() -> None:
 def test_html_references_to_hashed_assets_are_rewritten() -> None:
     mapping = {"theme/css/site.css": "theme/css/site.0123456789ab.css"}
     resolver = UrlResolver(SITEURL)
-    html = (f'<link rel="stylesheet" href="{SITEURL}/theme/css/site.css?v=1">'
-            '<link href="/theme/css/site.css"><link href="../theme/css/site.css">'
-            '<a href="https://elsewhere.example/theme/css/site.css">x</a>')
+    html = (
+        f'<link rel="stylesheet" href="{SITEURL}/theme/css/site.css?v=1">'
+        '<link href="/theme/css/site.css"><link href="../theme/css/site.css">'
+        '<a href="https://elsewhere.example/theme/css/site.css">x</a>'
+    )
     out = rewrite_html_refs(html, "treatments", resolver, mapping)
     assert out.count("site.0123456789ab.css") == 3  # absolute, root-relative, relative
     assert f"{SITEURL}/theme/css/site.0123456789ab.css?v=1" in out
@@ -177,13 +198,22 @@ def test_html_references_to_hashed_assets_are_rewritten() -> None:
 
 def test_csp_check_finds_what_the_policy_would_block() -> None:
     resolver = UrlResolver(SITEURL)
-    page = ('<script type="application/ld+json">{"a":1}</script><script>alert(1)</script>'
-            '<p style="color:red" onclick="x()">x</p><style>p{}</style>'
-            '<script src="https://cdn.example/x.js"></script>')
+    page = (
+        '<script type="application/ld+json">{"a":1}</script><script>alert(1)</script>'
+        '<p style="color:red" onclick="x()">x</p><style>p{}</style>'
+        '<script src="https://cdn.example/x.js"></script>'
+    )
     problems = csp_problems(page, "p.html", resolver)
     assert len(problems) == 5, problems
-    assert csp_problems('<script type="application/ld+json">{}</script>'
-                        f'<script src="{SITEURL}/theme/js/a.js"></script>', "p", resolver) == []
+    assert (
+        csp_problems(
+            '<script type="application/ld+json">{}</script>'
+            f'<script src="{SITEURL}/theme/js/a.js"></script>',
+            "p",
+            resolver,
+        )
+        == []
+    )
 
 
 def test_minified_json_ld_stays_the_same_data() -> None:
@@ -227,8 +257,9 @@ def test_sitemap_and_robots_are_in_the_production_output(built: Path) -> None:
 
 
 @pytest.mark.integration
-def test_two_production_builds_are_byte_identical(project: Path, built: Path,
-                                                  tmp_path: Path) -> None:
+def test_two_production_builds_are_byte_identical(
+    project: Path, built: Path, tmp_path: Path
+) -> None:
     again = tmp_path / "elsewhere" / "out"
     result = build(project, again)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -253,8 +284,8 @@ def test_inline_script_in_the_theme_fails_the_production_build(tmp_path: Path) -
 
 @pytest.mark.integration
 def test_directory_target_releases_switch_keep_and_roll_back(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = make_project(tmp_path / "site")
     built = tmp_path / "reference"
     assert build(project, built).returncode == 0
@@ -272,8 +303,10 @@ def test_directory_target_releases_switch_keep_and_roll_back(
     commit_all(project, "second")
     deploy.publish(project, str(target))
     second = os.readlink(target / "current")
-    assert second != first and b"Second release marker." in (
-        target / "current" / "index.html").read_bytes()
+    assert (
+        second != first
+        and b"Second release marker." in (target / "current" / "index.html").read_bytes()
+    )
     assert f"was {first}" in capsys.readouterr().out
 
     deploy.rollback(str(target))
@@ -295,7 +328,8 @@ def test_directory_target_releases_switch_keep_and_roll_back(
 
 @pytest.mark.integration
 def test_a_failed_gate_deploys_nothing_and_leaves_the_live_site_as_it_was(
-        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     project = make_project(tmp_path / "site")
     target = tmp_path / "www"
     deploy.publish(project, str(target))
@@ -317,13 +351,15 @@ def test_a_failed_gate_deploys_nothing_and_leaves_the_live_site_as_it_was(
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.mark.integration
 def test_git_target_gets_exactly_the_site_in_one_commit_per_deploy(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = make_project(tmp_path / "site")
     repo = tmp_path / "pages.git"
     subprocess.run(["git", "init", "-q", "--bare", str(repo)], check=True)
@@ -335,8 +371,9 @@ def test_git_target_gets_exactly_the_site_in_one_commit_per_deploy(
     tracked = sorted(git(repo, "ls-tree", "-r", "--name-only", "gh-pages").split("\n")[:-1])
     assert tracked == sorted([*site_files(reference), ".nojekyll"])
     for name in ("index.html", "_headers", "index.html.br"):
-        blob = subprocess.run(["git", "-C", str(repo), "show", f"gh-pages:{name}"],
-                              check=True, capture_output=True).stdout
+        blob = subprocess.run(
+            ["git", "-C", str(repo), "show", f"gh-pages:{name}"], check=True, capture_output=True
+        ).stdout
         assert blob == (reference / name).read_bytes()
     first_tree = git(repo, "rev-parse", "gh-pages^{tree}")
 

@@ -50,8 +50,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], what: str,
-                  timeout: float = 10) -> None:
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], what: str, timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -75,8 +74,9 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 def require(path: str, package: str) -> None:
     if not os.path.exists(path):
-        pytest.fail(f"{path} is missing: install Debian's {package} "
-                    "(bash scripts/install-test-deps.sh)")
+        pytest.fail(
+            f"{path} is missing: install Debian's {package} (bash scripts/install-test-deps.sh)"
+        )
 
 
 # -------------------------------------------------------------------------------- sshd
@@ -89,8 +89,9 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     require("/usr/bin/rsync", "rsync")
     tmp = tmp_path_factory.mktemp("sshd")
     for name in ("host_key", "client_key"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp / name)],
-                       check=True)
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp / name)], check=True
+        )
     (tmp / "authorized_keys").write_text((tmp / "client_key.pub").read_text())
     port = free_port()
     (tmp / "sshd_config").write_text(
@@ -104,21 +105,29 @@ def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         os.makedirs("/run/sshd", mode=0o755, exist_ok=True)  # privilege separation directory
     host_key = (tmp / "host_key.pub").read_text().split()
     (tmp / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
-    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(tmp / "sshd_config")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [SSHD, "-D", "-e", "-f", str(tmp / "sshd_config")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         wait_for_port(port, proc, "sshd")
-        ssh = (f"ssh -i {tmp / 'client_key'} -o IdentitiesOnly=yes -o BatchMode=yes "
-               f"-o UserKnownHostsFile={tmp / 'known_hosts'} -o StrictHostKeyChecking=yes "
-               "-o ConnectTimeout=10")
+        ssh = (
+            f"ssh -i {tmp / 'client_key'} -o IdentitiesOnly=yes -o BatchMode=yes "
+            f"-o UserKnownHostsFile={tmp / 'known_hosts'} -o StrictHostKeyChecking=yes "
+            "-o ConnectTimeout=10"
+        )
         yield {"port": str(port), "ssh": ssh, "user": getpass.getuser()}
     finally:
         stop(proc)
 
 
 def test_rsync_over_ssh_stages_then_swaps_and_rolls_back(
-        sshd: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    sshd: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CLINIC_DEPLOY_SSH", sshd["ssh"])
     project = make_project(tmp_path / "site")
     remote = tmp_path / "server" / "clinic-site"
@@ -131,7 +140,9 @@ def test_rsync_over_ssh_stages_then_swaps_and_rolls_back(
     reference = tmp_path / "reference"
     staged = subprocess.run(
         ["python", "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(reference)],
-        cwd=project, capture_output=True)
+        cwd=project,
+        capture_output=True,
+    )
     assert staged.returncode == 0
     assert site_files(remote / "current") == site_files(reference)
     assert oct((remote / "current" / "index.html").stat().st_mode & 0o777) == "0o644"
@@ -151,8 +162,11 @@ def test_rsync_over_ssh_stages_then_swaps_and_rolls_back(
 
 
 def test_unreachable_ssh_host_fails_before_building(
-        sshd: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    sshd: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("CLINIC_DEPLOY_SSH", sshd["ssh"])
     with pytest.raises(SystemExit) as exit_info:
         deploy.publish(ROOT, f"ssh://{sshd['user']}@127.0.0.1:{free_port()}{tmp_path}/x")
@@ -168,9 +182,26 @@ def test_unreachable_ssh_host_fails_before_building(
 def nginx_config(tmp: Path, web_root: Path, http_port: int, https_port: int) -> str:
     """deploy/nginx.conf with this machine's paths and ports substituted, nothing else."""
     conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", f"/CN={HOST}", "-keyout", str(tmp / "key.pem"),
-                    "-out", str(tmp / "cert.pem")], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={HOST}",
+            "-keyout",
+            str(tmp / "key.pem"),
+            "-out",
+            str(tmp / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     swaps = [
         ("user www-data;", "user root;" if os.geteuid() == 0 else ""),
         ("pid /run/nginx.pid;", f"pid {tmp}/nginx.pid;"),
@@ -182,9 +213,14 @@ def nginx_config(tmp: Path, web_root: Path, http_port: int, https_port: int) -> 
         (f"/etc/letsencrypt/live/{HOST}/fullchain.pem", str(tmp / "cert.pem")),
         (f"/etc/letsencrypt/live/{HOST}/privkey.pem", str(tmp / "key.pem")),
         ("root /srv/clinic-site/current;", f"root {web_root};"),
-        ("http {", "http {\n" + "".join(
-            f"    {kind}_temp_path {tmp}/{kind};\n"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))),
+        (
+            "http {",
+            "http {\n"
+            + "".join(
+                f"    {kind}_temp_path {tmp}/{kind};\n"
+                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+            ),
+        ),
     ]
     # Debian's modules-enabled/*.conf load modules relative to the prefix.
     (tmp / "modules").symlink_to("/usr/lib/nginx/modules")
@@ -199,38 +235,43 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]
     """A directory target with one release, served by nginx with the sample configuration."""
     require(NGINX, "nginx")
     if not list(Path("/etc/nginx/modules-enabled").glob("*brotli-static*")):
-        pytest.fail("nginx has no brotli_static module: install Debian's "
-                    "libnginx-mod-http-brotli-static (bash scripts/install-test-deps.sh)")
+        pytest.fail(
+            "nginx has no brotli_static module: install Debian's "
+            "libnginx-mod-http-brotli-static (bash scripts/install-test-deps.sh)"
+        )
     tmp = tmp_path_factory.mktemp("nginx")
     project = make_project(tmp / "site")
     target = tmp / "www"
     deploy.publish(project, str(target))
     http_port, https_port = free_port(), free_port()
-    (tmp / "nginx.conf").write_text(nginx_config(tmp, target / "current", http_port,
-                                                 https_port))
-    check = subprocess.run([NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                           capture_output=True, text=True)
+    (tmp / "nginx.conf").write_text(nginx_config(tmp, target / "current", http_port, https_port))
+    check = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
-                             "-g", "daemon off;"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         wait_for_port(https_port, proc, "nginx")
-        yield {"project": project, "target": target, "port": https_port,
-               "http_port": http_port}
+        yield {"project": project, "target": target, "port": https_port, "http_port": http_port}
     finally:
         stop(proc)
         shutil.rmtree(tmp / "client_body", ignore_errors=True)
 
 
-def get(port: int, path: str, encoding: str | None = None,
-        tls: bool = True) -> tuple[int, dict[str, str], bytes]:
+def get(
+    port: int, path: str, encoding: str | None = None, tls: bool = True
+) -> tuple[int, dict[str, str], bytes]:
     if tls:
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
         conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            "127.0.0.1", port, context=context, timeout=10)
+            "127.0.0.1", port, context=context, timeout=10
+        )
     else:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     headers = {"Host": HOST}
@@ -239,8 +280,7 @@ def get(port: int, path: str, encoding: str | None = None,
     try:
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, \
-            response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         conn.close()
 
@@ -254,8 +294,11 @@ def assert_security_headers(headers: dict[str, str], what: str) -> None:
 def test_nginx_serves_pages_with_the_security_headers(live: dict[str, object]) -> None:
     port = int(live["port"])  # type: ignore[arg-type]
     current = Path(live["target"]) / "current"  # type: ignore[arg-type]
-    for path, file in [("/", "index.html"), ("/treatments/", "treatments/index.html"),
-                       ("/contact/", "contact/index.html")]:
+    for path, file in [
+        ("/", "index.html"),
+        ("/treatments/", "treatments/index.html"),
+        ("/contact/", "contact/index.html"),
+    ]:
         status, headers, body = get(port, path)
         assert status == 200, path
         assert headers["content-type"] == "text/html; charset=utf-8"
@@ -302,13 +345,16 @@ def test_nginx_sends_the_precompressed_files(live: dict[str, object]) -> None:
 
 
 def test_a_deploy_stopped_by_the_gate_leaves_the_served_site_byte_for_byte(
-        live: dict[str, object], capfd: pytest.CaptureFixture[str]) -> None:
+    live: dict[str, object], capfd: pytest.CaptureFixture[str]
+) -> None:
     port = int(live["port"])  # type: ignore[arg-type]
     project = Path(live["project"])  # type: ignore[arg-type]
     target = Path(live["target"])  # type: ignore[arg-type]
     current = target / "current"
-    paths = ["/" + p.relative_to(current).as_posix().removesuffix("index.html")
-             for p in sorted(current.rglob("*.html"))]
+    paths = [
+        "/" + p.relative_to(current).as_posix().removesuffix("index.html")
+        for p in sorted(current.rglob("*.html"))
+    ]
     served_before = {p: get(port, p, "br") for p in paths}
     files_before = snapshot(target)
 

@@ -86,8 +86,9 @@ def test_one_command_creates_a_treatment_page_that_builds(project: Path) -> None
     assert SLUG not in " ".join(str(p) for p in prod.html_files()), "drafts are never published"
 
     # Signed off: without `status: draft` it is published at /treatments/<slug>/.
-    source.write_text(source.read_text(encoding="utf-8").replace("status: draft\n", ""),
-                      encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8"
+    )
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
     assert (prod.output / "treatments" / SLUG / "index.html").is_file()

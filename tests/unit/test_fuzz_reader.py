@@ -87,22 +87,90 @@ def check_problems(text: str, problems: list[Problem], what: str) -> None:
 
 # --- strategies -------------------------------------------------------------------------------
 
-KEYS = [*schema.TREATMENT_FIELDS, *schema.PAGE_FIELDS, *schema.FACT_FIELDS, "side_effects",
-        "common", "rare", "text", "id", "Title", "titel", "", "? x", "- a", "<<"]
+KEYS = [
+    *schema.TREATMENT_FIELDS,
+    *schema.PAGE_FIELDS,
+    *schema.FACT_FIELDS,
+    "side_effects",
+    "common",
+    "rare",
+    "text",
+    "id",
+    "Title",
+    "titel",
+    "",
+    "? x",
+    "- a",
+    "<<",
+]
 # Fragments that stress YAML and Markdown: indicators, tags, anchors, quotes, tabs, Unicode.
 NASTY = [
-    ":", ": ", " #", "#", "'", '"', "[", "]", "{", "}", ",", "&a", "*a",
+    ":",
+    ": ",
+    " #",
+    "#",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a",
+    "*a",
     "!!python/object:os.system",
-    "!tag", "|", ">-", "- ", "? ", "---", "...", "\t", "\\", "%YAML 1.1", "@", "`", "\u00a0",
-    "\u200b", "\ufeff", "\r", "\r\n", "é", "ё", "𝔘", "\x00", "\x85", "\u2028", "2026-02-30",
-    "2026-10-12", "1e400", "0x1F", "~", "null", "yes", "<script>", "[^aust-2008]", "**",
-    "```", "~~~", "no side effects", "suitable for everyone",
+    "!tag",
+    "|",
+    ">-",
+    "- ",
+    "? ",
+    "---",
+    "...",
+    "\t",
+    "\\",
+    "%YAML 1.1",
+    "@",
+    "`",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "\r",
+    "\r\n",
+    "é",
+    "ё",
+    "𝔘",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "2026-02-30",
+    "2026-10-12",
+    "1e400",
+    "0x1F",
+    "~",
+    "null",
+    "yes",
+    "<script>",
+    "[^aust-2008]",
+    "**",
+    "```",
+    "~~~",
+    "no side effects",
+    "suitable for everyone",
 ]
-WORDS = ["title", "skin", "results vary", "about 30 minutes", "Bath", "150", "helen-ashby",
-         "derma-roller", "mesotherapy-facial", "treatment"]
+WORDS = [
+    "title",
+    "skin",
+    "results vary",
+    "about 30 minutes",
+    "Bath",
+    "150",
+    "helen-ashby",
+    "derma-roller",
+    "mesotherapy-facial",
+    "treatment",
+]
 
-fragment = st.one_of(st.sampled_from(NASTY), st.sampled_from(WORDS),
-                     st.text(max_size=8))
+fragment = st.one_of(st.sampled_from(NASTY), st.sampled_from(WORDS), st.text(max_size=8))
 scalar_text = st.lists(fragment, max_size=6).map("".join)
 
 
@@ -140,13 +208,33 @@ def mutated(draw: st.DrawFn, text: str) -> str:
 
 markdown_line = st.one_of(
     scalar_text,
-    st.sampled_from([
-        "## What it is", "- a list item", "1. first", "> a quote", "```", "~~~", "| a | b |",
-        "|---|---|", "![alt](x.png \"t\")", "[link](/contact/ 'title')", "<div>raw</div>",
-        "Results vary.[^aust-2008]", "[^aust-2008]: defined here", "[^unknown-1]", "***",
-        "There are no side effects.", "**no** side-effects", "    code", "<!-- x -->", "\\",
-        "It is suitable for everyone.", "*[HTML]: Hyper Text", "Term\n: definition",
-    ]),
+    st.sampled_from(
+        [
+            "## What it is",
+            "- a list item",
+            "1. first",
+            "> a quote",
+            "```",
+            "~~~",
+            "| a | b |",
+            "|---|---|",
+            '![alt](x.png "t")',
+            "[link](/contact/ 'title')",
+            "<div>raw</div>",
+            "Results vary.[^aust-2008]",
+            "[^aust-2008]: defined here",
+            "[^unknown-1]",
+            "***",
+            "There are no side effects.",
+            "**no** side-effects",
+            "    code",
+            "<!-- x -->",
+            "\\",
+            "It is suitable for everyone.",
+            "*[HTML]: Hyper Text",
+            "Term\n: definition",
+        ]
+    ),
 )
 markdown_body = st.lists(markdown_line, max_size=12).map("\n".join)
 
@@ -156,27 +244,52 @@ def dump(data: dict[str, Any]) -> str:
 
 
 safe_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
-item = st.one_of(safe_text, st.fixed_dictionaries({"text": safe_text}),
-                 st.fixed_dictionaries({"id": safe_text, "text": safe_text}), st.integers(),
-                 st.none())
-value = st.one_of(safe_text, st.integers(-5, 10**6), st.floats(allow_nan=False), st.booleans(),
-                  st.dates(), st.none(), st.lists(item, max_size=3))
+item = st.one_of(
+    safe_text,
+    st.fixed_dictionaries({"text": safe_text}),
+    st.fixed_dictionaries({"id": safe_text, "text": safe_text}),
+    st.integers(),
+    st.none(),
+)
+value = st.one_of(
+    safe_text,
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+    st.none(),
+    st.lists(item, max_size=3),
+)
 
 
 @st.composite
 def treatment_data(draw: st.DrawFn) -> dict[str, Any]:
     """Front matter close to a real treatment page, with some fields dropped or wrong."""
     facts = {
-        "session_length": "About 30 minutes", "course": "4 to 6 sessions",
-        "results_timeline": "Varies", "recovery": "Redness for a day", "price_from": 150,
+        "session_length": "About 30 minutes",
+        "course": "4 to 6 sessions",
+        "results_timeline": "Varies",
+        "recovery": "Redness for a day",
+        "price_from": 150,
     }
     data: dict[str, Any] = {
-        "title": "Facial mesotherapy", "treatment": draw(st.sampled_from(
-            ["mesotherapy-facial", "derma-roller", "mesotherapy-cellulite", "mesotherapy-hair",
-             "botox", ""])),
+        "title": "Facial mesotherapy",
+        "treatment": draw(
+            st.sampled_from(
+                [
+                    "mesotherapy-facial",
+                    "derma-roller",
+                    "mesotherapy-cellulite",
+                    "mesotherapy-hair",
+                    "botox",
+                    "",
+                ]
+            )
+        ),
         "summary": "Small injections into the skin; results vary.",
         "reviewed_by": draw(st.sampled_from(["helen-ashby", "tom-okafor", "grace-lim", "x"])),
-        "last_reviewed": dt.date(2026, 10, 12), "next_review": dt.date(2027, 4, 12),
+        "last_reviewed": dt.date(2026, 10, 12),
+        "next_review": dt.date(2027, 4, 12),
         "facts": facts,
     }
     for key in draw(st.lists(st.sampled_from(sorted(data)), max_size=3, unique=True)):
@@ -189,9 +302,11 @@ def treatment_data(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         data["contraindications"] = draw(st.lists(item, max_size=3))
     if draw(st.booleans()):
-        data["side_effects"] = draw(st.dictionaries(
-            st.sampled_from(["common", "rare", "other"]), st.lists(item, max_size=3),
-            max_size=3))
+        data["side_effects"] = draw(
+            st.dictionaries(
+                st.sampled_from(["common", "rare", "other"]), st.lists(item, max_size=3), max_size=3
+            )
+        )
     if draw(st.booleans()):
         data["aftercare"] = draw(st.one_of(st.lists(item, max_size=3), value))
     return data
@@ -254,8 +369,11 @@ def test_any_text_parses_or_fails_inside_the_file(text: str) -> None:
 
 
 @FUZZ
-@given(st.lists(yaml_line(), max_size=12),
-       st.sampled_from(["---", "...", "--- ", "---\t", "", "----"]), markdown_body)
+@given(
+    st.lists(yaml_line(), max_size=12),
+    st.sampled_from(["---", "...", "--- ", "---\t", "", "----"]),
+    markdown_body,
+)
 def test_yaml_shaped_front_matter_parses_or_fails_inside_the_file(
     lines: list[str], closer: str, body: str
 ) -> None:
@@ -279,8 +397,9 @@ def test_page_checks_report_problems_inside_the_file(text: str, kind: str) -> No
         problems += merge_problems
         required = safety.required()
         for base in (treatment.contraindications, treatment.side_effects_common):
-            assert all(i in required["contraindications"] + required["side-effects"]
-                       for i in base), "a page removed a registry item"
+            assert all(
+                i in required["contraindications"] + required["side-effects"] for i in base
+            ), "a page removed a registry item"
     if kind == "treatment":
         problems += contradictions(fm, registry)
     check_problems(text, problems, "page checks")
@@ -310,10 +429,15 @@ def reader_site() -> tuple[Any, Path]:
     shutil.copytree(ROOT / "content" / "data", root / "content" / "data")
     (root / "content" / "treatments").mkdir()
     (root / "content" / "pages").mkdir()
-    settings = read_settings(None, override={
-        "PATH": str(root / "content"), "CLINIC_STRICT": True, "CLINIC_TODAY": TODAY.isoformat(),
-        "CLINIC_DATA_DIR": "data",
-    })
+    settings = read_settings(
+        None,
+        override={
+            "PATH": str(root / "content"),
+            "CLINIC_STRICT": True,
+            "CLINIC_TODAY": TODAY.isoformat(),
+            "CLINIC_DATA_DIR": "data",
+        },
+    )
     state.start(settings)
     return ClinicReader(settings), root
 

@@ -21,9 +21,13 @@ def fm(extra: str, body: str = "Body\n"):
 
 def test_registry_items_come_first_and_additions_follow(registry) -> None:
     treatment = registry.treatments["derma-roller"]
-    safety, problems = merge(fm("contraindications:\n  - Recent sunburn\n"
-                                "side_effects:\n  rare:\n    - id: flaking\n      text: Flaking\n"),
-                             treatment)
+    safety, problems = merge(
+        fm(
+            "contraindications:\n  - Recent sunburn\n"
+            "side_effects:\n  rare:\n    - id: flaking\n      text: Flaking\n"
+        ),
+        treatment,
+    )
     assert problems == []
     ids = [i.id for i in safety.contraindications]
     assert ids[: len(treatment.contraindications)] == [i.id for i in treatment.contraindications]
@@ -78,8 +82,11 @@ def test_contradictions(registry, body: str, found: bool) -> None:
 
 def test_a_broken_registry_lists_every_problem(tmp_path) -> None:
     bad = tmp_path / "treatments.yaml"
-    bad.write_text("treatments:\n  x:\n    name: X\n    contraindications:\n      - id: A B\n"
-                   "        text: t\n", encoding="utf-8")
+    bad.write_text(
+        "treatments:\n  x:\n    name: X\n    contraindications:\n      - id: A B\n"
+        "        text: t\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as info:
         load_registry(bad)
     messages = [p.render() for p in info.value.problems]

@@ -52,17 +52,42 @@ def test_a_complete_treatment_page_is_valid(registry, team) -> None:
 @pytest.mark.parametrize(
     "old, new, line, words, hint",
     [
-        ("treatment: mesotherapy-facial", "treatment: facial", 3, "unknown treatment 'facial'",
-         "known treatments:"),
-        ("reviewed_by: helen-ashby", "reviewed_by: grace-lim", 5, "not a clinical reviewer",
-         "helen-ashby"),
-        ("last_reviewed: 2026-10-12", "last_reviewed: '12/10/2026'", 6, "must be a date",
-         "YYYY-MM-DD"),
+        (
+            "treatment: mesotherapy-facial",
+            "treatment: facial",
+            3,
+            "unknown treatment 'facial'",
+            "known treatments:",
+        ),
+        (
+            "reviewed_by: helen-ashby",
+            "reviewed_by: grace-lim",
+            5,
+            "not a clinical reviewer",
+            "helen-ashby",
+        ),
+        (
+            "last_reviewed: 2026-10-12",
+            "last_reviewed: '12/10/2026'",
+            6,
+            "must be a date",
+            "YYYY-MM-DD",
+        ),
         ("next_review: 2027-04-12", "next_review: 2026-01-01", 7, "not after last_reviewed", ""),
-        ("  price_from: 150", "  price_from: from £150", 13, "must be a whole number or a number",
-         "price_from: 150"),
-        ("  course: 4 to 6 sessions", "  coarse: 4 to 6 sessions", 10,
-         "unknown field 'coarse' under facts", "did you mean 'course'?"),
+        (
+            "  price_from: 150",
+            "  price_from: from £150",
+            13,
+            "must be a whole number or a number",
+            "price_from: 150",
+        ),
+        (
+            "  course: 4 to 6 sessions",
+            "  coarse: 4 to 6 sessions",
+            10,
+            "unknown field 'coarse' under facts",
+            "did you mean 'course'?",
+        ),
         ("title: Facial mesotherapy", "title: ''", 2, "'title' is empty", "title:"),
         ("last_reviewed: 2026-10-12", "last_reviewed: 2027-01-01", 6, "in the future", ""),
     ],
@@ -84,11 +109,14 @@ def test_missing_fields_are_all_listed(registry, team) -> None:
 
 
 def test_plain_pages_need_only_title_and_summary(registry, team) -> None:
-    assert check("---\ntitle: Privacy\nsummary: How we use data.\n---\n", registry, team,
-                 "page") == []
+    assert (
+        check("---\ntitle: Privacy\nsummary: How we use data.\n---\n", registry, team, "page") == []
+    )
     problems = check("---\ntitle: Privacy\ntemplate: fancy\n---\n", registry, team, "page")
     assert {p.message for p in problems} == {
-        "missing required field 'summary'", "'template' cannot be 'fancy'"}
+        "missing required field 'summary'",
+        "'template' cannot be 'fancy'",
+    }
 
 
 @pytest.mark.parametrize(
@@ -110,6 +138,10 @@ def test_overdue_review(today: dt.date, strict: bool, severity: str | None) -> N
 
 def test_data_files_load(registry, team) -> None:
     assert set(registry.treatments) == {
-        "mesotherapy-cellulite", "mesotherapy-facial", "mesotherapy-hair", "derma-roller"}
+        "mesotherapy-cellulite",
+        "mesotherapy-facial",
+        "mesotherapy-hair",
+        "derma-roller",
+    }
     assert any(m["reviewer"] for m in team.values())
     assert Path(registry.path).name == "treatments.yaml"
