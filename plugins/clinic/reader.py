@@ -61,7 +61,6 @@ class ClinicReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self._claim_keys: set[tuple[str, str]] = set()
         self._md = markdown.Markdown(
             extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG, output_format="html"
         )
@@ -108,7 +107,7 @@ class ClinicReader(BaseReader):
             )
 
         kind = page_type(rel)
-        problems = self._check(fm, kind, text, shown)
+        problems, claims = self._check(fm, kind, text, shown)
         state.problems.extend(problems)
         if not isinstance(fm.data.get("title"), str):
             return self._unusable(rel, shown, None, problems)
@@ -117,14 +116,7 @@ class ClinicReader(BaseReader):
         self._md.reset()
         content = self._md.convert(body)
         metadata = self._metadata(fm, kind)
-        state.pages[shown] = PageInfo(
-            path=shown,
-            kind=kind,
-            front_matter=fm,
-            safety=metadata.get("safety"),
-            problems=problems,
-            claims=self._claim_keys,
-        )
+        state.pages[shown] = PageInfo(problems, claims)
         metadata["source_display_path"] = shown
         return content, metadata
 
@@ -154,13 +146,14 @@ class ClinicReader(BaseReader):
             "page_type": "unusable",
             "source_display_path": shown,
         }
-        state.pages[shown] = PageInfo(
-            path=shown, kind="unusable", front_matter=None, safety=None, problems=problems
-        )
+        state.pages[shown] = PageInfo(problems)
         content = "<p>Fix the problems listed above, save the file, and this page will appear.</p>"
         return content, meta
 
-    def _check(self, fm: FrontMatter, kind: str, text: str, shown: str) -> list[Problem]:
+    def _check(
+        self, fm: FrontMatter, kind: str, text: str, shown: str
+    ) -> tuple[list[Problem], set[tuple[str, str]]]:
+        """Every problem with the page, and the claims found in it (rule, quoted text)."""
         state = current()
         problems = schema.validate(fm, kind, state.registry, state.team, state.today)
         review = schema.review_problem(fm, state.today, state.grace_days, state.strict)
@@ -173,9 +166,8 @@ class ClinicReader(BaseReader):
             fm.data["_safety"] = safety
         if kind == "treatment" and state.registry is not None:
             problems += contradictions(fm, state.registry)
-        claims, keys = state.lint(text, shown, fm)
-        self._claim_keys = set(keys)
-        return problems + claims
+        found, keys = state.lint(text, shown, fm)
+        return problems + found, set(keys)
 
     def _metadata(self, fm: FrontMatter, kind: str) -> dict[str, Any]:
         state = current()

@@ -18,15 +18,12 @@ from claims_lint.frontmatter import FrontMatter
 from .claims import lint_source, make_linter
 from .data import DataError, Registry, Treatment, load_clinic, load_registry
 from .problems import Problem, ProblemLog
-from .safety import Safety
 
 
 @dataclass
 class PageInfo:
-    path: str
-    kind: str
-    front_matter: FrontMatter | None  # None when the file could not be parsed
-    safety: Safety | None
+    """What the build found in one source file, for its banner and the output check."""
+
     problems: list[Problem]
     claims: set[tuple[str, str]] = field(default_factory=set)  # (rule, text) found in source
 
