@@ -80,8 +80,8 @@ _RHETORICAL = re.compile(
     r"tired|fed up|sick of|looking for|dreaming|imagine|need)\b"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\"\x1f]|—|\s-\s|\b(?:but|because|so|and|or|while|whereas|although|though|however|"
-    r"yet|since|which|unless|if|when|then|instead|until|after|before)\b"
+    r"[,;:()\"\x1f&+]|—|–|\s-\s|\b(?:but|because|so|and|or|while|whereas|although|though|however|"
+    r"yet|since|which|unless|if|when|then|instead|until|after|before|plus|just|also|as well as)\b"
 )
 _NEGATOR = re.compile(
     r"(?<!why )(?<!if )\b(?:not|no|never|cannot|can ?not|can't|cant|isn't|aren't|wasn't|weren't|"
@@ -92,6 +92,8 @@ _NEGATOR = re.compile(
     r"(?! (?:only|just|merely|simply|longer|matter|other|better|more|finer|greater|wonder|doubt|"
     r"believe|regret|settle|again|beats?|compares?|comes? close|it time|wait|miss|look back|"
     r"hesitate|delay|forget|go wrong|worry|need to worry|have to worry)\b)"
+    # "no-downtime", "no-needle": a compound modifier, not a negation of the clause
+    r"(?!-)"
 )
 _POST_NEGATOR = re.compile(
     r"[^,;:.!?\x1f]{0,40}?\b(?:(?:is|are|was|were|will be|can be)\s+not|isn't|aren't|cannot|"
@@ -429,11 +431,18 @@ class Linter:
                                 hedged = bool(_HEDGE.search(sentence))
                             if hedged:
                                 break
-                        if rule.negatable and _negated(low, s0, a):
-                            continue
-                        if rule.post_negation and _post_negated(low, b, s1):
-                            continue
                         matches.append((a, b, rule))
+                if not matches:
+                    continue
+                # Negation is decided once every claim of the sentence is known: a negator that
+                # is part of another claim ("no-downtime", "no pain") negates nothing else.
+                spans = [(a, b) for a, b, _ in matches]
+                matches = [
+                    (a, b, rule)
+                    for a, b, rule in matches
+                    if not (rule.negatable and _negated(low, s0, a, spans))
+                    and not (rule.post_negation and _post_negated(low, b, s1))
+                ]
                 if not matches:
                     continue
                 # refs cited in this sentence (zero-width markers, possibly just after the stop)
@@ -685,12 +694,23 @@ def _sentences(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _negated(low: str, s0: int, a: int) -> bool:
-    window = low[max(s0, a - 80) : a]
+def _negated(low: str, s0: int, a: int, spans: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
+    """Is the claim starting at ``a`` negated by a word before it in its own clause?
+
+    Only the clause the claim is in counts (a comma, a conjunction or "just" ends the scope),
+    and a negator inside another claim of the sentence ("no-downtime", "no pain") is that
+    claim's own wording, not a negation of this one.
+    """
+    w0 = max(s0, a - 80)
+    window = low[w0:a]
     cut = 0
     for m in _CLAUSE_BREAK.finditer(window):
         cut = m.end()
-    return bool(_NEGATOR.search(window, cut))
+    for m in _NEGATOR.finditer(window, cut):
+        at = w0 + m.start()
+        if not any(sa <= at < sb for sa, sb in spans):
+            return True
+    return False
 
 
 def _post_negated(low: str, b: int, s1: int) -> bool:

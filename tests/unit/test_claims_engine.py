@@ -355,3 +355,81 @@ def test_built_html_footnotes_cite_evidence_and_rendered_notes_are_skipped(linte
     res = linter.lint_source(html, "page.html", "html")
     assert [(f.rule, f.line) for f in res.findings] == [("DOW001", 4)]
     assert [c.evidence_id for c in res.cleared] == ["aust-2008"]
+
+
+# --- negation scope (regressions) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the "no" of "no-downtime" is that claim's own wording: it negates nothing later
+        (
+            "Our painless, no-downtime booster melts fat.",
+            {"pain-absolute", "downtime-absolute", "fat-dissolving"},
+        ),
+        (
+            "No pain, no downtime, and it melts fat.",
+            {"pain-absolute", "downtime-absolute", "fat-dissolving"},
+        ),
+        ("Not only painless but permanent.", {"pain-absolute", "guaranteed-permanent"}),
+        ("Never feel pain again.", {"pain-absolute"}),
+        ("No other clinic gets results this fast.", {"comparison-denigration"}),
+        ("It doesn't just smooth skin, it melts fat.", {"fat-dissolving"}),
+        (
+            "No needles, no pain, just results that last forever.",
+            {"pain-absolute", "guaranteed-permanent"},
+        ),
+        (
+            "No needles and no pain plus results that last forever.",
+            {"pain-absolute", "guaranteed-permanent"},
+        ),
+        ("A no-needle facial that melts fat.", {"fat-dissolving"}),
+    ],
+)
+def test_negation_scope_keeps_every_claim(linter: Linter, text: str, expected: set[str]) -> None:
+    found = {f.category for f in linter.lint_source(text, "page.md", "markdown").findings}
+    assert expected <= found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not painless.",
+        "This is not a weight-loss treatment.",
+        "We cannot guarantee results.",
+        "There is no evidence that injections remove toxins.",
+        "It does not melt fat.",
+        "No treatment can promise permanent results.",
+        "No clinic can guarantee results.",
+        "No treatment gives permanent results.",
+    ],
+)
+def test_real_negations_stay_quiet(linter: Linter, text: str) -> None:
+    assert rules(linter, text) == []
+
+
+PAGE = """---
+title: Skin booster
+summary: Our painless, no-downtime booster melts fat.
+---
+
+Results are **guaran**teed and last for years.
+
+Is it safe? Yes, 100% safe for everyone.
+"""
+
+
+def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
+    found = {(f.rule, f.line) for f in linter.lint_source(PAGE, "page.md", "markdown").findings}
+    assert {
+        ("PAI001", 3),
+        ("DOW001", 3),
+        ("FAT001", 3),
+        ("GUA001", 6),
+        ("GUA002", 6),
+        ("SAF001", 8),
+    } <= found
+    # the question alone names a topic: quiet
+    assert not [r for r, line in found if line == 8 and r != "SAF001"]
+    assert rules(linter, "Is it safe?") == []
