@@ -118,6 +118,23 @@ _HEDGE = re.compile(
 )
 
 
+# "Claims that injections melt fat are misleading": the claim is reported, then judged false.
+_REPORTED = re.compile(
+    r"\b(?:claims?|promises?|suggestions?|the idea|the notion|the belief|adverts?|ads|advertising|"
+    r"marketing|websites?|clinics|people|anyone|those|statements?) (?:that|who|which)\b"
+    r"(?P<body>[^.;!?\x1f]{1,160}?)\b(?:is|are|was|were|seems?|sounds?|remains?) "
+    r"(?:\w+ ){0,2}?(?:misleading|false|untrue|wrong|a myth|myths|not true|unfounded|unproven|"
+    r"banned|not allowed|exaggerated|nonsense|incorrect|inaccurate|overstated|a red flag|"
+    r"a warning sign|illegal|not supported)\b"
+)
+
+
+def _reported_spans(low: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    if "that" not in low[s0:s1] and "who" not in low[s0:s1] and "which" not in low[s0:s1]:
+        return []
+    return [m.span("body") for m in _REPORTED.finditer(low, s0, s1)]
+
+
 def _is_exempt_question(sentence: str) -> bool:
     s = sentence.strip().strip(BOUNDARY).strip().lower()
     if not s.endswith("?"):
@@ -437,10 +454,16 @@ class Linter:
                 # Negation is decided once every claim of the sentence is known: a negator that
                 # is part of another claim ("no-downtime", "no pain") negates nothing else.
                 spans = [(a, b) for a, b, _ in matches]
+                reported = _reported_spans(low, s0, s1)
                 matches = [
                     (a, b, rule)
                     for a, b, rule in matches
-                    if not (rule.negatable and _negated(low, s0, a, spans))
+                    if not (
+                        rule.negatable
+                        and (
+                            _negated(low, s0, a, spans) or any(ra <= a < rb for ra, rb in reported)
+                        )
+                    )
                     and not (rule.post_negation and _post_negated(low, b, s1))
                 ]
                 if not matches:
