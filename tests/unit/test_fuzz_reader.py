@@ -69,7 +69,8 @@ def check_front_matter(text: str, fm: FrontMatter) -> None:
     lines = source_lines(text)
     assert 1 <= fm.body_line <= len(lines) + 1
     body_lines = fm.body.split("\n")
-    assert fm.body_line + len(body_lines) - 1 <= len(lines), "the body runs past the file"
+    if fm.body:  # an empty body after a final fence with no newline starts just past the end
+        assert fm.body_line + len(body_lines) - 1 <= len(lines), "the body runs past the file"
     for key in fm.data:
         if isinstance(key, str):
             assert_inside(text, fm.line_of(key), 0, f"line_of({key!r})")
