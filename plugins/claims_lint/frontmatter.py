@@ -281,10 +281,12 @@ def _reader_error(
     exc: yaml.reader.ReaderError, yaml_text: str, path: str, first_line: int
 ) -> FrontMatterError:
     """A character YAML refuses (a control character, say), at its line and column."""
-    position = max(0, min(exc.position, len(yaml_text)))
+    # libyaml reports a byte offset, PyYAML a character offset: find the character itself.
+    found = yaml.reader.Reader.NON_PRINTABLE.search(yaml_text)
+    position = found.start() if found else max(0, min(exc.position, len(yaml_text)))
     line_start = yaml_text.rfind("\n", 0, position) + 1
     line = first_line + yaml_text.count("\n", 0, position)
-    char = exc.character
+    char = found.group() if found else exc.character
     code = ord(char) if isinstance(char, str) else char
     shown = f"U+{code:04X}" if isinstance(code, int) else repr(code)
     return FrontMatterError(
