@@ -101,8 +101,9 @@ class SizeResult:
     load: float = 0.0
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None,
-        ok_codes: tuple[int, ...] = (0,)) -> tuple[Run, str]:
+def run(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None, ok_codes: tuple[int, ...] = (0,)
+) -> tuple[Run, str]:
     """Run ``cmd``; wall time and the peak RSS of the process (and any it waited for)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -121,8 +122,9 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None,
     return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, cpu), stdout
 
 
-def measure(name: str, cmd_for: callable, site: Path, runs: int, ok_codes=(0,),
-            before=None) -> tuple[Measure, str]:
+def measure(
+    name: str, cmd_for: callable, site: Path, runs: int, ok_codes=(0,), before=None
+) -> tuple[Measure, str]:
     m = Measure(name)
     stdout = ""
     for i in range(runs):
@@ -133,8 +135,15 @@ def measure(name: str, cmd_for: callable, site: Path, runs: int, ok_codes=(0,),
     return m, stdout
 
 
-def bench_size(pages: int, runs: int, jobs: int, workdir: Path, lint: bool,
-               verbose: bool = True, variants: tuple[str, ...] = ()) -> SizeResult:
+def bench_size(
+    pages: int,
+    runs: int,
+    jobs: int,
+    workdir: Path,
+    lint: bool,
+    verbose: bool = True,
+    variants: tuple[str, ...] = (),
+) -> SizeResult:
     site = generate(pages, workdir / f"site-{pages}")
     md_bytes = content_bytes(site)
     files = sum(1 for _ in (site / "content").rglob("*.md"))
@@ -149,13 +158,19 @@ def bench_size(pages: int, runs: int, jobs: int, workdir: Path, lint: bool,
         if variants and name not in variants:
             continue
         out = workdir / f"out-{pages}-{name}"
-        m, _ = measure(name, lambda i, s=settings, o=out: [pelican, "content", "-s", s, "-o",
-                                                          str(o)], site, runs)
+        m, _ = measure(
+            name,
+            lambda i, s=settings, o=out: [pelican, "content", "-s", s, "-o", str(o)],
+            site,
+            runs,
+        )
         written = sum(1 for _ in out.rglob("*.html"))
         m.note = f"{written} HTML files"
         measures[name] = m
-        log(f"{name:9} median {m.median:7.2f} s  best {m.best:7.2f} s  cpu {m.cpu:7.2f} s  "
-            f"peak {m.rss:6.0f} MB  ({m.note})")
+        log(
+            f"{name:9} median {m.median:7.2f} s  best {m.best:7.2f} s  cpu {m.cpu:7.2f} s  "
+            f"peak {m.rss:6.0f} MB  ({m.note})"
+        )
 
     findings = None
     cli = shutil.which("claims-lint")
@@ -163,36 +178,53 @@ def bench_size(pages: int, runs: int, jobs: int, workdir: Path, lint: bool,
         cold, stdout = measure(
             "lint-cold",
             lambda i: [cli, "content", "--format", "json", "--no-cache", "--jobs", str(jobs)],
-            site, runs, ok_codes=(0, 1))
+            site,
+            runs,
+            ok_codes=(0, 1),
+        )
         try:
             findings = len(json.loads(stdout).get("findings", []))
         except (json.JSONDecodeError, AttributeError):
             findings = None
         measures["lint-cold"] = cold
-        log(f"lint cold median {cold.median:7.2f} s  "
+        log(
+            f"lint cold median {cold.median:7.2f} s  "
             f"{md_bytes / 1e6 / cold.median:5.1f} MB/s  peak {cold.rss:6.0f} MB  "
-            f"findings {findings}")
+            f"findings {findings}"
+        )
         serial, _ = measure(
             "lint-cold-1",
             lambda i: [cli, "content", "--format", "json", "--no-cache", "--jobs", "1"],
-            site, runs, ok_codes=(0, 1))
+            site,
+            runs,
+            ok_codes=(0, 1),
+        )
         measures["lint-cold-1"] = serial
-        log(f"lint 1 job median {serial.median:7.2f} s  "
-            f"{md_bytes / 1e6 / serial.median:5.1f} MB/s  peak {serial.rss:6.0f} MB")
+        log(
+            f"lint 1 job median {serial.median:7.2f} s  "
+            f"{md_bytes / 1e6 / serial.median:5.1f} MB/s  peak {serial.rss:6.0f} MB"
+        )
         # Warm: fill the cache once, then time runs that find every file unchanged.
         run([cli, "content", "--format", "json", "--jobs", str(jobs)], site, ok_codes=(0, 1))
         warm, _ = measure(
             "lint-warm",
             lambda i: [cli, "content", "--format", "json", "--jobs", str(jobs)],
-            site, runs, ok_codes=(0, 1))
+            site,
+            runs,
+            ok_codes=(0, 1),
+        )
         measures["lint-warm"] = warm
-        log(f"lint warm median {warm.median:7.2f} s  peak {warm.rss:6.0f} MB  "
-            f"({cold.median / warm.median:.1f}x faster than cold)")
+        log(
+            f"lint warm median {warm.median:7.2f} s  peak {warm.rss:6.0f} MB  "
+            f"({cold.median / warm.median:.1f}x faster than cold)"
+        )
         lib = _library_throughput(site)
         if lib:
             measures["lint-library"] = lib
-            log(f"lint library (in-process, 1 core) {lib.median:7.2f} s, cpu {lib.cpu:7.2f} s  "
-                f"{md_bytes / 1e6 / lib.cpu:5.2f} MB/s of CPU time")
+            log(
+                f"lint library (in-process, 1 core) {lib.median:7.2f} s, cpu {lib.cpu:7.2f} s  "
+                f"{md_bytes / 1e6 / lib.cpu:5.2f} MB/s of CPU time"
+            )
     else:
         log("claims-lint is not available yet: lint not measured")
     shutil.rmtree(site, ignore_errors=True)
@@ -248,9 +280,14 @@ def load_results(paths: list[Path]) -> list[SizeResult]:
                 old.measures.update(measures)
                 old.load = max(old.load, raw.get("load", 0.0))
                 continue
-            by_size[raw["pages"]] = SizeResult(raw["pages"], raw["files"], raw["md_bytes"],
-                                               measures, raw.get("lint_findings"),
-                                               raw.get("load", 0.0))
+            by_size[raw["pages"]] = SizeResult(
+                raw["pages"],
+                raw["files"],
+                raw["md_bytes"],
+                measures,
+                raw.get("lint_findings"),
+                raw.get("load", 0.0),
+            )
     return [by_size[k] for k in sorted(by_size)]
 
 
@@ -292,8 +329,9 @@ def table(results: list[SizeResult]) -> str:
             mb = r.md_bytes / 1e6
             return f"{t(x)}: {mb / x.median:.2f} MB/s ({mb / x.cpu:.2f} MB per CPU-second)"
 
-        lint_rss = max((m[k].rss for k in ("lint-cold", "lint-cold-1", "lint-warm") if k in m),
-                       default=None)
+        lint_rss = max(
+            (m[k].rss for k in ("lint-cold", "lint-cold-1", "lint-warm") if k in m), default=None
+        )
         rows.append(
             f"| {r.pages:,} | {r.md_bytes / 1e6:.1f} MB | {t(base)} | {t(plug)} | "
             f"{over:+.0f} % (cpu {over_cpu:+.0f} %) | "
@@ -307,8 +345,9 @@ def table(results: list[SizeResult]) -> str:
 
 def _cpu_points(results: list[SizeResult], name: str) -> list[tuple[int, float, float]]:
     """(pages, MB of Markdown, median CPU seconds) for every size that measured ``name``."""
-    return [(r.pages, r.md_bytes / 1e6, r.measures[name].cpu) for r in results
-            if name in r.measures]
+    return [
+        (r.pages, r.md_bytes / 1e6, r.measures[name].cpu) for r in results if name in r.measures
+    ]
 
 
 def _marginal(pts: list[tuple[int, float, float]]) -> list[float]:
@@ -318,16 +357,28 @@ def _marginal(pts: list[tuple[int, float, float]]) -> list[float]:
 
 
 def linearity(results: list[SizeResult]) -> str:
-    lines = ["| measure | CPU ms per extra page, between successive sizes | least-squares "
-             "slope | fixed cost | R² |", "|---|---|---:|---:|---:|"]
-    for name in ("baseline", "plugin", "plugin-before", "production", "lint-cold",
-                 "lint-cold-1", "lint-warm"):
+    lines = [
+        "| measure | CPU ms per extra page, between successive sizes | least-squares "
+        "slope | fixed cost | R² |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for name in (
+        "baseline",
+        "plugin",
+        "plugin-before",
+        "production",
+        "lint-cold",
+        "lint-cold-1",
+        "lint-warm",
+    ):
         pts = _cpu_points(results, name)
         if len(pts) < 2:
             continue
         a, b, r2 = fit([p for p, _, _ in pts], [c for _, _, c in pts])
-        steps = ", ".join(f"{p0:,}→{p1:,}: {m:.1f}" for (p0, _, _), (p1, _, _), m in
-                          zip(pts, pts[1:], _marginal(pts), strict=False))
+        steps = ", ".join(
+            f"{p0:,}→{p1:,}: {m:.1f}"
+            for (p0, _, _), (p1, _, _), m in zip(pts, pts[1:], _marginal(pts), strict=False)
+        )
         lines.append(f"| {name} | {steps} | {b * 1000:.2f} ms | {a:.2f} s | {r2:.4f} |")
     return "\n".join(lines)
 
@@ -343,35 +394,65 @@ def targets(results: list[SizeResult]) -> str:
     if r:
         over = (r.measures["plugin"].median / r.measures["baseline"].median - 1) * 100
         over_cpu = (r.measures["plugin"].cpu / r.measures["baseline"].cpu - 1) * 100
-        out.append(f"- Plugin overhead at 1,000 pages: {over_cpu:+.0f} % in CPU time "
-                   f"({over:+.0f} % in wall time; target ≤ +10 %): "
-                   f"**{'met' if max(over, over_cpu) <= 10 else 'missed'}**.")
+        out.append(
+            f"- Plugin overhead at 1,000 pages: {over_cpu:+.0f} % in CPU time "
+            f"({over:+.0f} % in wall time; target ≤ +10 %): "
+            f"**{'met' if max(over, over_cpu) <= 10 else 'missed'}**."
+        )
     cold = _cpu_points(results, "lint-cold-1")
     if cold:
-        walls = [(x.pages, x.md_bytes / 1e6 / x.measures["lint-cold"].median)
-                 for x in results if "lint-cold" in x.measures]
+        walls = [
+            (x.pages, x.md_bytes / 1e6 / x.measures["lint-cold"].median)
+            for x in results
+            if "lint-cold" in x.measures
+        ]
         figures = ", ".join(f"{m:.1f} MB/s at {p:,} pages" for p, m in walls)
-        sustained = [(mb1 - mb0) / (c1 - c0) for (_, mb0, c0), (_, mb1, c1) in
-                     zip(cold, cold[1:], strict=False) if c1 > c0]
+        sustained = [
+            (mb1 - mb0) / (c1 - c0)
+            for (_, mb0, c0), (_, mb1, c1) in zip(cold, cold[1:], strict=False)
+            if c1 > c0
+        ]
         best = max(sustained, default=0.0)
         ok = [p for p, m in walls if m >= 4]
-        verdict = (f"met from {min(ok):,} pages, with {jobs_label(results)}" if ok
-                   else "met by one job" if best >= 4 else "missed")
-        out.append(f"- claims-lint throughput, cold, 2 jobs, wall clock: {figures}. Sustained "
-                   f"by one job (extra MB per extra CPU-second, so start-up excluded): "
-                   f"{', '.join(f'{x:.2f}' for x in sustained)} MB/s. Target ≥ 4 MB/s: "
-                   f"**{verdict}**.")
-        lib = [(x.pages, x.md_bytes / 1e6 / (x.measures["lint-library"].cpu
-                                             or x.measures["lint-library"].median))
-               for x in results if "lint-library" in x.measures]
+        verdict = (
+            f"met from {min(ok):,} pages, with {jobs_label(results)}"
+            if ok
+            else "met by one job"
+            if best >= 4
+            else "missed"
+        )
+        out.append(
+            f"- claims-lint throughput, cold, 2 jobs, wall clock: {figures}. Sustained "
+            f"by one job (extra MB per extra CPU-second, so start-up excluded): "
+            f"{', '.join(f'{x:.2f}' for x in sustained)} MB/s. Target ≥ 4 MB/s: "
+            f"**{verdict}**."
+        )
+        lib = [
+            (
+                x.pages,
+                x.md_bytes
+                / 1e6
+                / (x.measures["lint-library"].cpu or x.measures["lint-library"].median),
+            )
+            for x in results
+            if "lint-library" in x.measures
+        ]
         if lib:
             figures = ", ".join(f"{m:.2f} MB/s at {p:,} pages" for p, m in lib)
-            out.append(f"- claims-lint library alone, one core, CPU time (no start-up, no "
-                       f"file walking): {figures}.")
-        warm = [(x.pages, x.measures["lint-cold"].median / x.measures["lint-warm"].median)
-                for x in results if "lint-warm" in x.measures]
-        out.append("- claims-lint warm (cache) against cold, wall clock: "
-                   + ", ".join(f"{w:.1f}× faster at {p:,} pages" for p, w in warm) + ".")
+            out.append(
+                f"- claims-lint library alone, one core, CPU time (no start-up, no "
+                f"file walking): {figures}."
+            )
+        warm = [
+            (x.pages, x.measures["lint-cold"].median / x.measures["lint-warm"].median)
+            for x in results
+            if "lint-warm" in x.measures
+        ]
+        out.append(
+            "- claims-lint warm (cache) against cold, wall clock: "
+            + ", ".join(f"{w:.1f}× faster at {p:,} pages" for p, w in warm)
+            + "."
+        )
     else:
         out.append("- claims-lint throughput: not measured (the CLI was not available).")
     for name in ("baseline", "plugin", "plugin-before", "production", "lint-cold-1"):
@@ -381,9 +462,11 @@ def targets(results: list[SizeResult]) -> str:
             steps = _marginal(pts)
             growth = steps[-1] / steps[0] if steps[0] > 0 else float("inf")
             verdict = "met" if r2 >= 0.99 and growth <= 1.25 else "missed"
-            out.append(f"- Linear growth, {name}: {b * 1000:.2f} CPU ms per page (R² = {r2:.4f});"
-                       f" the cost of an extra page grows {growth:.2f}× from the first to the "
-                       f"last interval: **{verdict}**.")
+            out.append(
+                f"- Linear growth, {name}: {b * 1000:.2f} CPU ms per page (R² = {r2:.4f});"
+                f" the cost of an extra page grows {growth:.2f}× from the first to the "
+                f"last interval: **{verdict}**."
+            )
     return "\n".join(out)
 
 
@@ -394,10 +477,14 @@ def plot(results: list[SizeResult], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
-    labels = {"baseline": "Pelican alone (baseline)", "plugin": "Pelican + clinic plugin",
-              "production": "production build (clinic + clinic_publish)",
-              "plugin-before": "clinic plugin before the speed-ups (2c68d3b)",
-              "lint-cold-1": "claims-lint, cold, 1 job", "lint-warm": "claims-lint, warm cache"}
+    labels = {
+        "baseline": "Pelican alone (baseline)",
+        "plugin": "Pelican + clinic plugin",
+        "production": "production build (clinic + clinic_publish)",
+        "plugin-before": "clinic plugin before the speed-ups (2c68d3b)",
+        "lint-cold-1": "claims-lint, cold, 1 job",
+        "lint-warm": "claims-lint, warm cache",
+    }
     for name, label in labels.items():
         pts = [(p, c) for p, _, c in _cpu_points(results, name)]
         if not pts:
@@ -426,30 +513,34 @@ def machine() -> str:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     import pelican
 
-    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GB RAM, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}, Pelican "
-            f"{pelican.__version__}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GB RAM, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, Pelican "
+        f"{pelican.__version__}"
+    )
 
 
 def report(results: list[SizeResult], when: str) -> str:
     loads = ", ".join(f"{r.pages:,}: {r.load:.1f}" for r in results)
-    return "\n".join([
-        START,
-        f"Measured {when} on {machine()}. Load average (1 min) after each size: {loads}.",
-        "",
-        table(results),
-        "",
-        "Growth, in CPU time (user + system; wall time on this shared machine is too noisy):",
-        "",
-        linearity(results),
-        "",
-        "Targets:",
-        "",
-        targets(results),
-        "",
-        "![CPU time against treatment pages](performance.png)",
-        END,
-    ])
+    return "\n".join(
+        [
+            START,
+            f"Measured {when} on {machine()}. Load average (1 min) after each size: {loads}.",
+            "",
+            table(results),
+            "",
+            "Growth, in CPU time (user + system; wall time on this shared machine is too noisy):",
+            "",
+            linearity(results),
+            "",
+            "Targets:",
+            "",
+            targets(results),
+            "",
+            "![CPU time against treatment pages](performance.png)",
+            END,
+        ]
+    )
 
 
 def write_docs(results: list[SizeResult], when: str) -> None:
@@ -468,19 +559,37 @@ def write_docs(results: list[SizeResult], when: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--runs", type=int, nargs="+", default=[5, 3, 1],
-                        help="runs per size (the last value repeats for further sizes)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        nargs="+",
+        default=[5, 3, 1],
+        help="runs per size (the last value repeats for further sizes)",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-lint", action="store_true", help="skip claims-lint")
-    parser.add_argument("--write-docs", action="store_true",
-                        help="write the results into docs/performance.md and .png")
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="write the results into docs/performance.md and .png",
+    )
     parser.add_argument("--json", type=Path, help="also save the raw results as JSON")
     parser.add_argument("--when", help="the measurement date to print with --from-json")
     parser.add_argument("--workdir", type=Path, help="where to generate sites (default: temp)")
-    parser.add_argument("--variants", nargs="+", choices=[n for n, _ in VARIANTS], default=[],
-                        help="only these builds (default: all)")
-    parser.add_argument("--from-json", type=Path, nargs="+", default=[],
-                        help="measure nothing: report (and --write-docs) saved --json results")
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        choices=[n for n, _ in VARIANTS],
+        default=[],
+        help="only these builds (default: all)",
+    )
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="measure nothing: report (and --write-docs) saved --json results",
+    )
     args = parser.parse_args(argv)
     if args.from_json:
         results = load_results(args.from_json)
@@ -496,8 +605,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for i, pages in enumerate(args.sizes):
             runs = args.runs[min(i, len(args.runs) - 1)]
-            results.append(bench_size(pages, runs, args.jobs, workdir, not args.no_lint,
-                                      variants=tuple(args.variants)))
+            results.append(
+                bench_size(
+                    pages, runs, args.jobs, workdir, not args.no_lint, variants=tuple(args.variants)
+                )
+            )
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -508,8 +620,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(targets(results))
     if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1),
-                             encoding="utf-8")
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
     if args.write_docs:
         write_docs(results, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
         print(f"\nwrote {DOC.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")

@@ -28,8 +28,9 @@ TESTS = "tests/unit/test_fuzz_reader.py"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=5000, help="examples per property")
-    parser.add_argument("--minutes", type=float, default=0,
-                        help="keep running rounds with new seeds for this long")
+    parser.add_argument(
+        "--minutes", type=float, default=0, help="keep running rounds with new seeds for this long"
+    )
     parser.add_argument("-k", default="", help="only properties whose name matches (pytest -k)")
     args = parser.parse_args(argv)
 
@@ -39,14 +40,28 @@ def main(argv: list[str] | None = None) -> int:
     while True:
         rounds += 1
         seed = random.randrange(2**32)
-        cmd = [sys.executable, "-m", "pytest", TESTS, "-q", "-x", "-p", "no:cacheprovider",
-               "-W", "ignore::DeprecationWarning", f"--hypothesis-seed={seed}",
-               *(["-k", args.k] if args.k else [])]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pytest",
+            TESTS,
+            "-q",
+            "-x",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "ignore::DeprecationWarning",
+            f"--hypothesis-seed={seed}",
+            *(["-k", args.k] if args.k else []),
+        ]
         start = time.monotonic()
         print(f"round {rounds}: seed {seed}, {args.examples} examples per property", flush=True)
         code = subprocess.run(cmd, cwd=ROOT, env=env).returncode
-        print(f"round {rounds}: {'clean' if code == 0 else 'FAILED'} in "
-              f"{time.monotonic() - start:.0f} s", flush=True)
+        print(
+            f"round {rounds}: {'clean' if code == 0 else 'FAILED'} in "
+            f"{time.monotonic() - start:.0f} s",
+            flush=True,
+        )
         if code != 0:
             print(f"reproduce: FUZZ_EXAMPLES={args.examples} {' '.join(cmd[1:])}")
             return 1

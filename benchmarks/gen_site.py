@@ -33,14 +33,50 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 TOWNS = [
-    "Bath", "Bristol", "Cheltenham", "Chester", "Exeter", "Harrogate", "Leeds", "Leicester",
-    "Lincoln", "Norwich", "Oxford", "Reading", "Salisbury", "Sheffield", "Truro", "Winchester",
-    "Worcester", "York", "Cambridge", "Brighton", "Canterbury", "Durham", "Guildford", "Ipswich",
-    "Kendal", "Ludlow", "Newcastle", "Nottingham", "Plymouth", "Stamford",
+    "Bath",
+    "Bristol",
+    "Cheltenham",
+    "Chester",
+    "Exeter",
+    "Harrogate",
+    "Leeds",
+    "Leicester",
+    "Lincoln",
+    "Norwich",
+    "Oxford",
+    "Reading",
+    "Salisbury",
+    "Sheffield",
+    "Truro",
+    "Winchester",
+    "Worcester",
+    "York",
+    "Cambridge",
+    "Brighton",
+    "Canterbury",
+    "Durham",
+    "Guildford",
+    "Ipswich",
+    "Kendal",
+    "Ludlow",
+    "Newcastle",
+    "Nottingham",
+    "Plymouth",
+    "Stamford",
 ]
 STREETS = [
-    "Milsom Street", "High Street", "Church Lane", "Market Place", "Station Road", "Bridge Street",
-    "King Street", "Queen Square", "Castle Street", "Mill Lane", "Park Row", "Abbey Green",
+    "Milsom Street",
+    "High Street",
+    "Church Lane",
+    "Market Place",
+    "Station Road",
+    "Bridge Street",
+    "King Street",
+    "Queen Square",
+    "Castle Street",
+    "Mill Lane",
+    "Park Row",
+    "Abbey Green",
 ]
 
 # Titles and summaries per registry key (hedged, no outcome promise).
@@ -75,45 +111,75 @@ SUMMARIES = {
 }
 FACTS = {
     "derma-roller": {
-        "session_length": ["About 45 to 60 minutes", "Depends on the area; we tell you at your "
-                           "consultation"],
-        "course": ["Usually 4 to 8 sessions, about a month apart",
-                   "Often 4 to 6 sessions, 4 to 6 weeks apart"],
-        "results_timeline": ["Varies from person to person, and some people see little change",
-                             "Any change is gradual; some people see little change"],
-        "recovery": ["Redness and swelling; the skin usually settles within about 3 days",
-                     "Red skin for a day or two; small spots of bleeding may happen"],
+        "session_length": [
+            "About 45 to 60 minutes",
+            "Depends on the area; we tell you at your consultation",
+        ],
+        "course": [
+            "Usually 4 to 8 sessions, about a month apart",
+            "Often 4 to 6 sessions, 4 to 6 weeks apart",
+        ],
+        "results_timeline": [
+            "Varies from person to person, and some people see little change",
+            "Any change is gradual; some people see little change",
+        ],
+        "recovery": [
+            "Redness and swelling; the skin usually settles within about 3 days",
+            "Red skin for a day or two; small spots of bleeding may happen",
+        ],
     },
     "mesotherapy-facial": {
         "session_length": ["About 30 to 45 minutes", "About 30 minutes"],
-        "course": ["Several sessions, usually 1 to 2 weeks apart",
-                   "Usually 3 to 5 sessions, 2 weeks apart"],
-        "results_timeline": ["Some people notice a change after 2 or 3 sessions; others see "
-                             "little", "Varies; some people see little change"],
-        "recovery": ["Redness, swelling or bruising are common; most settle within a few days",
-                     "Small bumps and redness for a day or two"],
+        "course": [
+            "Several sessions, usually 1 to 2 weeks apart",
+            "Usually 3 to 5 sessions, 2 weeks apart",
+        ],
+        "results_timeline": [
+            "Some people notice a change after 2 or 3 sessions; others see little",
+            "Varies; some people see little change",
+        ],
+        "recovery": [
+            "Redness, swelling or bruising are common; most settle within a few days",
+            "Small bumps and redness for a day or two",
+        ],
     },
     "mesotherapy-cellulite": {
         "session_length": ["About 30 to 45 minutes", "About 45 minutes"],
-        "course": ["Usually 6 to 8 sessions, 1 to 2 weeks apart",
-                   "Several sessions, 1 to 2 weeks apart"],
-        "results_timeline": ["Varies; some people see little change",
-                             "Results vary and some people see no change"],
-        "recovery": ["Bruising, swelling and tenderness for a few days",
-                     "Bruising is common and settles over a week or so"],
+        "course": [
+            "Usually 6 to 8 sessions, 1 to 2 weeks apart",
+            "Several sessions, 1 to 2 weeks apart",
+        ],
+        "results_timeline": [
+            "Varies; some people see little change",
+            "Results vary and some people see no change",
+        ],
+        "recovery": [
+            "Bruising, swelling and tenderness for a few days",
+            "Bruising is common and settles over a week or so",
+        ],
     },
     "mesotherapy-hair": {
         "session_length": ["About 30 minutes", "About 30 to 45 minutes"],
-        "course": ["Several sessions, usually 1 to 4 weeks apart",
-                   "Usually 6 sessions, 2 to 4 weeks apart"],
-        "results_timeline": ["Varies; some people see little change after several months",
-                             "If there is a change, it is usually after a few months"],
-        "recovery": ["A sore or tender scalp for a day or two",
-                     "Some redness and small bruises on the scalp for a few days"],
+        "course": [
+            "Several sessions, usually 1 to 4 weeks apart",
+            "Usually 6 sessions, 2 to 4 weeks apart",
+        ],
+        "results_timeline": [
+            "Varies; some people see little change after several months",
+            "If there is a change, it is usually after a few months",
+        ],
+        "recovery": [
+            "A sore or tender scalp for a day or two",
+            "Some redness and small bruises on the scalp for a few days",
+        ],
     },
 }
-PRICES = {"derma-roller": (120, 190), "mesotherapy-facial": (150, 240),
-          "mesotherapy-cellulite": (130, 220), "mesotherapy-hair": (140, 230)}
+PRICES = {
+    "derma-roller": (120, 190),
+    "mesotherapy-facial": (150, 240),
+    "mesotherapy-cellulite": (130, 220),
+    "mesotherapy-hair": (140, 230),
+}
 
 # Page additions to the registry's safety lists (ids that are not in the registry).
 EXTRA_CONTRA = [
@@ -192,20 +258,27 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _body(rng: random.Random, src: Source, town: str, street: str, price: int,
-          evidence: bool) -> str:
+def _body(
+    rng: random.Random, src: Source, town: str, street: str, price: int, evidence: bool
+) -> str:
     target = rng.randint(400, 600)
     practical = [p.format(town=town, street=street, price=price) for p in PRACTICAL]
     rng.shuffle(practical)
     # Start from every paragraph, then drop optional ones (never a section's first paragraph,
     # which carries the heading's point, nor any paragraph about age or contraindications).
     chosen = [(h, list(ps)) for h, ps in src.sections]
-    optional = [(si, pi) for si, (_, ps) in enumerate(chosen) for pi in range(1, len(ps))
-                if "18" not in ps[pi] and "contraindications" not in ps[pi]]
+    optional = [
+        (si, pi)
+        for si, (_, ps) in enumerate(chosen)
+        for pi in range(1, len(ps))
+        if "18" not in ps[pi] and "contraindications" not in ps[pi]
+    ]
     rng.shuffle(optional)
     drop = set(optional[: rng.randint(0, max(0, len(optional) // 3))])
-    chosen = [(h, [p for pi, p in enumerate(ps) if (si, pi) not in drop])
-              for si, (h, ps) in enumerate(chosen)]
+    chosen = [
+        (h, [p for pi, p in enumerate(ps) if (si, pi) not in drop])
+        for si, (h, ps) in enumerate(chosen)
+    ]
 
     def assemble() -> str:
         parts = []
@@ -221,8 +294,9 @@ def _body(rng: random.Random, src: Source, town: str, street: str, price: int,
         extra.append(practical.pop())
     if extra:
         # A "Practical details" section before "What it can and cannot do" (or at the end).
-        where = next((i for i, (h, _) in enumerate(chosen) if h.startswith("What it can")),
-                     len(chosen))
+        where = next(
+            (i for i, (h, _) in enumerate(chosen) if h.startswith("What it can")), len(chosen)
+        )
         chosen.insert(where, ("Practical details", extra))
     return assemble()
 
@@ -345,8 +419,10 @@ def generate(n: int, dest: Path, seed: int = 0, today: dt.date | None = None) ->
         street = rng.choice(STREETS)
         price = rng.randrange(*PRICES[key], 5)
         evidence = key == "derma-roller" and rng.random() < 0.3
-        text = _front_matter(rng, key, town, today, price) + "\n" + _body(
-            rng, sources[key], town, street, price, evidence
+        text = (
+            _front_matter(rng, key, town, today, price)
+            + "\n"
+            + _body(rng, sources[key], town, street, price, evidence)
         )
         slug = f"{key}-{town.lower()}-{i:05d}"
         (out / f"{slug}.md").write_text(text, encoding="utf-8")
@@ -367,8 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     site = generate(args.pages, args.dest, args.seed)
     pages = list((site / "content" / "treatments").glob("*.md"))
     words = [len(p.read_text(encoding="utf-8").split("---\n", 2)[2].split()) for p in pages]
-    print(f"{site}: {len(pages)} treatment pages, {content_bytes(site):,} bytes of Markdown, "
-          f"body words {min(words, default=0)}-{max(words, default=0)}")
+    print(
+        f"{site}: {len(pages)} treatment pages, {content_bytes(site):,} bytes of Markdown, "
+        f"body words {min(words, default=0)}-{max(words, default=0)}"
+    )
     return 0
 
 
