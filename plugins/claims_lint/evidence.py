@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .frontmatter import SafeLoader
 from .model import ConfigError
 from .rules import CATEGORY_IDS
 
@@ -92,7 +93,7 @@ def _date(value: Any, where: str, key: str, line: int, required: bool) -> dt.dat
 
 def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
     """Parse and validate a register; any problem is a :class:`ConfigError` with file:line."""
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -25,7 +25,7 @@ __all__ = [
 
 # libyaml's safe loader when PyYAML has it (about ten times faster); same positions, same
 # safe_load semantics.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -215,7 +215,7 @@ def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
 def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any]:
     try:
         # The reader checks every character as it is made: a control character raises here.
-        loader = _SafeLoader(yaml_text)
+        loader = SafeLoader(yaml_text)
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, yaml_text, path, first_line) from None
     node = None

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .frontmatter import SafeLoader
 from .model import ConfigError
 
 __all__ = [
@@ -220,7 +221,7 @@ def _severity_for(raw: Any, profile: str, where: str) -> str:
 
 def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
     text = path.read_text(encoding="utf-8")
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node)
