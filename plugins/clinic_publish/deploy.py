@@ -691,20 +691,29 @@ def deploy_git(target: GitTarget, site: Path, name: str, source: Source) -> None
             + (" with uncommitted changes" if source.dirty else "")
             + " by clinic_publish.\n"
         )
-        commit = _git(
-            ["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message],
-            git_dir=git_dir,
-            what="git commit-tree",
-        )
-        _git(
-            ["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
-            git_dir=git_dir,
-            what=f"pushing to {target.branch} of {target.repo}",
-        )
+        commit = _commit_and_push(target, git_dir, tree, [parent] if parent else [], message)
         say(
             f"pushed commit {commit[:12]} to {target}"
             + (f" (parent {parent[:12]})" if parent else " (new branch)")
         )
+
+
+def _commit_and_push(
+    target: GitTarget, git_dir: Path, tree: str, parents: list[str], message: str
+) -> str:
+    """One commit of ``tree`` on ``parents``, pushed as the target branch's new head."""
+    parent_args = [arg for parent in parents for arg in ("-p", parent)]
+    commit = _git(
+        ["commit-tree", tree, *parent_args, "-m", message],
+        git_dir=git_dir,
+        what="git commit-tree",
+    )
+    _git(
+        ["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
+        git_dir=git_dir,
+        what=f"pushing to {target.branch} of {target.repo}",
+    )
+    return commit
 
 
 def rollback_git(target: GitTarget) -> None:
@@ -724,16 +733,8 @@ def rollback_git(target: GitTarget) -> None:
             git_dir=git_dir,
             what="reading the previous deploy",
         )
-        commit = _git(
-            ["commit-tree", tree, "-p", head, "-m", f"Roll back to {parents[0][:12]}\n"],
-            git_dir=git_dir,
-            what="git commit-tree",
-        )
-        _git(
-            ["push", "-q", target.repo, f"{commit}:refs/heads/{target.branch}"],
-            git_dir=git_dir,
-            what=f"pushing to {target.branch} of {target.repo}",
-        )
+        message = f"Roll back to {parents[0][:12]}\n"
+        commit = _commit_and_push(target, git_dir, tree, [head], message)
         say(
             f"rolled back {target}: new commit {commit[:12]} restores the site of {parents[0][:12]}"
         )
