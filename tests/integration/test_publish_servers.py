@@ -17,6 +17,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,7 +140,7 @@ def test_rsync_over_ssh_stages_then_swaps_and_rolls_back(
     first = os.readlink(remote / "current")
     reference = tmp_path / "reference"
     staged = subprocess.run(
-        ["python", "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(reference)],
+        [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(reference)],
         cwd=project,
         capture_output=True,
     )
