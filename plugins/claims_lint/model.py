@@ -64,6 +64,8 @@ class Finding:
     matched: str = ""
     field: str = ""  # front matter key path ("faq.0.answer"), or "" for the body
     evidence: tuple[str, ...] = ()  # footnote ids cited in the claim's sentence
+    detector: str = "rules"  # which detector proposed it: "rules", "question-answer"
+    confidence: float = 1.0  # the rule's confidence that these words make the claim
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
