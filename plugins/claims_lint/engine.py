@@ -89,7 +89,10 @@ class Linter:
         self.evidence = evidence
         self.today: dt.date = cfg.effective_today()
         self.rules: list[Rule] = self.ruleset.rules
-        self._known_codes = {r.code for r in self.rules} | set(self.ruleset.categories)
+        self._aliases = self.ruleset.aliases()
+        self._known_codes = (
+            {r.code for r in self.rules} | set(self.ruleset.categories) | set(self._aliases)
+        )
         pack = self.ruleset.language
         assert pack is not None
         self.pack = pack
@@ -364,11 +367,12 @@ class Linter:
                     problems.append(
                         ("EVD002", f"[^{rid}] was due for review on {entry.review_by.isoformat()}")
                     )
-                elif rule.category not in entry.categories:
+                elif not set(rule.cleared_by) & set(entry.categories):
                     problems.append(
                         (
                             "EVD003",
-                            f"[^{rid}] supports {', '.join(entry.categories)}, not {rule.category}",
+                            f"[^{rid}] supports {', '.join(entry.categories)}, not "
+                            f"{' or '.join(rule.cleared_by)}",
                         )
                     )
                 elif treatment and entry.treatments and treatment not in entry.treatments:
@@ -444,6 +448,15 @@ class Linter:
                 )
         return out
 
+    def _covers(self, d: Directive, f: Finding) -> bool:
+        """Does directive ``d`` cover ``f``, also under a code the rule retired?"""
+        if d.covers(f.line, f.rule, f.category):
+            return True
+        return any(
+            self._aliases.get(code) == f.rule and d.covers(f.line, code, f.category)
+            for code in d.codes
+        )
+
     # --- suppressions --------------------------------------------------------------------------
 
     def _apply_suppressions(
@@ -455,7 +468,7 @@ class Linter:
         for f in findings:
             hit = None
             if not f.rule.startswith(("EVD", "SUP")):
-                hit = next((d for d in directives if d.covers(f.line, f.rule, f.category)), None)
+                hit = next((d for d in directives if self._covers(d, f)), None)
             if hit is None:
                 out.append(f)
                 continue

@@ -84,7 +84,7 @@ _RULE_KEYS = {
     "after", "gap", "gap_before", "gap_after", "comparative", "target", "superlative", "scope",
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
-    "defers", "contradicts", "confidence",
+    "defers", "contradicts", "confidence", "replaces", "cleared_by",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 _LENIENT = False
@@ -132,6 +132,8 @@ class Rule:
     defers: bool = False  # yields to any finding of another category on the same words
     contradicts: str = ""  # the safety section of a treatment page this claim denies
     confidence: float = 1.0
+    replaces: tuple[str, ...] = ()  # retired codes whose suppressions now mean this rule
+    cleared_by: tuple[str, ...] = ()  # evidence for these categories clears it (default: own)
     source: str = ""
     line: int = 0
     regex: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[assignment]
@@ -160,6 +162,10 @@ class RuleSet:
 
     def by_code(self) -> dict[str, Rule]:
         return {r.code: r for r in self.rules}
+
+    def aliases(self) -> dict[str, str]:
+        """Retired code -> the rule that replaced it (old suppressions keep working)."""
+        return {old: r.code for r in self.rules for old in r.replaces}
 
 
 # --- loading YAML with line numbers -------------------------------------------------------------
@@ -440,6 +446,8 @@ class _FileLoader:
             defers=bool(raw.get("defers", False)),
             contradicts=str(raw.get("contradicts", "")),
             confidence=float(raw.get("confidence", 1.0)),
+            replaces=tuple(str(c) for c in raw.get("replaces", ())),
+            cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             regex=regex,

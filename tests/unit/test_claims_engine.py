@@ -68,8 +68,8 @@ def test_evasions_are_caught(linter: Linter, text: str) -> None:
         ("No anaesthetic is needed.", "PAI004"),  # British spelling
         ("Defy aging.", "AGE001"),
         ("Defy ageing.", "AGE001"),
-        ("Side effect free.", "SAF004"),
-        ("Side-effect-free.", "SAF004"),
+        ("Side effect free.", "SAF003"),
+        ("Side-effect-free.", "SAF003"),
     ],
 )
 def test_spelling_and_inflections(linter: Linter, text: str, code: str) -> None:
@@ -186,7 +186,7 @@ def test_does_not_cry_wolf(linter: Linter, text: str) -> None:
 
 
 def test_rhetorical_questions_still_count(linter: Linter) -> None:
-    assert "COM001" in rules(linter, "Why go under the knife when you can have injections?")
+    assert "COM004" in rules(linter, "Why go under the knife when you can have injections?")
     assert "POM001" in rules(linter, "Is Botox right for you?")
 
 
@@ -197,7 +197,11 @@ def test_evidence_clears_a_supportable_claim(linter: Linter) -> None:
     src = "---\ntreatment: derma-roller\n---\nClinically proven to firm skin.[^aust-2008]\n"
     res = linter.lint_source(src, "p.md")
     assert res.findings == []
-    assert [(c.evidence_id, c.finding.rule) for c in res.cleared] == [("aust-2008", "EFF001")]
+    # the study clears both claims of the sentence: "clinically proven" and the outcome stated
+    assert {(c.evidence_id, c.finding.rule) for c in res.cleared} == {
+        ("aust-2008", "EFF001"),
+        ("aust-2008", "GUA008"),
+    }
     assert "Plast Reconstr Surg" in res.cleared[0].citation
 
 
@@ -354,7 +358,7 @@ def test_built_html_footnotes_cite_evidence_and_rendered_notes_are_skipped(linte
     )
     res = linter.lint_source(html, "page.html", "html")
     assert [(f.rule, f.line) for f in res.findings] == [("DOW001", 4)]
-    assert [c.evidence_id for c in res.cleared] == ["aust-2008"]
+    assert {c.evidence_id for c in res.cleared} == {"aust-2008"}
 
 
 # --- negation scope (regressions) ---------------------------------------------------------------
@@ -427,7 +431,7 @@ def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
         ("DOW001", 3),
         ("FAT001", 3),
         ("GUA001", 6),
-        ("GUA002", 6),
+        ("GUA005", 6),
         ("SAF001", 8),
     } <= found
     # the question alone names a topic: quiet
