@@ -45,12 +45,7 @@ class Detector(Protocol):
     def detect(self, doc: Doc) -> list[Candidate]: ...
 
 
-_WORD_BACK = re.compile(r"[\w%'-]+\Z")
-_WORD_FWD = re.compile(r"[\w%'-]*")
-
-
-def _WORDISH(c: str) -> bool:  # noqa: N802 - reads like the regexes above
-    return c.isalnum() or c in "%'-_"
+_WORD = re.compile(r"[\w%'£$#★⭐]+")
 
 
 class RuleDetector:
@@ -61,76 +56,127 @@ class RuleDetector:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        anchors: dict[str, set[int]] = {}
-        for i, r in enumerate(self.rules):
-            for a in r.anchors:
-                anchors.setdefault(a, set()).add(i)
-        self._anchors = anchors
-        self._scan = trie_regex(sorted(anchors)) if anchors else None
-        # A hit can be longer than the anchor it starts with ("painless" for "pain") and can
-        # contain other anchors ("antiwrinkle"): the rules of a hit string, computed once.
-        self._hit_rules: dict[str, frozenset[int]] = {}
-        self._doc_checks: dict[int, bool] = {}
+        # The prefilter works on branches (a rule's patterns, frame sides, templates): each
+        # branch's anchors are clauses that must all be met (a frame needs a topic word and
+        # a claim word); a literal can serve several (branch, clause) pairs.
+        self._branches = [(ri, br) for ri, r in enumerate(self.rules) for br in r.branches]
+        if any(len(br.anchors) > 3 for _, br in self._branches):
+            raise ValueError("a branch has at most three anchor clauses")
+        uses: dict[str, list[tuple[int, int]]] = {}
+        for bi, (_, br) in enumerate(self._branches):
+            for ci, clause in enumerate(br.anchors):
+                for lit in clause:
+                    uses.setdefault(lit, []).append((bi, ci))
+        literals = sorted(uses)
+        # Per literal, the branches it serves and, as bits of one integer, the (branch, clause)
+        # pairs it meets: a sentence meets a branch when all of the branch's bits are set.
+        self._lit_branches = [frozenset(bi for bi, _ in uses[lit]) for lit in literals]
+        self._lit_bits = [sum(1 << (3 * bi + ci) for bi, ci in set(uses[lit])) for lit in literals]
+        self._need_bits = [
+            sum(1 << (3 * bi + ci) for ci in range(len(br.anchors)))
+            for bi, (_, br) in enumerate(self._branches)
+        ]
+        self._met_cache: dict[frozenset[int], frozenset[int]] = {}
+        ids = {lit: i for i, lit in enumerate(literals)}
+        # Literals inside a word ("pain", "wrinkle" in "antiwrinkle") are found word by word;
+        # literals that span words or punctuation ("well tolerated", "no. 1") by one scan.
+        inner = [lit for lit in literals if _WORD.fullmatch(lit)]
+        self._inner = trie_regex(inner) if inner else None
+        # a match of the trie is the longest literal at its start: its prefixes count too
+        self._with_prefixes = {
+            lit: frozenset(ids[p] for p in inner if lit.startswith(p)) for lit in inner
+        }
+        phrases = [lit for lit in literals if not _WORD.fullmatch(lit)]
+        self._phrase_scan = trie_regex(phrases) if phrases else None
+        self._phrase_ids = {lit: ids[lit] for lit in phrases}
+        self._word_cache: dict[str, frozenset[int]] = {}
 
-    def _rules_for_hit(self, hit: str) -> frozenset[int]:
-        found = self._hit_rules.get(hit)
+    def _lits_in(self, word: str) -> frozenset[int]:
+        """The literals a word contains, at any position (cached: words repeat)."""
+        found = self._word_cache.get(word)
         if found is None:
             acc: set[int] = set()
-            for a, idx in self._anchors.items():
-                if a in hit:
-                    acc |= idx
+            match = self._inner.match  # type: ignore[union-attr]
+            for i in range(len(word)):
+                m = match(word, i)
+                if m is not None:
+                    acc |= self._with_prefixes[m.group(0)]
             found = frozenset(acc)
-            if len(self._hit_rules) < 50000:
-                self._hit_rules[hit] = found
+            if len(self._word_cache) < 100_000:
+                self._word_cache[word] = found
         return found
 
     def candidate_sentences(self, doc: Doc) -> dict[int, set[int]]:
         """Sentence index -> indexes of the rules worth trying there."""
-        if self._scan is None:
-            return {}
-        out: dict[int, set[int]] = {}
-        ends: list[int] | None = None
+        return {
+            si: {self._branches[bi][0] for bi in branches}
+            for si, branches in self.candidate_branches(doc).items()
+        }
+
+    def candidate_branches(self, doc: Doc) -> dict[int, set[int]]:
+        """Sentence index -> indexes of the branches worth trying there (every anchor clause
+        of the branch has a literal in the sentence)."""
         low = doc.lower
-        n = len(low)
-        for m in self._scan.finditer(low):
-            s, e = m.span()
-            # The scan consumes its hit, so an anchor starting inside it ("solving" inside
-            # "dissolving") is only seen by looking at the whole word around the hit.
-            if (s and _WORDISH(low[s - 1])) or (e < n and _WORDISH(low[e])):
-                left = _WORD_BACK.search(low, max(0, s - 40), s)
-                right = _WORD_FWD.match(low, e)
-                word = low[left.start() if left else s : right.end() if right else e]
-                rules = self._rules_for_hit(word) | self._rules_for_hit(m.group(0))
-            else:
-                rules = self._rules_for_hit(m.group(0))
-            if not rules:
-                continue
-            if ends is None:
-                ends = doc.sentence_ends
-            si = min(bisect_right(ends, m.start()), len(ends) - 1)
-            got = out.get(si)
-            if got is None:
-                out[si] = set(rules)
-            else:
-                got |= rules
+        if self._inner is None and self._phrase_scan is None:
+            return {}
+        ends = doc.sentence_ends
+        phrase_hits: dict[int, set[int]] = {}
+        if self._phrase_scan is not None:
+            for m in self._phrase_scan.finditer(low):
+                si = min(bisect_right(ends, m.start()), len(ends) - 1)
+                phrase_hits.setdefault(si, set()).add(self._phrase_ids[m.group(0)])
+        out: dict[int, set[int]] = {}
+        findall = _WORD.findall
+        lits_in = self._lits_in
+        start = 0
+        for si, end in enumerate(ends):
+            lits: set[int] = set(phrase_hits.get(si, ()))
+            if self._inner is not None:
+                for w in set(findall(low, start, end)):
+                    lits |= lits_in(w)
+            start = end
+            if lits and (met := self._met(frozenset(lits))):
+                out[si] = set(met)
         return out
+
+    def _met(self, lits: frozenset[int]) -> frozenset[int]:
+        """The branches whose every anchor clause has one of ``lits`` (cached: sentences of a
+        site share their sets of literals)."""
+        got = self._met_cache.get(lits)
+        if got is None:
+            bits = 0
+            branches: set[int] = set()
+            for li in lits:
+                bits |= self._lit_bits[li]
+                branches |= self._lit_branches[li]
+            need = self._need_bits
+            got = frozenset(bi for bi in branches if bits & need[bi] == need[bi])
+            if len(self._met_cache) < 100_000:
+                self._met_cache[lits] = got
+        return got
 
     def detect(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
         low = doc.lower
         doc_checks: dict[int, bool] = {}
-        for si, rule_ids in sorted(self.candidate_sentences(doc).items()):
+        for si, branch_ids in sorted(self.candidate_branches(doc).items()):
             s0, s1 = doc.sentence(si)
-            for ri in sorted(rule_ids):
+            skip: set[int] = set()  # rules whose sentence or document conditions fail
+            for bi in sorted(branch_ids):
+                ri, branch = self._branches[bi]
+                if ri in skip:
+                    continue
                 rule = self.rules[ri]
                 if rule.unless_re is not None and rule.unless_re.search(low, s0, s1):
+                    skip.add(ri)
                     continue
                 if rule.requires_doc_re is not None:
                     if ri not in doc_checks:
                         doc_checks[ri] = bool(rule.requires_doc_re.search(low))
                     if not doc_checks[ri]:
+                        skip.add(ri)
                         continue
-                for m in rule.regex.finditer(low, s0, s1):
+                for m in branch.regex.finditer(low, s0, s1):
                     a, b = m.span()
                     if a == b or _excluded(rule, low, a, b, doc):
                         continue

@@ -67,13 +67,7 @@ class ReportedJudge:
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
         if not cand.rule.negatable:
             return True
-        s0, s1 = doc.sentence(cand.sentence)
-        for rx in doc.pack.reported:
-            for m in rx.finditer(doc.lower, s0, s1):
-                a, b = m.span("body")
-                if a <= cand.start < b:
-                    return False
-        return True
+        return not any(a <= cand.start < b for a, b in doc.reported_spans(cand.sentence))
 
 
 class NegationJudge:
@@ -95,7 +89,7 @@ class NegationJudge:
         others = [
             (o.start, o.end)
             for o in all_cands
-            if o is not cand and o.sentence == cand.sentence and o.detector == cand.detector
+            if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
         ]
         for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
             at = m.start()

@@ -19,6 +19,7 @@ import yaml
 
 from .frontmatter import SafeLoader
 from .model import ConfigError
+from .patterns import required_literals
 
 __all__ = ["Inflection", "LanguagePack", "load_language", "rules_root", "words_regex"]
 
@@ -43,6 +44,16 @@ class Inflection:
     forms: tuple[str, ...]
     double_last: bool = False
     min_length: int = 0
+
+    def words(self, word: str) -> list[str] | None:
+        """The inflected forms as plain strings (for building a trie), or None."""
+        if len(word) < self.min_length or not self.when.search(word):
+            return None
+        stem = word[: len(word) - self.strip] if self.strip else word
+        forms = set(self.forms)
+        if self.double_last:
+            forms |= {word[-1] + f for f in ("ed", "ing", "er") if f in self.forms}
+        return sorted(stem + f for f in forms)
 
     def expand(self, word: str) -> str | None:
         if len(word) < self.min_length or not self.when.search(word):
@@ -77,7 +88,8 @@ class LanguagePack:
     hedge_governing: re.Pattern[str]
     hedge_reach: int
     hedge_clause: re.Pattern[str]
-    reported: tuple[re.Pattern[str], ...]
+    # each with the literals a match needs (checked before running the regex, which is slow)
+    reported: tuple[tuple[re.Pattern[str], list[frozenset[str]]], ...]
     yes_no_start: re.Pattern[str]
     wh_start: re.Pattern[str]
     asserting_start: re.Pattern[str]
@@ -90,7 +102,15 @@ class LanguagePack:
     gap_stop: str = ""  # words a frame's gap may not contain: clause breaks and negators
     gap_separator: str = r"[\s\-:]+"
     confusables: dict[str, str] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     digest: str = ""
+
+    def inflected_words(self, word: str) -> list[str]:
+        for rule in self.inflections:
+            out = rule.words(word)
+            if out is not None:
+                return out
+        return [word]
 
     def inflect(self, word: str) -> str:
         """A regex for ``word`` and its regular inflections (over-generation is harmless)."""
@@ -236,7 +256,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_reach=int(r.get("hedges.governing_reach", int)),
         hedge_clause=r.regex("hedges.clause"),
         reported=tuple(
-            r.regex(f"reported.{i}", p) for i, p in enumerate(r.get("reported", list))
+            (rx, required_literals(rx.pattern))
+            for i, p in enumerate(r.get("reported", list))
+            if (rx := r.regex(f"reported.{i}", p))
         ),
         yes_no_start=r.regex(
             "questions.yes_no_start",
@@ -263,5 +285,6 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         ),
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
+        common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
     )

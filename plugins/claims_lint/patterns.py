@@ -29,7 +29,10 @@ try:  # Python 3.11+: the parser lives in re._parser
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse  # type: ignore[no-redef]
 
-from .language import LanguagePack
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # language.py uses this module: import for type hints only
+    from .language import LanguagePack
 
 __all__ = ["PatternCompiler", "required_literals", "trie_regex"]
 
@@ -46,6 +49,58 @@ class PatternCompiler:
     def __init__(self, pack: LanguagePack, concepts: dict[str, str] | None = None) -> None:
         self.pack = pack
         self.concepts = concepts if concepts is not None else {}
+
+    def compile_alternatives(self, items: list[str]) -> str:
+        """One regex for a list of patterns (a concept): plain words and phrases are merged
+        into a trie, which compiles and matches far faster than a long alternation."""
+        literal: list[str] = []
+        other: list[str] = []
+        for item in items:
+            words = self._plain_words(item)
+            if words is None:
+                other.append(self.compile(item))
+            else:
+                literal.extend(words)
+        parts = sorted(other, key=len, reverse=True)
+        if literal:
+            parts.insert(0, _token_trie(sorted(set(literal))))
+        return "(?:" + "|".join(parts) + ")"
+
+    def _plain_words(self, item: str) -> list[str] | None:
+        """The literal strings a plain item stands for ("side effect~", "crow's feet",
+        "folds?", "minimi{ise}~"), or None when the item uses other regex syntax."""
+        variants = [""]
+        i, n = 0, len(item)
+        while i < n:
+            c = item[i]
+            if c == "{":
+                j = item.find("}", i)
+                value = self.pack.spelling.get(item[i + 1 : j]) if j > 0 else None
+                m = re.fullmatch(r"\(\?:([a-zæ]+(?:\|[a-zæ]*)*)\)", value or "")
+                if m is None:
+                    return None
+                variants = [v + alt for v in variants for alt in m.group(1).split("|")]
+                i = j + 1
+            elif c == "~":
+                # inflect the last word of every variant
+                out = []
+                for v in variants:
+                    head, _, word = v.rpartition(" ")
+                    prefix = head + " " if head else ""
+                    out.extend(prefix + w for w in self.pack.inflected_words(word))
+                variants = out
+                i += 1
+            elif c == "?" and i > 0 and item[i - 1].isalpha():
+                variants = [*variants, *(v[:-1] for v in variants)]
+                i += 1
+            elif c.isalnum() or c in " '-&%£.":
+                variants = [v + c for v in variants]
+                i += 1
+            else:
+                return None
+            if len(variants) > 64:
+                return None
+        return variants
 
     def compile(self, pattern: str, macros: dict[str, str] | None = None) -> str:
         """The regex for ``pattern`` (raises ``KeyError`` naming an unknown ``{reference}``)."""
@@ -113,6 +168,35 @@ class PatternCompiler:
         return "".join(out)
 
 
+def _token_trie(words: list[str]) -> str:
+    """A trie regex over literal phrases with the pattern conventions: a space between letters
+    matches spaces or hyphens or nothing, a hyphen is optional, an apostrophe is optional."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def token(ch: str) -> str:
+        if ch == " ":
+            return _SEP_LOOSE
+        if ch == "-":
+            return _HYPHEN
+        if ch == "'":
+            return "'?"
+        return re.escape(ch)
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [token(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def _letter(pattern: str, i: int) -> bool:
     """Is pattern[i] a literal letter (not part of an escape such as ``\\w``)?"""
     if i < 0 or i >= len(pattern) or not pattern[i].isalpha():
@@ -135,27 +219,31 @@ def _class_end(pattern: str, i: int) -> int:
 # --- anchors ------------------------------------------------------------------------------------
 
 _MAX_EXACT = 48  # an exact-set bigger than this becomes a "contains one of" requirement
+_MAX_CLAUSES = 3  # requirements kept per node: the rarest few are enough to filter on
+
+Clause = frozenset  # literal strings, one of which a match contains
 
 
 class _Info:
     """What a regex node tells us: either the exact strings it can match (``exact``), or
-    a set of strings one of which every match contains (``need``; ``None`` = nothing known)."""
+    requirements every match meets (``cnf``: each clause is a set of strings one of which the
+    match contains; all clauses hold at once). An empty ``cnf`` means nothing is known."""
 
-    __slots__ = ("exact", "need")
+    __slots__ = ("exact", "cnf")
 
-    def __init__(self, exact: set[str] | None = None, need: set[str] | None = None) -> None:
+    def __init__(self, exact: set[str] | None = None, cnf: list[Clause] | None = None) -> None:
         self.exact = exact
-        self.need = need
+        self.cnf = cnf or []
 
-    def requirement(self) -> set[str] | None:
+    def clauses(self) -> list[Clause]:
         if self.exact is not None:
             if any(s == "" for s in self.exact):
-                return None
-            return _simplify(self.exact)
-        return self.need
+                return []
+            return [Clause(_simplify(self.exact))]
+        return self.cnf
 
 
-def _simplify(strings: set[str]) -> set[str]:
+def _simplify(strings: set[str] | frozenset[str]) -> set[str]:
     """Drop strings that contain another string of the set (the shorter one suffices)."""
     ordered = sorted(strings, key=len)
     kept: list[str] = []
@@ -165,20 +253,33 @@ def _simplify(strings: set[str]) -> set[str]:
     return set(kept)
 
 
-def _score(need: set[str] | None) -> tuple[int, int]:
-    """Prefer requirements whose shortest string is long (rarer), then fewer strings."""
-    if not need:
-        return (-1, 0)
-    return (min(len(s) for s in need), -len(need))
+# Words in nearly every sentence (the language pack's ``common_words``): a clause that can be
+# met by one of them filters nothing, so it is chosen only when there is nothing better.
+_COMMON: frozenset[str] = frozenset()
 
 
-def _best(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    return a if _score(a) >= _score(b) else b
+def _weak(s: str) -> bool:
+    word = s.strip(" -'")
+    return word in _COMMON or (len(word) < 2 and word.isalnum())
+
+
+def _score(clause: Clause) -> tuple[int, int, int]:
+    """Prefer clauses with no common word, then whose shortest string is long (rarer), then
+    fewer strings."""
+    return (-sum(map(_weak, clause)), min(len(s) for s in clause), -len(clause))
+
+
+def _prune(clauses: list[Clause]) -> list[Clause]:
+    """Keep the most selective few, dropping any clause implied by a kept one."""
+    unique = set(clauses)
+    # a clause that contains another one says less: "pain" ∧ ("pain" ∨ "no") is just "pain"
+    minimal = [c for c in unique if not any(o < c for o in unique)]
+    return sorted(minimal, key=_score, reverse=True)[:_MAX_CLAUSES]
 
 
 def _concat(parts: list[_Info]) -> _Info:
     run: set[str] = {""}  # the exact strings of the current run of exact parts
-    best: set[str] | None = None
+    cnf: list[Clause] = []
     all_exact = True
     for info in parts:
         if info.exact is not None:
@@ -187,21 +288,20 @@ def _concat(parts: list[_Info]) -> _Info:
                 run = product
                 continue
             # too many combinations: close the run here and start a new one
-            best = _best(best, _Info(run).requirement())
+            cnf += _Info(run).clauses()
             all_exact = False
             if len(info.exact) <= _MAX_EXACT:
                 run = set(info.exact)
             else:
-                best = _best(best, info.requirement())
+                cnf += info.clauses()
                 run = {""}
             continue
         all_exact = False
-        best = _best(best, _Info(run).requirement())
-        best = _best(best, info.requirement())
+        cnf += _Info(run).clauses() + info.clauses()
         run = {""}
     if all_exact:
         return _Info(exact=run)
-    return _Info(need=_best(best, _Info(run).requirement()))
+    return _Info(cnf=_prune(cnf + _Info(run).clauses()))
 
 
 def _alternation(branches: list[_Info]) -> _Info:
@@ -211,13 +311,17 @@ def _alternation(branches: list[_Info]) -> _Info:
             union |= b.exact  # type: ignore[operator]
         if len(union) <= _MAX_EXACT:
             return _Info(exact=union)
-    need: set[str] = set()
+    # (a1 ∧ a2) ∨ (b1 ∧ b2) = (a1 ∨ b1) ∧ (a1 ∨ b2) ∧ (a2 ∨ b1) ∧ (a2 ∨ b2)
+    acc: list[Clause] | None = None
     for b in branches:
-        req = b.requirement()
-        if req is None:
-            return _Info()
-        need |= req
-    return _Info(need=_simplify(need))
+        clauses = b.clauses()
+        if not clauses:
+            return _Info()  # one branch requires nothing: neither does the alternation
+        if acc is None:
+            acc = clauses
+            continue
+        acc = _prune([Clause(_simplify(x | y)) for x in acc for y in clauses])
+    return _Info(cnf=acc or [])
 
 
 def _info(items: Any) -> _Info:
@@ -254,7 +358,7 @@ def _repeat(av: tuple[int, int, Any]) -> _Info:
         return _Info()  # matches strings we cannot list: it ends a run of literals
     if low == high == 1:
         return inner
-    return _Info(need=inner.requirement())
+    return _Info(cnf=inner.clauses())
 
 
 def _subpattern(av: tuple[Any, ...]) -> _Info:
@@ -284,20 +388,25 @@ _HANDLERS: dict[str, Callable[[Any], _Info]] = {
 }
 
 
-def required_literals(regex: str) -> set[str] | None:
-    """Literal strings one of which every match of ``regex`` contains, or ``None``.
+def required_literals(regex: str, common: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+    """What every match of ``regex`` contains: a list of clauses, each a set of literal strings
+    one of which the match contains; every clause holds. Empty when nothing is known.
 
-    Spaces and hyphens are dropped from the edges of each literal: a separator class is not
-    something to scan for. Strings shorter than two characters are kept (they are rare
-    symbols such as "%" or digits).
+    Spaces and hyphens are dropped from the edges of each literal (a separator is not worth
+    scanning for). A frame ("no ... side effects") yields a clause for each of its parts, so
+    the prefilter only tries it on sentences that have both.
     """
-    req = _info(sre_parse.parse(regex)).requirement()
-    if req is None:
-        return None
-    cleaned = {s.strip(" -\t\n") for s in req}
-    if "" in cleaned:
-        return None
-    return _simplify(cleaned)
+    global _COMMON
+    _COMMON = common  # read by _score while this regex is analysed
+    out: list[frozenset[str]] = []
+    for clause in _info(sre_parse.parse(regex)).clauses():
+        cleaned = {s.strip(" -\t\n") for s in clause}
+        if "" in cleaned:
+            continue
+        out.append(frozenset(_simplify(cleaned)))
+    # Weak clauses only slow the prefilter down: keep them only if there is nothing else.
+    strong = [c for c in out if not any(map(_weak, c))]
+    return strong or out[:1]
 
 
 def trie_regex(words: list[str]) -> re.Pattern[str]:

@@ -74,8 +74,13 @@ class Pipeline:
 
     @staticmethod
     def _judge(doc: Doc, cands: list[Candidate], judges: Sequence[Judge]) -> list[Candidate]:
-        # Every judge sees every candidate of the sentence (negation needs the others' words).
-        return [c for c in cands if all(j.keep(doc, c, cands) for j in judges)]
+        # Every judge sees the other candidates of the sentence (negation needs their words).
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        return [
+            c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)
+        ]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

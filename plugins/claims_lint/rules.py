@@ -103,6 +103,15 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Branch:
+    """One way a rule can match (a pattern, a frame side, a template), with its anchors: every
+    clause (a set of literal words) must have one word in the sentence for it to be tried."""
+
+    regex: re.Pattern[str]
+    anchors: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
 class Example:
     """A rule example: the text, and for a match example the words it must match."""
 
@@ -137,11 +146,16 @@ class Rule:
     source: str = ""
     line: int = 0
     regex: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[assignment]
-    anchors: tuple[str, ...] = ()
+    branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     unless_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_after_re: re.Pattern[str] | None = field(default=None, repr=False)
     requires_doc_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """Every literal the prefilter scans for on this rule's behalf, branch by branch."""
+        return tuple(c for b in self.branches for c in b.anchors)
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -233,17 +247,12 @@ def _load_concepts(path: Path, pack: LanguagePack) -> tuple[dict[str, str], dict
         items = raw.get("words") if isinstance(raw, dict) else raw
         if not isinstance(items, list) or not items:
             raise ConfigError(str(path), 0, f"concept {name!r} needs a list of words")
-        parts = []
-        for w in items:
-            try:
-                parts.append(compiler.compile(str(w)))
-            except KeyError as exc:
-                raise ConfigError(
-                    str(path), 0, f"concept {name!r}: unknown reference {{{exc.args[0]}}}"
-                ) from None
-        # longest alternatives first, so a concept matches "side effects" before "side"
-        parts.sort(key=len, reverse=True)
-        compiled[str(name)] = "(?:" + "|".join(parts) + ")"
+        try:
+            compiled[str(name)] = compiler.compile_alternatives([str(w) for w in items])
+        except KeyError as exc:
+            raise ConfigError(
+                str(path), 0, f"concept {name!r}: unknown reference {{{exc.args[0]}}}"
+            ) from None
         words[str(name)] = [str(w) for w in items]
         try:
             re.compile(compiled[str(name)])
@@ -279,33 +288,50 @@ class _KindCompiler:
             raise ValueError(f"a {spec.get('kind', 'frame')} rule needs '{name}'")
         return "(?:" + self.compiler.compile(value, macros) + ")"
 
-    def build(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> str:
+    def build(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
+        """The rule's branches: one per pattern, frame side or template."""
         if kind == "existence":
             pats = spec.get("patterns")
             if not isinstance(pats, list) or not pats:
                 raise ValueError("an existence rule needs a list of 'patterns'")
-            return "|".join(f"(?:{self.compiler.compile(str(p), macros)})" for p in pats)
+            bodies = [self.compiler.compile(str(p), macros) for p in pats]
+            return [self._branch(b) for b in bodies]
         if kind == "frame":
             return self._frame(spec, macros)
-        return self._templated(kind, spec, macros)
+        return [self._branch(b) for b in self._templated(kind, spec, macros)]
 
-    def _frame(self, spec: dict[str, Any], macros: dict[str, str]) -> str:
+    def _branch(self, body: str, anchors: list[frozenset[str]] | None = None) -> Branch:
+        regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+        if anchors is None:
+            anchors = required_literals(regex.pattern, self.pack.common_words)
+        if not anchors:
+            raise ValueError(f"every match must contain some literal word to scan for: {body}")
+        return Branch(regex, tuple(anchors))
+
+    def _frame(self, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
         topic = self.slot(spec, "topic", macros)
+        topic_needs = required_literals(topic, self.pack.common_words)[:2]
         gap = int(spec.get("gap", _DEFAULT_GAP))
         before = spec.get("before", spec.get("claim"))
         after = spec.get("after", spec.get("claim"))
         if not before and not after:
             raise ValueError("a frame rule needs 'claim', or 'before' and/or 'after'")
-        alts = []
+        out = []
+        # A frame needs its topic and its claim: each side anchors on a word of both, so the
+        # prefilter tries it only on sentences that have them.
         if before:
             b = "(?:" + self.compiler.compile(str(before), macros) + ")"
-            alts.append(f"{b}{self.gap(int(spec.get('gap_before', gap)))}{topic}")
+            gap_b = self.gap(int(spec.get("gap_before", gap)))
+            needs = topic_needs + required_literals(b, self.pack.common_words)[:1]
+            out.append(self._branch(f"{b}{gap_b}{topic}", needs))
         if after:
             a = "(?:" + self.compiler.compile(str(after), macros) + ")"
-            alts.append(f"{topic}{self.gap(int(spec.get('gap_after', gap)))}{a}")
-        return "|".join(f"(?:{x})" for x in alts)
+            gap_a = self.gap(int(spec.get("gap_after", gap)))
+            needs = topic_needs + required_literals(a, self.pack.common_words)[:1]
+            out.append(self._branch(f"{topic}{gap_a}{a}", needs))
+        return out
 
-    def _templated(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> str:
+    def _templated(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> list[str]:
         templates = self.templates.get(kind)
         if not templates:
             raise ValueError(f"the language pack has no templates for kind {kind!r}")
@@ -316,15 +342,15 @@ class _KindCompiler:
             # template's own words go through the pattern conveniences.
             parked: list[str] = []
 
-            def park(m: re.Match[str]) -> str:
+            def park(m: re.Match[str], parked: list[str] = parked) -> str:
                 name = m.group(1)
                 parked.append(self.gap(int(name[4:])) if name.startswith("gap:") else slots[name])
                 return f"\x00{len(parked) - 1}\x00"
 
             text = self.compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
-            text = re.sub("\x00(\\d+)\x00", lambda m: parked[int(m.group(1))], text)
-            out.append(f"(?:{text})")
-        return "|".join(out)
+            text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
+            out.append(text)
+        return out
 
 
 _SLOTS = {"comparison": ("comparative", "target"), "rank": ("superlative", "scope")}
@@ -411,13 +437,8 @@ class _FileLoader:
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         if kind not in KINDS:
             raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
-        body = self.kinds.build(kind, raw, macros)
-        regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
-        anchors = required_literals(regex.pattern)
-        if not anchors:
-            raise ConfigError(
-                where, 0, f"{code}: every match must contain some literal word to scan for"
-            )
+        branches = self.kinds.build(kind, raw, macros)
+        regex = re.compile("|".join(b.regex.pattern for b in branches))
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
         def opt(key: str) -> re.Pattern[str] | None:
@@ -451,7 +472,7 @@ class _FileLoader:
             source=f"{path.parent.name}/{path.name}",
             line=line,
             regex=regex,
-            anchors=tuple(sorted(anchors)),
+            branches=tuple(branches),
             unless_re=opt("unless"),
             unless_before_re=re.compile(rf"(?:{src})\W*$")
             if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))

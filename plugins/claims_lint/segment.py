@@ -17,7 +17,7 @@ class Doc:
     nothing there); clauses are found per sentence, on demand.
     """
 
-    __slots__ = ("text", "lower", "pack", "_starts", "_ends", "previous")
+    __slots__ = ("text", "lower", "pack", "_starts", "_ends", "previous", "_breaks", "_reported")
 
     def __init__(self, text: str, lower: str, pack: LanguagePack, previous: str = "") -> None:
         self.text = text
@@ -28,6 +28,8 @@ class Doc:
         self.previous = previous
         self._starts: list[int] | None = None
         self._ends: list[int] = []
+        self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
+        self._reported: dict[int, list[tuple[int, int]]] = {}
 
     # --- sentences ----------------------------------------------------------------------------
 
@@ -71,18 +73,44 @@ class Doc:
 
     # --- clauses ------------------------------------------------------------------------------
 
+    def clause_breaks(self, si: int) -> list[tuple[int, int]]:
+        """The clause breaks of sentence ``si`` (spans), found once per sentence."""
+        got = self._breaks.get(si)
+        if got is None:
+            s0, s1 = self.sentence(si)
+            got = [m.span() for m in self.pack.clause_break.finditer(self.lower, s0, s1)]
+            self._breaks[si] = got
+        return got
+
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around the span [a, b): from the last clause break before it to the first
         one after it, within its sentence."""
         si = self.sentence_of(a)
         s0, s1 = self.sentence(si)
-        breaks = self.pack.clause_break
-        start = s0
-        for m in breaks.finditer(self.lower, max(s0, a - 200), a):
-            start = m.end()
-        m = breaks.search(self.lower, b, min(s1, b + 200))
-        end = m.start() if m else min(s1, b + 200)
+        start, end = s0, s1
+        for bs, be in self.clause_breaks(si):
+            if be <= a:
+                start = be
+            elif bs >= b:
+                end = bs
+                break
         return start, end
+
+    def reported_spans(self, si: int) -> list[tuple[int, int]]:
+        """Spans of sentence ``si`` that report or refute a claim (language pack), found once."""
+        got = self._reported.get(si)
+        if got is None:
+            s0, s1 = self.sentence(si)
+            low = self.lower
+            sentence = low[s0:s1]
+            got = [
+                m.span("body")
+                for rx, needs in self.pack.reported
+                if all(any(w in sentence for w in clause) for clause in needs)
+                for m in rx.finditer(low, s0, s1)
+            ]
+            self._reported[si] = got
+        return got
 
     def clause_before(self, a: int, reach: int = 200) -> tuple[int, int]:
         """From the clause's start to ``a``."""
