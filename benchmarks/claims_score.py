@@ -1,13 +1,15 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev             # one set: corpus | dev | test | devset
+    python benchmarks/claims_score.py dev2            # one set: corpus | dev | dev2 | dev3 | test | devset
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
 
 * ``corpus`` — tests/fixtures/claims/corpus.yaml, our own labelled sentences (the suite runs it);
-* ``dev`` — tests/fixtures/claims/realistic/dev.yaml, realistic clinic prose to tune on;
+* ``dev``, ``dev2``, ``dev3`` — tests/fixtures/claims/realistic/dev*.yaml, realistic clinic
+  prose to tune on (three independent writers: mesotherapy-type treatment pages; the wider
+  range of treatments and clinic-wide pages; long honest prose with claims hidden in it);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -35,6 +37,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "claims"
 SETS = {
     "corpus": FIXTURES / "corpus.yaml",
     "dev": FIXTURES / "realistic" / "dev.yaml",
+    "dev2": FIXTURES / "realistic" / "dev2.yaml",
+    "dev3": FIXTURES / "realistic" / "dev3.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (p / "shared" / "reference" / "claims-devset.yaml" for p in ROOT.parents

@@ -185,13 +185,16 @@ class RuleDetector:
 
 
 def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
-    """The rule's own "not when preceded/followed by" conditions, within the clause."""
+    """The rule's own "not when preceded/followed by" conditions: the words before the match
+    (in its sentence) and after it (in its clause)."""
     if rule.unless_before_re is None and rule.unless_after_re is None:
         return False
-    c0, c1 = doc.clause(a, b)
-    if rule.unless_before_re is not None and rule.unless_before_re.search(low, max(c0, a - 60), a):
+    s0 = doc.sentence(doc.sentence_of(a))[0]
+    if rule.unless_before_re is not None and rule.unless_before_re.search(low, max(s0, a - 60), a):
         return True
-    return rule.unless_after_re is not None and bool(rule.unless_after_re.match(low, b, c1))
+    if rule.unless_after_re is None:
+        return False
+    return bool(rule.unless_after_re.match(low, b, doc.clause(a, b)[1]))
 
 
 class AnswerDetector:

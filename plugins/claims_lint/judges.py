@@ -91,6 +91,9 @@ class NegationJudge:
             for o in all_cands
             if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
         ]
+        # "not meant to change its shape or add volume": a negation carries over "or"
+        if low[max(0, c0 - 4) : c0].rstrip().endswith(("or", "nor")):
+            c0 = doc.clause(c0 - 4, c0 - 4)[0]
         for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
             at = m.start()
             if not any(a <= at < b for a, b in others):

@@ -61,9 +61,10 @@ class PatternCompiler:
                 other.append(self.compile(item))
             else:
                 literal.extend(words)
+        # patterns with regex syntax first: they are the longer, more specific forms
         parts = sorted(other, key=len, reverse=True)
         if literal:
-            parts.insert(0, _token_trie(sorted(set(literal))))
+            parts.append(_token_trie(sorted(set(literal))))
         return "(?:" + "|".join(parts) + ")"
 
     def _plain_words(self, item: str) -> list[str] | None:
