@@ -9,6 +9,7 @@ limited, but it is 100% safe" stays a safety claim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -119,10 +120,22 @@ class HedgeJudge:
         c0, c1 = doc.clause(cand.start, cand.end)
         if pack.hedge_clause.search(low, c0, c1):
             return False
+        # "injected to fill lines, add volume or change the shape": a purpose, not a result
+        s0 = doc.sentence(cand.sentence)[0]
+        if _PURPOSE.search(low, max(s0, cand.start - 80), cand.start):
+            return False
         # A governing hedge stands at most a few words before the claim.
         window = low[c0 : cand.start].split()
         before = " ".join(window[-pack.hedge_reach :]) if window else ""
         return not (before and pack.hedge_governing.search(before))
 
+
+# what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
+_PURPOSE = re.compile(
+    r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
+    r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed)"
+    r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*,\s*)*"
+    r"(?:(?:or|and)\s+)?$"
+)
 
 JUDGES: tuple[Judge, ...] = (QuestionJudge(), ReportedJudge(), NegationJudge(), HedgeJudge())

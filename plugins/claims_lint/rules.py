@@ -274,13 +274,14 @@ class _KindCompiler:
         self._gap_word = rf"(?!(?:{pack.gap_stop})\b)[\w'%£$]+"
         self._sep = pack.gap_separator
 
-    def gap(self, words: int) -> str:
+    def gap(self, words: int, commas: bool = True) -> str:
         """Up to ``words`` words that end no clause and negate nothing, then a separator."""
         # Either a separator and up to ``words`` words, or nothing at all (a slot may end with
         # its own space, and solid compounds glue the parts: "nodowntime", "antiwrinkle").
+        sep = self._sep if commas else self._sep.replace(",", "")
         if words <= 0:
-            return rf"(?:{self._sep}|-?)"
-        return rf"(?:{self._sep}(?:{self._gap_word}{self._sep}){{0,{words}}}?|-?)"
+            return rf"(?:{sep}|-?)"
+        return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
 
     def slot(self, spec: dict[str, Any], name: str, macros: dict[str, str]) -> str:
         value = spec.get(name)
@@ -321,7 +322,8 @@ class _KindCompiler:
         # prefilter tries it only on sentences that have them.
         if before:
             b = "(?:" + self.compiler.compile(str(before), macros) + ")"
-            gap_b = self.gap(int(spec.get("gap_before", gap)))
+            # no comma between a verb and its object: "tone, fine lines" is a list
+            gap_b = self.gap(int(spec.get("gap_before", gap)), commas=False)
             needs = topic_needs + required_literals(b, self.pack.common_words)[:1]
             out.append(self._branch(f"{b}{gap_b}{topic}", needs))
         if after:
