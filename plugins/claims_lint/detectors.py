@@ -200,12 +200,13 @@ def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
 class AnswerDetector:
     """An answer makes its question's claim: "Is it painful? Not at all." says it is not
     painful; "Is it painless? Yes, completely." says it is painless; "Is it painless? No." says
-    nothing wrong.
+    nothing wrong; "Wrinkles? Gone." says the wrinkles are gone; and after a bare topic,
+    "Thinning hair? Our cocktail reverses it." says the cocktail reverses thinning hair.
 
     The question is read as the statement it asks about (the language pack's ``statement``
-    form), the answer's yes or no decides between the statement and its denial, and the
-    resulting sentence goes through the rules and judges of ``judge_statement``. What survives is
-    reported on the answer's words.
+    form); the answer decides between the statement, its denial and the topic's removal; the
+    resulting sentence goes through the rules and judges of ``judge_statement``, and what
+    survives is reported on the answer's words.
     """
 
     name = "question-answer"
@@ -214,32 +215,62 @@ class AnswerDetector:
         self.judge_statement = judge_statement
 
     def detect(self, doc: Doc) -> list[Candidate]:
-        if "?" not in doc.text:
+        if "?" not in doc.text and not doc.previous.rstrip().endswith("?"):
             return []
-        pack = doc.pack
         out: list[Candidate] = []
         n = len(doc.sentence_ends)
-        pairs: list[tuple[str, int]] = []  # (question text, answer sentence)
+        pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
         if doc.previous.rstrip().endswith("?") and n:
-            pairs.append((doc.previous.strip().lower(), 0))
+            pairs.append((doc.previous.strip().lower(), 0, -1))
         for qi in range(n - 1):
             if doc.is_question(qi):
-                pairs.append((doc.sentence_text(qi), qi + 1))
-        for question, ai in pairs:
-            a0, a1 = doc.sentence(ai)
-            answer = doc.lower[a0:a1]
-            lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
-            yes = pack.answer_yes.match(answer, lead)
-            no = None if yes else pack.answer_no.match(answer, lead)
-            if not (yes or no):
+                pairs.append((doc.sentence_text(qi), qi + 1, qi))
+        for question, ai, qi in pairs:
+            out.extend(self._answer(doc, question, ai, qi))
+        return out
+
+    def _answer(self, doc: Doc, question: str, ai: int, qi: int) -> list[Candidate]:
+        pack = doc.pack
+        a0, a1 = doc.sentence(ai)
+        answer = doc.lower[a0:a1]
+        lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
+        topic = question.strip().rstrip("?!. ").strip()
+        bare = pack.statement.match(topic) is None and len(topic.split()) <= pack.topic_words
+        word = None
+        for kind, rx in (("yes", pack.answer_yes), ("no", pack.answer_no), ("gone", pack.answer_gone)):
+            if kind == "gone" and not bare:
                 continue
-            said = _statement(question, pack.statement, denied=no is not None)
-            word = yes or no
-            assert word is not None
+            word = rx.match(answer, lead)
+            if word is not None:
+                break
+        if word is not None:
+            said = f"{topic} gone" if kind == "gone" else _statement(topic, pack.statement, kind == "no")
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
-            qsi = ai - 1 if ai > 0 else -1  # -1: the question was the previous unit's text
-            for c in self.judge_statement(said):
-                out.append(Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qsi))
+            span = (start, a0 + word.end())
+            return [
+                Candidate(span[0], span[1], c.rule, self.name, c.confidence, ai, qi)
+                for c in self.judge_statement(said)
+            ]
+        if not bare:
+            return []
+        # "Stubborn belly? Our injections dissolve it.": read the pronoun as the topic
+        pron = pack.pronoun.search(answer, lead)
+        if pron is None:
+            return []
+        p0, p1 = pron.span()
+        said = answer[:p0] + topic + answer[p1:]
+        shift = len(topic) - (p1 - p0)
+        out = []
+        t1 = p0 + len(topic)  # where the topic ends in the statement
+
+        def back(i: int, end: bool) -> int:  # a statement offset -> an answer offset
+            if i < p0 or (end and i == p0):
+                return i
+            return (p1 if end else p0) if i <= t1 else i - shift
+
+        for c in self.judge_statement(said):
+            s, e = back(c.start, False), back(c.end, True)
+            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi))
         return out
 
 

@@ -52,10 +52,7 @@ class QuestionJudge:
             return False
         # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
         # it does not assert; its answer is judged by the question-answer detector.
-        return len(text.split()) > _TOPIC_WORDS
-
-
-_TOPIC_WORDS = 4
+        return len(text.split()) > pack.topic_words
 
 
 class ReportedJudge:

@@ -96,6 +96,9 @@ class LanguagePack:
     statement: re.Pattern[str]
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
+    answer_gone: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    topic_words: int
     inflections: tuple[Inflection, ...]
     spelling: dict[str, str]
     kinds: dict[str, list[str]] = field(default_factory=dict)  # templates per rule kind
@@ -273,6 +276,14 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         statement=r.regex("questions.statement", rf"[\W_]*{r.get('questions.statement', str)}"),
         answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*(?:{answers_yes})\b"),
         answer_no=r.regex("questions.answers.deny", rf"[\W_]*(?:{answers_no})\b"),
+        answer_gone=r.regex(
+            "questions.answers.removal",
+            rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
+        ),
+        pronoun=r.regex(
+            "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
+        ),
+        topic_words=int(r.get("questions.topic_words", int)),
         inflections=_inflections(r),
         spelling={str(k): str(v) for k, v in r.get("spelling", dict).items()},
         kinds={

@@ -371,13 +371,17 @@ _TAIL = r"""
 """
 # Evasions a reader undoes without noticing: "p a i n l e s s" and a word hyphenated across a
 # line break ("perma-\nnent"). Rare, so the extra alternatives are only used when present.
-_SPACED = r"(?<![A-Za-z])[A-Za-z](?:[ ][A-Za-z]){3,}(?![A-Za-z])"
+# letters spaced or dotted apart ("p a i n l e s s", "D.E.T.O.X"), digits for letters ("B0tox")
+_SPACED = r"(?<![A-Za-z])[A-Za-z](?:[ .·•_*-][A-Za-z]){3,}(?![A-Za-z])"
+_LEET = r"(?<=[A-Za-z])[0134578@$]+(?=[A-Za-z])"
+_LEET_MAP = str.maketrans("0134578@$", "oieastbas")
 _HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
 _EXTRA = rf"""
 |(?P<spaced>{_SPACED})
 |(?P<hyphbreak>{_HYPHEN_BREAK})
+|(?P<leet>{_LEET})
 """
-_EXTRA_PRESENT = re.compile(rf"{_SPACED}|{_HYPHEN_BREAK}")
+_EXTRA_PRESENT = re.compile(rf"{_SPACED}|{_HYPHEN_BREAK}|[A-Za-z][0134578@$]+[A-Za-z]")
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
 
@@ -395,7 +399,7 @@ _ANY = re.compile(r"[\s\S]")
 _MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
 _HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
 _TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
-_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n"
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
     _HTML_TOKEN: re.compile(_HTML_TRIGGER),
@@ -498,7 +502,9 @@ class _Inline:
             if kind == "nonascii":
                 b.folded(tok, start, *self._around(end))
             elif kind == "spaced":
-                b.replace(tok.replace(" ", ""), start, end)
+                b.replace(re.sub(r"[ .·•_*-]", "", tok), start, end)
+            elif kind == "leet":
+                b.replace(tok.translate(_LEET_MAP), start, end)
             elif kind == "hyphbreak":
                 b.replace("", start, end)
             elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":
