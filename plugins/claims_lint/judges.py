@@ -130,9 +130,9 @@ class HedgeJudge:
 # what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
 _PURPOSE = re.compile(
     r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
-    r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed)"
-    r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+(?:\s+[a-z'-]+){0,3}\s*,\s*)*"
-    r"(?:(?:or|and)\s+)?$"
+    r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
+    r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed)?|hop(?:e|es|ing))"
+    r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
 )
 
 JUDGES: tuple[Judge, ...] = (QuestionJudge(), ReportedJudge(), NegationJudge(), HedgeJudge())
