@@ -106,6 +106,7 @@ class LanguagePack:
     gap_separator: str = r"[\s\-:]+"
     confusables: dict[str, str] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
+    frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
 
     def inflected_words(self, word: str) -> list[str]:
@@ -297,5 +298,6 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
+        frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
     )

@@ -257,6 +257,7 @@ def _simplify(strings: set[str] | frozenset[str]) -> set[str]:
 # Words in nearly every sentence (the language pack's ``common_words``): a clause that can be
 # met by one of them filters nothing, so it is chosen only when there is nothing better.
 _COMMON: frozenset[str] = frozenset()
+_FREQUENT: frozenset[str] = frozenset()
 
 
 def _weak(s: str) -> bool:
@@ -264,10 +265,19 @@ def _weak(s: str) -> bool:
     return word in _COMMON or (len(word) < 2 and word.isalnum())
 
 
-def _score(clause: Clause) -> tuple[int, int, int]:
-    """Prefer clauses with no common word, then whose shortest string is long (rarer), then
-    fewer strings."""
-    return (-sum(map(_weak, clause)), min(len(s) for s in clause), -len(clause))
+def _frequent(s: str) -> bool:
+    return s.strip(" -'") in _FREQUENT
+
+
+def _score(clause: Clause) -> tuple[int, int, int, int]:
+    """Prefer clauses with no common word, then few words frequent on clinic pages, then whose
+    shortest string is long (rarer), then fewer strings."""
+    return (
+        -sum(map(_weak, clause)),
+        -sum(map(_frequent, clause)),
+        min(len(s) for s in clause),
+        -len(clause),
+    )
 
 
 def _prune(clauses: list[Clause]) -> list[Clause]:
@@ -389,7 +399,49 @@ _HANDLERS: dict[str, Callable[[Any], _Info]] = {
 }
 
 
-def required_literals(regex: str, common: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+_MARKER_BASE = 0xE000  # private-use characters: one per concept, never in clean text
+_MARKER = re.compile("[\ue000-\uf8ff]")
+
+
+def concept_marker(index: int) -> str:
+    """What a concept reference compiles to for anchor analysis: one private-use character
+    the analysis recognises (the concept's own words are known, so its regex need not be read;
+    a single character cannot be cut in two by the analysis)."""
+    return chr(_MARKER_BASE + index)
+
+
+def _resolve(
+    clause: frozenset[str], concepts: list[frozenset[str] | None]
+) -> frozenset[str] | None:
+    """Replace concept markers in a clause by the concept's words: each string of the clause
+    becomes its most selective piece (a literal part, or a concept's clause)."""
+    out: set[str] = set()
+    for s in clause:
+        markers = _MARKER.findall(s)
+        if not markers:
+            out.add(s)
+            continue
+        pieces: list[frozenset[str]] = []
+        for part in _MARKER.split(s):
+            part = part.strip(" -\t\n")
+            if part:
+                pieces.append(frozenset({part}))
+        for m in markers:
+            got = concepts[ord(m) - _MARKER_BASE]
+            if got:
+                pieces.append(got)
+        if not pieces:
+            return None
+        out |= max(pieces, key=_score)
+    return frozenset(out)
+
+
+def required_literals(
+    regex: str,
+    common: frozenset[str] = frozenset(),
+    concepts: list[frozenset[str] | None] | None = None,
+    frequent: frozenset[str] = frozenset(),
+) -> list[frozenset[str]]:
     """What every match of ``regex`` contains: a list of clauses, each a set of literal strings
     one of which the match contains; every clause holds. Empty when nothing is known.
 
@@ -397,10 +449,13 @@ def required_literals(regex: str, common: frozenset[str] = frozenset()) -> list[
     scanning for). A frame ("no ... side effects") yields a clause for each of its parts, so
     the prefilter only tries it on sentences that have both.
     """
-    global _COMMON
-    _COMMON = common  # read by _score while this regex is analysed
+    global _COMMON, _FREQUENT
+    _COMMON, _FREQUENT = common, frequent  # read by _score while this regex is analysed
     out: list[frozenset[str]] = []
-    for clause in _info(sre_parse.parse(regex)).clauses():
+    for raw in _info(sre_parse.parse(regex)).clauses():
+        clause = _resolve(raw, concepts or []) if concepts is not None else raw
+        if not clause:
+            continue
         cleaned = {s.strip(" -\t\n") for s in clause}
         if "" in cleaned:
             continue

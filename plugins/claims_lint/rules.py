@@ -40,7 +40,7 @@ import yaml
 from .frontmatter import SafeLoader
 from .language import LanguagePack, load_language, rules_root
 from .model import ConfigError
-from .patterns import PatternCompiler, required_literals
+from .patterns import PatternCompiler, concept_marker, required_literals
 
 __all__ = [
     "CATEGORY_IDS",
@@ -235,14 +235,28 @@ def _load_categories(root: Path) -> dict[str, Category]:
     return out
 
 
-def _load_concepts(path: Path, pack: LanguagePack) -> tuple[dict[str, str], dict[str, list[str]]]:
+@dataclass
+class Concepts:
+    """The concepts of a language: regexes for matching, markers and word clauses for the
+    anchor analysis, and the words as written (for docs)."""
+
+    regex: dict[str, str]
+    markers: dict[str, str]
+    clauses: list[frozenset[str] | None]
+    words: dict[str, list[str]]
+
+
+def _load_concepts(path: Path, pack: LanguagePack) -> Concepts:
     """Concepts compiled to regex groups, in file order (a concept may use earlier ones)."""
     data, _node, _raw = _load(path)
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
         raise ConfigError(str(path), 1, "concepts.yaml needs a 'concepts' mapping")
     compiled: dict[str, str] = {}
+    markers: dict[str, str] = {}
+    clauses: list[frozenset[str] | None] = []
     words: dict[str, list[str]] = {}
     compiler = PatternCompiler(pack, compiled)
+    analysis = PatternCompiler(pack, markers)
     for name, raw in data["concepts"].items():
         items = raw.get("words") if isinstance(raw, dict) else raw
         if not isinstance(items, list) or not items:
@@ -258,18 +272,48 @@ def _load_concepts(path: Path, pack: LanguagePack) -> tuple[dict[str, str], dict
             re.compile(compiled[str(name)])
         except re.error as exc:
             raise ConfigError(str(path), 0, f"concept {name!r} is not a valid pattern: {exc}")
-    return compiled, words
+        clauses.append(_concept_clause(analysis, [str(w) for w in items], pack, clauses))
+        markers[str(name)] = concept_marker(len(clauses) - 1)
+    return Concepts(compiled, markers, clauses, words)
+
+
+def _concept_clause(
+    analysis: PatternCompiler,
+    items: list[str],
+    pack: LanguagePack,
+    known: list[frozenset[str] | None],
+) -> frozenset[str] | None:
+    """The words one of which every match of the concept contains (None if an item has none)."""
+    out: set[str] = set()
+    for item in items:
+        got = required_literals(
+            "(?:" + analysis.compile(item) + ")", pack.common_words, known, pack.frequent_words
+        )
+        if not got:
+            return None
+        out |= got[0]
+    return frozenset(out)
 
 
 # --- kinds -----------------------------------------------------------------------------------
 
 
 class _KindCompiler:
-    """Turns a rule's slots into one regular expression, per kind."""
+    """Turns a rule's slots into branches: a regex to match, and anchors from the same pattern
+    compiled for analysis (concepts as markers whose words are known)."""
 
-    def __init__(self, pack: LanguagePack, compiler: PatternCompiler, templates: dict) -> None:
+    def __init__(
+        self,
+        pack: LanguagePack,
+        compiler: PatternCompiler,
+        analysis: PatternCompiler,
+        concept_clauses: list[frozenset[str] | None],
+        templates: dict,
+    ) -> None:
         self.pack = pack
         self.compiler = compiler
+        self.analysis = analysis
+        self.concept_clauses = concept_clauses
         self.templates = templates
         self._gap_word = rf"(?!(?:{pack.gap_stop})\b)[\w'%£$]+"
         self._sep = pack.gap_separator
@@ -283,11 +327,23 @@ class _KindCompiler:
             return rf"(?:{sep}|-?)"
         return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
 
-    def slot(self, spec: dict[str, Any], name: str, macros: dict[str, str]) -> str:
+    def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
+        """The pattern compiled to match, and compiled for the anchor analysis."""
+        return (
+            "(?:" + self.compiler.compile(pattern, macros) + ")",
+            "(?:" + self.analysis.compile(pattern, macros) + ")",
+        )
+
+    def needs(self, analysis_regex: str) -> list[frozenset[str]]:
+        return required_literals(
+            analysis_regex, self.pack.common_words, self.concept_clauses, self.pack.frequent_words
+        )
+
+    def slot(self, spec: dict[str, Any], name: str, macros: dict[str, str]) -> tuple[str, str]:
         value = spec.get(name)
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"a {spec.get('kind', 'frame')} rule needs '{name}'")
-        return "(?:" + self.compiler.compile(value, macros) + ")"
+        return self._both(value, macros)
 
     def build(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
         """The rule's branches: one per pattern, frame side or template."""
@@ -295,23 +351,22 @@ class _KindCompiler:
             pats = spec.get("patterns")
             if not isinstance(pats, list) or not pats:
                 raise ValueError("an existence rule needs a list of 'patterns'")
-            bodies = [self.compiler.compile(str(p), macros) for p in pats]
-            return [self._branch(b) for b in bodies]
+            return [self._branch(*self._both(str(p), macros)) for p in pats]
         if kind == "frame":
             return self._frame(spec, macros)
-        return [self._branch(b) for b in self._templated(kind, spec, macros)]
+        return [self._branch(*pair) for pair in self._templated(kind, spec, macros)]
 
-    def _branch(self, body: str, anchors: list[frozenset[str]] | None = None) -> Branch:
+    def _branch(self, body: str, analysis: str, anchors: list | None = None) -> Branch:
         regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
         if anchors is None:
-            anchors = required_literals(regex.pattern, self.pack.common_words)
+            anchors = self.needs(analysis)
         if not anchors:
             raise ValueError(f"every match must contain some literal word to scan for: {body}")
         return Branch(regex, tuple(anchors))
 
     def _frame(self, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
-        topic = self.slot(spec, "topic", macros)
-        topic_needs = required_literals(topic, self.pack.common_words)[:2]
+        topic, topic_a = self.slot(spec, "topic", macros)
+        topic_needs = self.needs(topic_a)[:2]
         gap = int(spec.get("gap", _DEFAULT_GAP))
         before = spec.get("before", spec.get("claim"))
         after = spec.get("after", spec.get("claim"))
@@ -321,37 +376,45 @@ class _KindCompiler:
         # A frame needs its topic and its claim: each side anchors on a word of both, so the
         # prefilter tries it only on sentences that have them.
         if before:
-            b = "(?:" + self.compiler.compile(str(before), macros) + ")"
+            b, b_a = self._both(str(before), macros)
             # no comma between a verb and its object: "tone, fine lines" is a list
             gap_b = self.gap(int(spec.get("gap_before", gap)), commas=False)
-            needs = topic_needs + required_literals(b, self.pack.common_words)[:1]
-            out.append(self._branch(f"{b}{gap_b}{topic}", needs))
+            needs = topic_needs + self.needs(b_a)[:1]
+            out.append(self._branch(f"{b}{gap_b}{topic}", "", needs))
         if after:
-            a = "(?:" + self.compiler.compile(str(after), macros) + ")"
+            a, a_a = self._both(str(after), macros)
             gap_a = self.gap(int(spec.get("gap_after", gap)))
-            needs = topic_needs + required_literals(a, self.pack.common_words)[:1]
-            out.append(self._branch(f"{topic}{gap_a}{a}", needs))
+            needs = topic_needs + self.needs(a_a)[:1]
+            out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
         return out
 
-    def _templated(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> list[str]:
+    def _templated(
+        self, kind: str, spec: dict[str, Any], macros: dict[str, str]
+    ) -> list[tuple[str, str]]:
         templates = self.templates.get(kind)
         if not templates:
             raise ValueError(f"the language pack has no templates for kind {kind!r}")
         slots = {name: self.slot(spec, name, macros) for name in _SLOTS[kind]}
         out = []
         for t in templates:
-            # Slots and gaps are regexes already: park them behind placeholders while the
-            # template's own words go through the pattern conveniences.
-            parked: list[str] = []
+            pair = []
+            for side, compiler in enumerate((self.compiler, self.analysis)):
+                # Slots and gaps are regexes already: park them behind placeholders while the
+                # template's own words go through the pattern conveniences.
+                parked: list[str] = []
 
-            def park(m: re.Match[str], parked: list[str] = parked) -> str:
-                name = m.group(1)
-                parked.append(self.gap(int(name[4:])) if name.startswith("gap:") else slots[name])
-                return f"\x00{len(parked) - 1}\x00"
+                def park(m: re.Match[str], parked: list[str] = parked, side: int = side) -> str:
+                    name = m.group(1)
+                    if name.startswith("gap:"):
+                        parked.append(self.gap(int(name[4:])))
+                    else:
+                        parked.append(slots[name][side])
+                    return f"\x00{len(parked) - 1}\x00"
 
-            text = self.compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
-            text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
-            out.append(text)
+                text = compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
+                text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
+                pair.append(text)
+            out.append((pair[0], pair[1]))
         return out
 
 
@@ -500,9 +563,10 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     categories = _load_categories(root)
-    concepts, concept_words = _load_concepts(lang_dir / "concepts.yaml", pack)
-    compiler = PatternCompiler(pack, concepts)
-    kinds = _KindCompiler(pack, compiler, pack.kinds)
+    concepts = _load_concepts(lang_dir / "concepts.yaml", pack)
+    compiler = PatternCompiler(pack, concepts.regex)
+    analysis = PatternCompiler(pack, concepts.markers)
+    kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds)
     loader = _FileLoader(pack, compiler, kinds)
     rules: list[Rule] = []
     for cid in CATEGORY_IDS:
@@ -527,7 +591,7 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
         version=digest.hexdigest()[:16],
         profile=profile,
         language=pack,
-        concepts=concept_words,
+        concepts=concepts.words,
     )
 
 
