@@ -28,6 +28,24 @@ CONFIG = {
 }
 
 
+def _require(task_name: str, **options: str) -> None:
+    """Stop with a one-line usage message when a needed option is missing.
+
+    Options are optional in the signatures on purpose: invoke cannot print `--help` for a task
+    with required positional arguments.
+    """
+    from invoke.exceptions import Exit
+
+    missing = [name for name, value in options.items() if not str(value).strip()]
+    if missing:
+        given = " ".join(f'--{name} "..."' for name in options)
+        raise Exit(
+            f"{task_name}: missing {', '.join('--' + m for m in missing)}. "
+            f"Usage: invoke {task_name} {given} (see invoke {task_name} --help)",
+            code=1,
+        )
+
+
 def _pelican(c, settings: str, *extra: str) -> None:
     args = [CONFIG["content"], "-s", settings, "-o", CONFIG["output"], *extra]
     c.run("pelican " + " ".join(shlex.quote(a) for a in args), pty=False)
@@ -145,12 +163,13 @@ def rollback(c, target=""):
 
 
 @task(help={"title": "the page title", "treatment": "a key from content/data/treatments.yaml"})
-def new_treatment(c, title, treatment):
+def new_treatment(c, title="", treatment=""):
     """Write content/treatments/<slug>.md with every required field and section prompts."""
     from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_treatment as make
     from invoke.exceptions import Exit
 
+    _require("new-treatment", title=title, treatment=treatment)
     try:
         path = make(ROOT / CONFIG["content"], title=title, treatment=treatment)
     except ScaffoldError as exc:
@@ -162,12 +181,13 @@ def new_treatment(c, title, treatment):
 
 
 @task(help={"title": "the page title"})
-def new_page(c, title):
+def new_page(c, title=""):
     """Write content/pages/<slug>.md with every required field."""
     from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_page as make
     from invoke.exceptions import Exit
 
+    _require("new-page", title=title)
     try:
         path = make(ROOT / CONFIG["content"], title=title)
     except ScaffoldError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from pelican.contents import Page
 
 from . import jsonld
+from .marks import group_problems, mark_claims
 from .problems import BuildFailed, Problem, log, summarise
 from .state import BuildState
 
@@ -80,6 +81,10 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
             page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
+        page.finding_groups = []
+        if page.build_findings and state.settings.get("CLINIC_SHOW_FINDINGS"):
+            page.finding_groups = group_problems(page.build_findings)
+            page._content = mark_claims(page._content, page.build_findings, page.finding_groups)
     # Found once here rather than by each template render: a template that scans all pages
     # for every page it renders makes the build quadratic in the number of pages.
     published = [p for p in pages if p.status == "published"]
