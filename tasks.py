@@ -7,6 +7,7 @@ a thin wrapper: the work lives in the plugins/ packages, where it is tested.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -103,10 +104,8 @@ def livereload(c):
     """Build, serve and reload the browser on any change to content, data, theme or plugins."""
     from clinic.preview import serve_with_livereload
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve_with_livereload(ROOT, CONFIG["settings"], CONFIG["host"], CONFIG["port"])
-    except KeyboardInterrupt:
-        pass
 
 
 @task

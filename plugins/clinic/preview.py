@@ -9,6 +9,7 @@ each page shows them in its development-only banner.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import os
 import subprocess
@@ -196,10 +197,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     args = p.parse_args(argv)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve_with_livereload(Path(args.root), args.settings, args.host, args.port)
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

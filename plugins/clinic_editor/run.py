@@ -12,6 +12,7 @@ by Ctrl+C or SIGTERM.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -148,10 +149,8 @@ class Children:
 
 
 def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
 
 
 def _wait_for_port(host: str, port: int, children: Children, timeout: float = 60) -> None:
