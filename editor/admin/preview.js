@@ -18,6 +18,11 @@
     return;
   }
   var DELAY_MS = 300;
+  // The page text opens in Markdown (raw) mode unless the marketer chose otherwise: the rich
+  // text editor rewrites some Markdown, such as the [^id] citations of the evidence register.
+  try {
+    if (!localStorage.getItem("cms.md-mode")) localStorage.setItem("cms.md-mode", "raw");
+  } catch (e) { /* storage disabled: the CMS's own default applies */ }
 
   function payload(props) {
     var entry = props.entry;

@@ -75,7 +75,7 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
                 treatment=entry,
                 safety=safety,
                 reviewer=getattr(page, "reviewer", None),
-                last_reviewed=page.last_reviewed,
+                last_reviewed=getattr(page, "last_reviewed", None),  # a draft awaiting sign-off
                 clinic_data=state.clinic,
             )
             page.jsonld = jsonld.dumps(data)

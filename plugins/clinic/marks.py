@@ -48,6 +48,11 @@ class Group:
         return re.split(r",?\s+(?:e\.g\.|for example)\s", self.fix, maxsplit=1)[0].rstrip(" .,;:")
 
     @property
+    def subject(self) -> str:
+        """What the line is about: the quoted words of a claim, else the problem itself."""
+        return "”, “".join(self.quotes) if self.quotes else self.what
+
+    @property
     def count(self) -> int:
         return len(self.problems)
 

@@ -9,6 +9,7 @@ A real Pelican run of our plugin: the preview can never disagree with the build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -48,10 +49,9 @@ def entry_to_markdown(data: dict[str, Any]) -> str:
     for key in DATE_FIELDS & front.keys():
         value = front[key]
         if isinstance(value, str):
-            try:  # the CMS writes an ISO date unquoted, which YAML reads as a date
+            # The CMS writes an ISO date unquoted, which YAML reads as a date.
+            with contextlib.suppress(ValueError):
                 front[key] = dt.date.fromisoformat(value[:10])
-            except ValueError:
-                pass
     text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100) if front else ""
     return f"---\n{text}---\n{body if body.startswith(chr(10)) else chr(10) + body}\n"
 

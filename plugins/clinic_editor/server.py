@@ -36,11 +36,16 @@ MAX_BODY = 2_000_000
 
 def admin_csp(connect: list[str]) -> str:
     """The admin page's policy: the CMS runs scripts (its own files only) and inline styles
-    (its React components style themselves); nothing else from anywhere else."""
+    (its React components style themselves); nothing else from anywhere else.
+
+    'unsafe-eval' is needed: Decap CMS validates its configuration with ajv, which compiles
+    JSON schemas into functions. It is confined to the admin page; the public site's policy
+    (plugins/clinic_publish/headers.py) allows no script but its own files.
+    """
     return "; ".join(
         [
             "default-src 'none'",
-            "script-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
