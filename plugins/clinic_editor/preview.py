@@ -53,7 +53,7 @@ def entry_to_markdown(data: dict[str, Any]) -> str:
             with contextlib.suppress(ValueError):
                 front[key] = dt.date.fromisoformat(value[:10])
     text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100) if front else ""
-    return f"---\n{text}---\n{body if body.startswith(chr(10)) else chr(10) + body}\n"
+    return f"---\n{text}---\n{body}\n"  # as the CMS writes it, so line numbers agree
 
 
 def slug_for(slug: str, data: dict[str, Any]) -> str:
