@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import logging
 import re
 import shutil
@@ -141,7 +142,7 @@ class PagePreview:
                 "SITEURL": "",
             },
         )
-        with _quiet():
+        with _quiet(), contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
         build = build_state.current()
         info = build.pages.get(build.display_path(draft))
