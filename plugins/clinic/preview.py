@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import html
 import os
+import re
 import subprocess
 import sys
 import time
@@ -81,6 +82,7 @@ def rebuild(root: Path, settings: str, reason: str = "") -> int:
     proc = subprocess.Popen(
         build_command(root, settings),
         cwd=root,
+        env={**os.environ, "COLUMNS": "250"},  # one log line per line: the failure page quotes it
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -94,7 +96,7 @@ def rebuild(root: Path, settings: str, reason: str = "") -> int:
     returncode = proc.wait()
     took = time.monotonic() - started
     if returncode:
-        pages = write_failure_pages(output_dir(root), log, reason)
+        pages = write_failure_pages(output_dir(root), log, reason, root)
         print(
             f"--- the build failed (exit {returncode}); the {pages} page(s) of the preview now "
             "say so, until the next build succeeds ---",
@@ -106,20 +108,35 @@ def rebuild(root: Path, settings: str, reason: str = "") -> int:
     return returncode
 
 
-def failure_reason(log: list[str]) -> list[str]:
-    """The lines of a failed build's log that say why: errors first, else its last lines."""
-    wanted = [
-        line.strip()
-        for line in log
-        if ": error:" in line or "Error" in line or "stopped" in line or "failed" in line
-    ]
-    lines = wanted or [line.strip() for line in log if line.strip()][-12:]
-    return list(dict.fromkeys(lines))[:40]
+_EXCEPTION = re.compile(r"^\s*(?:[\w.]+\.)?(\w*(?:Error|Exception|Exit)\w*): (.+)$")
+_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
 
 
-def failure_page(log: list[str], reason: str = "") -> str:
+def failure_reason(log: list[str], root: Path | None = None) -> list[str]:
+    """What a person needs from a failed build's log: the problems our plugin reported
+    (``file:line: error: …``), else where the error happened in the project's own files and
+    what it says; the last lines of the log when neither is there."""
+    ours = [line.strip() for line in log if ": error:" in line]
+    if ours:
+        return list(dict.fromkeys(ours))[:40]
+    where = ""
+    for line in log:
+        frame = _FRAME.search(line)
+        if frame and root is not None and Path(frame.group(1)).resolve().is_relative_to(root):
+            shown = Path(frame.group(1)).resolve().relative_to(root)
+            if "site-packages" not in str(shown):
+                where = f"{shown}, line {frame.group(2)}"
+    errors = [m.group(1) + ": " + m.group(2) for m in map(_EXCEPTION.match, log) if m]
+    if errors:
+        return [f"{where}: {errors[-1]}" if where else errors[-1]]
+    return [line.strip() for line in log if line.strip()][-12:]
+
+
+def failure_page(log: list[str], reason: str = "", root: Path | None = None) -> str:
     """A self-contained page (inline style: development only) naming why the build failed."""
-    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in failure_reason(log))
+    reasons = failure_reason(log, root)
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in reasons)
+    tail = html.escape("\n".join(log[-60:]))
     changed = f" after <code>{html.escape(reason)}</code> changed" if reason else ""
     return f"""<!doctype html>
 <html lang="en-GB">
@@ -130,7 +147,8 @@ def failure_page(log: list[str], reason: str = "") -> str:
 <style>
 body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #fff4d6; color: #3d2a00; }}
 main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }}
-h1 {{ font-size: 1.5rem; color: #8a2f1c; margin: 0 0 0.5rem; }}
+h1 {{ font-size: 1.5rem; color: #8a2f1c; margin: 0 0 0.5rem; overflow-wrap: anywhere; }}
+pre {{ font-size: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; }}
 ul {{ padding-left: 1.2rem; }} code {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 </style>
 </head>
@@ -142,15 +160,18 @@ current. Fix the problem below and save; this page reloads by itself when the bu
 <ul>
 {items}
 </ul>
+<details><summary>The end of the build's log</summary><pre>{tail}</pre></details>
 </main>
 </body>
 </html>
 """
 
 
-def write_failure_pages(out: Path, log: list[str], reason: str = "") -> int:
+def write_failure_pages(
+    out: Path, log: list[str], reason: str = "", root: Path | None = None
+) -> int:
     """Replace every HTML page of the preview with the failure page; return how many."""
-    page = failure_page(log, reason)
+    page = failure_page(log, reason, root)
     pages = sorted(out.rglob("*.html")) if out.is_dir() else []
     if not pages:
         out.mkdir(parents=True, exist_ok=True)
@@ -175,6 +196,12 @@ def serve_with_livereload(root: Path, settings: str, host: str, port: int) -> No
         except ValueError:
             shown = changed
         rebuild(root, settings, shown)
+        # livereload skips a reload within 3 s of the last one (meant for many files saved at
+        # once). Each change here is one finished build, so the browser must always get it:
+        # a quick fix right after a failed build would otherwise leave the failure page up.
+        from livereload.handlers import LiveReloadHandler
+
+        LiveReloadHandler._last_reload_time = 0.0
 
     for name in WATCHED:
         folder = root / name
