@@ -80,9 +80,16 @@
         body: body,
         signal: request.signal,
       })
-        .then(function (r) { return r.json(); })
+        .then(function (r) {
+          if (r.status === 404 || r.status === 405 || r.status === 501) {
+            // A static host has no preview server (hosted editing): CI checks the pull request.
+            if (!self.gone) self.setState({ status: "hosted" });
+            return null;
+          }
+          return r.json();
+        })
         .then(function (result) {
-          if (self.gone || request !== self.request || result.superseded) return;
+          if (!result || self.gone || request !== self.request || result.superseded) return;
           self.setState({
             html: pageBody(result.html || ""),
             problems: result.problems || [],
@@ -100,6 +107,18 @@
       var s = this.state;
       var errors = s.problems.filter(function (p) { return p.severity === "error"; }).length;
       var warnings = s.problems.length - errors;
+      if (s.status === "hosted") {
+        var entry = this.props.entry;
+        return h("div", { className: "clinic-preview" }, [
+          h("p", { key: "status", className: "clinic-preview__status", role: "status", "data-state": "hosted" },
+            "Findings are checked when you save: the pull request's checks list them."),
+          h("main", { key: "page", className: "clinic-preview__page wrap" }, [
+            h("h1", { key: "t" }, entry.getIn(["data", "title"]) || ""),
+            h("p", { key: "s" }, entry.getIn(["data", "summary"]) || ""),
+            h("div", { key: "b" }, this.props.widgetFor("body")),
+          ]),
+        ]);
+      }
       var status =
         s.status === "checking" ? "Checking…" :
         s.status === "error" ? s.error :

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from clinic_publish.headers import admin_content_security_policy
+
 from .cms_config import render_config
 from .preview import PagePreview
 
@@ -35,30 +37,9 @@ MAX_BODY = 2_000_000
 
 
 def admin_csp(connect: list[str]) -> str:
-    """The admin page's policy: the CMS runs scripts (its own files only) and inline styles
-    (its React components style themselves); nothing else from anywhere else.
-
-    'unsafe-eval' is needed: Decap CMS validates its configuration with ajv, which compiles
-    JSON schemas into functions. It is confined to the admin page; the public site's policy
-    (plugins/clinic_publish/headers.py) allows no script but its own files.
-    """
-    return "; ".join(
-        [
-            "default-src 'none'",
-            "script-src 'self' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            "connect-src " + " ".join(["'self'", *connect]),
-            "frame-src 'self' blob:",
-            "worker-src 'self' blob:",
-            "manifest-src 'self'",
-            "form-action 'self'",
-            "base-uri 'self'",
-            "frame-ancestors 'none'",
-            "object-src 'none'",
-        ]
-    )
+    """The hosted editor's policy (plugins/clinic_publish/headers.py), with the local backend
+    in place of the git host: one definition, tested here by the real CMS in a real browser."""
+    return admin_content_security_policy(tuple(connect))
 
 
 def lint_text(root: Path, path: str, text: str) -> dict[str, Any]:

@@ -332,8 +332,12 @@ def optimise_site(
     minify: bool = True,
     compress: bool = True,
     headers: bool = True,
+    admin: bool = False,
 ) -> Report:
-    """Post-process the site written to ``root`` in place; returns what was done."""
+    """Post-process the site written to ``root`` in place; returns what was done.
+
+    ``admin``: the web editor will be published at /admin/ (after this, untouched by it), so
+    ``_headers`` gives it its own Content-Security-Policy."""
     root = Path(root)
     resolver = UrlResolver(siteurl)
     report = Report()
@@ -362,7 +366,7 @@ def optimise_site(
         p.write_text(html, encoding="utf-8")
     if headers:
         (root / HEADERS_FILE).write_text(
-            render_headers_file(list(report.hashed.values())), encoding="utf-8"
+            render_headers_file(list(report.hashed.values()), admin=admin), encoding="utf-8"
         )
     if compress:
         precompress(root, report)

@@ -90,7 +90,8 @@ def test_each_marked_word_is_what_the_linter_found(browser, dev_site: str) -> No
         listed = page.locator("#build-findings").inner_text()
         assert {"PAI001", "DOW001", "SAF004", "FAT001", "DET001"} <= marked
         assert "Describe the typical experience" in listed
-        page.locator("#build-findings").screenshot(path=str(DOCS / "screenshots" / "banner-1280.png"))
+        shot = DOCS / "screenshots" / "banner-1280.png"
+        page.locator("#build-findings").screenshot(path=str(shot))
     finally:
         page.close()
 

@@ -21,7 +21,7 @@ from clinic_editor.preview import entry_to_markdown
 from clinic_editor.server import EditorServer
 from clinic_editor.signoff import SignOffError, sign_off
 
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, run_pelican
 
 pytestmark = pytest.mark.integration
 
@@ -169,3 +169,39 @@ def test_every_task_answers_help(tmp_path: Path) -> None:
         result = _invoke(Path.cwd(), task["name"], "--help")
         assert result.returncode == 0, (task["name"], result.stderr)
         assert "Usage:" in result.stdout
+
+
+def test_the_production_build_can_publish_the_editor_with_its_own_policy(tmp_path: Path) -> None:
+    """Hosted editing: /admin/ from our own files, its own CSP; the public site keeps its own."""
+    from clinic_publish.headers import ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY
+
+    modules = ROOT / "editor" / "node_modules"
+    if not (modules / "decap-cms" / "dist" / "decap-cms.js").exists():
+        pytest.skip("the web editor is not installed (scripts/install-test-deps.sh)")
+    root = copy_project(tmp_path / "site")
+    shutil.copytree(ROOT / "editor" / "admin", root / "editor" / "admin")
+    (root / "editor" / "node_modules").symlink_to(modules)
+    build = run_pelican(root, "publishconf.py")
+    assert build.returncode == 0, build.log
+    assert not (build.output / "admin").exists()  # off by default
+    build = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", "out"]
+        + ["-e", "CLINIC_EDITOR_ADMIN=true"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    admin = root / "out" / "admin"
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<script src="cms/decap-cms.js"></script>' in html and 'src="http' not in html
+    assert (admin / "cms" / "decap-cms.js").is_file()
+    assert not list((admin / "cms").glob("*.map"))
+    config = (admin / "config.yml").read_text(encoding="utf-8")
+    assert "name: github" in config and "publish_mode: editorial_workflow" in config
+    headers = (root / "out" / "_headers").read_text(encoding="utf-8")
+    site_block, admin_block = headers.split("/admin/*", 1)
+    assert f"Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in site_block
+    assert "! Content-Security-Policy" in admin_block
+    assert f"Content-Security-Policy: {ADMIN_CONTENT_SECURITY_POLICY}" in admin_block
