@@ -64,6 +64,15 @@ class Group:
     def lines(self) -> list[int]:
         return sorted({p.line for p in self.problems if p.line})
 
+    @property
+    def places(self) -> list[str]:
+        """``file:line:column`` of each occurrence, as the terminal prints them."""
+        out = []
+        for p in sorted(self.problems, key=lambda p: (p.path, p.line, p.column)):
+            where = p.path + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.column else "")
+            out.append(where)
+        return list(dict.fromkeys(out))
+
 
 def _fix(problem: Problem) -> str:
     hint = problem.hint.strip()
