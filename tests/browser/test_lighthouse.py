@@ -135,6 +135,7 @@ def test_screenshots(site: Site, browser):
             try:
                 page = context.new_page()
                 page.goto(url, wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
                 path = shots / f"{name}-{width}.png"
                 height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
                 page.screenshot(
