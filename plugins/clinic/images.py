@@ -309,6 +309,40 @@ def clean_svg(data: bytes) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=False)
 
 
+_INFO_KEYS = {
+    "exif": "EXIF",
+    "xmp": "XMP",
+    "XML:com.adobe.xmp": "XMP",
+    "icc_profile": "an ICC profile",
+    "comment": "a comment",
+    "photoshop": "Photoshop data",
+    "iptc": "IPTC data",
+    "dpi": "",  # harmless: kept by some encoders' defaults
+}
+_MARKERS = {b"Exif\x00\x00": "EXIF", b"<x:xmpmeta": "XMP", b"<?xpacket": "XMP"}
+
+
+def metadata_in(data: bytes) -> list[str]:
+    """What an image file carries besides its pixels (EXIF, GPS, XMP, ICC, text), or []."""
+    found: list[str] = []
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            exif = im.getexif()
+            if exif:
+                found.append("EXIF")
+                if exif.get_ifd(0x8825) or 0x8825 in exif:
+                    found.append("a GPS position")
+            for key, what in _INFO_KEYS.items():
+                if what and im.info.get(key):
+                    found.append(what)
+            if getattr(im, "text", None):
+                found.append("text chunks")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        pass  # not a raster image Pillow reads: the byte markers below still apply
+    found += [what for marker, what in _MARKERS.items() if marker in data]
+    return list(dict.fromkeys(found))
+
+
 class ImageCache:
     """Rendered variants on disk, one folder per job key; safe to share between builds."""
 
