@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .data import DataError, _Reader
 from .problems import Problem
 
@@ -304,10 +306,18 @@ def _unknown(r: _Reader, node: Any, data: dict[str, Any], keys: tuple[str, ...],
         if key not in keys:
             close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.5)
             r.problem(
-                r.child(node, str(key)) or node,
+                _key_node(node, str(key)) or node,
                 f"unknown field '{key}' under {where}",
                 f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(keys),
             )
+
+
+def _key_node(node: Any, key: str) -> Any:
+    """The node of a mapping's key (its line is the key's, where the value may start later)."""
+    for k, _ in node.value if isinstance(node, yaml.MappingNode) else []:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return k
+    return None
 
 
 def _colours(r: _Reader, node: Any, value: Any) -> dict[str, str]:
