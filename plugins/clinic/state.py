@@ -24,7 +24,7 @@ from .problems import Problem, ProblemLog
 
 # The ``sizes`` attribute of each kind of image: how wide the theme's CSS shows it.
 IMAGE_SIZES = {
-    "hero": "(min-width: 60rem) 30rem, calc(100vw - 5rem)",
+    "hero": "(min-width: 60rem) 30rem, calc(100vw - 4.5rem)",
     "hero-treatment": "(min-width: 62rem) 21rem, calc(100vw - 2.5rem)",
     "card": "(min-width: 72rem) 15rem, (min-width: 36rem) calc(50vw - 4rem), calc(100vw - 4.5rem)",
     "content": "(min-width: 48rem) 44rem, calc(100vw - 2.5rem)",
