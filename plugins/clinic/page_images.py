@@ -210,12 +210,6 @@ _GENERIC_ALT = re.compile(
 _FILE_LIKE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|heic)$|^[\w-]+_\d{3,}$", re.I)
 
 IMAGE_ALT_EXAMPLE = "![The treatment room at the clinic](/images/treatment-room.jpg)"
-PHOTOS_EXAMPLE = (
-    "photos:\n  - before: {src: /images/results/pair-1-a.jpg, alt: …}\n"
-    "    after: {src: /images/results/pair-1-b.jpg, alt: …}\n"
-    "    treatment: mesotherapy-facial\n    sessions: 4\n    time_since_last_session: 6 weeks\n"
-    "    practitioner: tom-okafor\n    unedited: true\n    consent: true"
-)
 
 
 def alt_problem(alt: str | None) -> tuple[str, str] | None:
@@ -355,10 +349,10 @@ def check_use(use: ImageUse, lint_words: Any = None) -> list[Problem]:
             add(
                 f"[testimonial-before-after] a before-and-after image outside a 'photos' "
                 f"block ({where})",
-                "before-and-after photos are published only from the page's 'photos' front "
-                "matter, which states the treatment, the number of sessions, the time since the "
-                "last one, the practitioner, that the photos are unedited and that the patient "
-                "consented. Move the pair there, e.g.\n" + PHOTOS_EXAMPLE,
+                "move the pair into the page's 'photos' front matter, which states the "
+                "treatment, the number of sessions, the time since the last one, the "
+                "practitioner, that the photos are unedited and that the patient consented "
+                "(docs/guide-marketing.md, 'Before-and-after photos')",
                 "testimonial-before-after",
             )
     if lint_words is not None:

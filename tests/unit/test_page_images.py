@@ -105,7 +105,7 @@ def test_before_after_image_outside_photos_is_testimonial_before_after() -> None
     use = ImageUse("p.md", 7, 3, "/images/results.jpg", "Skin before and after 3 sessions")
     (problem,) = check_use(use)
     assert problem.code == "testimonial-before-after" and problem.line == 7
-    assert "[testimonial-before-after]" in problem.message and "photos:" in problem.hint
+    assert "[testimonial-before-after]" in problem.message and "'photos'" in problem.hint
     assert check_use(ImageUse("p.md", 7, 3, "/images/x-before.jpg", "Skin", structured=True)) == []
 
 
