@@ -67,8 +67,12 @@ def write_assets(build: state.BuildState, output: Path) -> list[Problem]:
         try:
             report = images.publish(list(build.images.jobs.values()), output, build.images.cache)
             log.info("Images: %s in %.2f s.", report.summary(), time.monotonic() - started)
-        except images.ImageProblem as exc:
-            problems.append(Problem("content", 0, 0, exc.message, exc.hint, code="image"))
+        except (images.ImageProblem, OSError) as exc:
+            message = getattr(exc, "message", None) or f"cannot write the images: {exc}"
+            hint = (
+                getattr(exc, "hint", "") or "check the output folder is writable, then build again"
+            )
+            problems.append(Problem(str(output), 0, 0, message, hint, code="image"))
     css = output / build.settings.get("THEME_STATIC_DIR", "theme") / "css" / "site.css"
     if build.brand is not None and css.is_file():
         css.write_text(css.read_text(encoding="utf-8") + build.brand.css(), encoding="utf-8")

@@ -245,6 +245,25 @@ def render(job: Job) -> dict[str, bytes]:
     return out
 
 
+def check_decodes(source: Source) -> None:
+    """Decode the whole picture once (a truncated file passes :func:`inspect`, which reads only
+    its header): so a broken file is reported while the pages are read, not after they were
+    written. The build calls this only for pictures the cache does not have."""
+    if source.kind == "svg":
+        return
+    name = Path(source.path).name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(source.path) as im:
+                im.load()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageProblem(
+            f"'{name}' cannot be read to the end ({exc})",
+            "the file is damaged or incomplete: open it in an image editor and export it again",
+        ) from None
+
+
 def _clean_pixels(data: bytes, alpha: bool) -> Image.Image:
     """The picture alone: upright, in sRGB, with nothing of the file's metadata."""
     with Image.open(io.BytesIO(data)) as im:
@@ -351,6 +370,10 @@ class ImageCache:
 
     def _dir(self, key: str) -> Path | None:
         return self.root / key[:2] / key if self.root else None
+
+    def has(self, job: Job) -> bool:
+        folder = self._dir(job.key)
+        return folder is not None and folder.is_dir()
 
     def get(self, job: Job) -> dict[str, bytes] | None:
         folder = self._dir(job.key)

@@ -20,7 +20,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .images import ImageCache, ImageProblem, ImageSettings, Job, Picture, Source, inspect
+from .images import (
+    ImageCache,
+    ImageProblem,
+    ImageSettings,
+    Job,
+    Picture,
+    Source,
+    check_decodes,
+    inspect,
+)
 from .problems import Problem
 
 # --- finding images in Markdown, with their lines ---------------------------------------------
@@ -304,7 +313,10 @@ class ImagePlanner:
             stem = rel if rel.startswith("images/") else f"images/{rel}"
         stem = re.sub(r"[^A-Za-z0-9/._-]+", "-", stem)
         job = Job(source, self.settings, stem)
-        self.jobs.setdefault(f"{stem}.{job.key}", job)
+        if f"{stem}.{job.key}" not in self.jobs:
+            if not self.cache.has(job):
+                check_decodes(source)
+            self.jobs[f"{stem}.{job.key}"] = job
         return Picture(job, " ".join(alt.split()), self.sizes.get(role, "100vw"), self.base_url)
 
 

@@ -163,3 +163,12 @@ def test_picture_markup_is_responsive_sized_and_lazy_unless_hero(tmp_path: Path)
     assert f'imagesrcset="{avif.group(1)}"' in preload
     assert f'imagesizes="{avif.group(2)}"' in preload
     assert picture.og_image().endswith(".jpg")
+
+
+def test_render_runs_in_a_process_pool(tmp_path: Path) -> None:
+    """One picklable job per image, one pure function: what a parallel build needs."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    job = Job(inspect(photo_with_everything(tmp_path / "p.jpg")), ImageSettings(), "images/p")
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(render, job).result() == render(job)

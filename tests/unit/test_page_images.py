@@ -155,3 +155,10 @@ def test_markdown_images_become_pictures_and_captioned_figures(planner: ImagePla
     assert "<figcaption>Morning</figcaption></figure>" in out
     assert out.count("<picture>") == 2 and "<p>a <picture>" in out
     assert 'src="/images/room.jpg"' not in out
+
+
+def test_a_damaged_file_is_reported_while_reading(planner: ImagePlanner) -> None:
+    whole = (planner.content / "images" / "room.jpg").read_bytes()
+    (planner.content / "images" / "cut.jpg").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ImageProblem, match="cannot be read to the end"):
+        planner.picture(planner.content / "images" / "cut.jpg", "A room", "content")
