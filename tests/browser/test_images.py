@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import copy_project
 
-from .conftest import Site, serve_build
-from .test_pages import _describe
+from .conftest import DOCS, Site, serve_build
+from .test_pages import AXE_TAGS, _describe
 
 pytestmark = pytest.mark.browser
 
@@ -102,3 +102,37 @@ def test_another_brand_passes_axe_contrast(browser, axe_source: str, tmp_path: P
         finally:
             context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_a_before_and_after_pair_is_accessible_and_pictured(browser, axe_source: str, tmp_path):
+    """The photos fixture (synthetic pictures) in a real build: axe finds nothing on its page,
+    and the section is pictured for the marketing guide (docs/screenshots/before-after-1280.png)."""
+    from tests.integration.test_images_build import add_pair_fixture
+
+    project = copy_project(tmp_path / "site")
+    add_pair_fixture(project, "facial-results.md")
+    with serve_build(project, tmp_path / "out") as built:
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, device_scale_factor=1, bypass_csp=True
+        )
+        try:
+            page = context.new_page()
+            page.goto(built.url("/treatments/facial-results/"), wait_until="load")
+            section = page.locator("#results-photos")
+            section.scroll_into_view_if_needed()
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.pair img')].every(i => i.complete"
+                " && i.naturalWidth > 0)"
+            )
+            page.evaluate("document.fonts.ready.then(() => true)")
+            assert "Results vary." in section.inner_text()
+            section.screenshot(path=str(DOCS / "screenshots" / "before-after-1280.png"))
+            page.add_script_tag(content=axe_source)
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
+            assert not result["violations"], _describe(result["violations"])
+        finally:
+            context.close()
