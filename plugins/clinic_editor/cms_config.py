@@ -71,6 +71,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "A draft is previewed, never published. Only a reviewer changes it, when signing off.",
     ),
     "template": ("Layout", "Leave as 'page' unless you know the page needs another layout."),
+    "hero": (
+        "Main picture",
+        "Optional: a picture at the top of the page, with its text alternative.",
+    ),
+    "src": ("Picture", "A photo from content/images/ (or upload one)."),
+    "alt": ("Text alternative", "What the picture shows, for people who cannot see it."),
+    "photos": (
+        "Before-and-after photos",
+        "Only with the patient's consent, unedited, and with the conditions below filled in.",
+    ),
+    "before": ("Before", ""),
+    "after": ("After", ""),
+    "sessions": ("Number of sessions", "How many sessions the patient had."),
+    "time_since_last_session": ("Time since the last session", "For example: 6 weeks"),
+    "practitioner": ("Practitioner", "Who gave the treatment."),
+    "unedited": ("Unedited", "Tick only if neither photo was retouched, filtered or cropped."),
+    "consent": ("Consent", "Tick only if the patient gave written consent to publish."),
+    "caption": ("Caption", "Optional: the conditions in a sentence."),
     "nav_order": ("Menu position", "Optional: the page's place in the main menu."),
 }
 # Fields the site sets by itself, or that only a developer should touch: not in the form (the
@@ -102,6 +120,16 @@ def _widget(spec: FieldSpec, choices: dict[str, list[dict[str, str]]]) -> dict[s
     if spec.kind in ("integer", "number"):
         number = "int" if spec.kind == "integer" else "float"
         return {"widget": "number", "value_type": number, "min": 0, "step": 1}
+    if spec.kind == "boolean":
+        return {"widget": "boolean", "default": False}
+    if spec.name == "src":  # an image: chosen from (or uploaded to) content/images/
+        return {"widget": "image", "choose_url": False}
+    if spec.kind == "list" and spec.children:  # a list of groups (before-and-after photos)
+        return {
+            "widget": "list",
+            "collapsed": True,
+            "fields": [_field(c, choices) for c in spec.children],
+        }
     if spec.kind == "list":
         return {"widget": "list", "field": {"label": "Item", "name": "item", "widget": "string"}}
     if spec.name == "side_effects":  # a group of two lists, checked by the safety merge
@@ -122,11 +150,17 @@ def _widget(spec: FieldSpec, choices: dict[str, list[dict[str, str]]]) -> dict[s
 def _field(spec: FieldSpec, choices: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     label, _ = _label(spec.name)
     out: dict[str, Any] = {"label": label, "name": spec.name}
-    if spec.children:
-        out |= {"widget": "object", "fields": [_field(c, choices) for c in spec.children]}
+    if spec.children and spec.kind == "group":
+        fields = [_field(c, choices) for c in spec.children]
+        if not spec.required:
+            # The CMS would insist on the fields of an optional group left empty (a page
+            # without a hero); the preview reports a half-filled group from the schema.
+            fields = [{**f, "required": False} for f in fields]
+            out["collapsed"] = True
+        out |= {"widget": "object", "fields": fields}
     else:
         out |= _widget(spec, choices)
-    out["required"] = spec.required
+    out.setdefault("required", spec.required)
     hint = _hint(spec)
     if hint:
         out["hint"] = hint
@@ -143,12 +177,29 @@ def _choices(registry: Any, team: dict[str, Any]) -> dict[str, list[dict[str, st
         for key, m in team.items()
         if isinstance(m, dict) and m.get("reviewer")
     ]
-    return {"treatment": treatments, "reviewed_by": reviewers}
+    team_members = [
+        {
+            "label": f"{m.get('name', key)} ({m.get('job_title', '')})".replace(" ()", ""),
+            "value": key,
+        }
+        for key, m in team.items()
+        if isinstance(m, dict)
+    ]
+    return {"treatment": treatments, "reviewed_by": reviewers, "practitioner": team_members}
 
 
 # The order of the form (and so of the front matter the CMS writes); fields the schema adds
 # later come after these, in the schema's order.
-FORM_ORDER = ("title", "treatment", "summary", "description", "template", "nav_order", "facts")
+FORM_ORDER = (
+    "title",
+    "treatment",
+    "summary",
+    "description",
+    "template",
+    "nav_order",
+    "hero",
+    "facts",
+)
 
 
 def _ordered(specs: list[FieldSpec]) -> list[FieldSpec]:

@@ -49,10 +49,12 @@ class FieldSpec:
     """One front matter field: what it holds, whether it is required, an example to copy."""
 
     name: str
-    kind: str  # "text", "date", "integer", "number", "list", "group", "choice"
+    kind: str  # "text", "date", "integer", "number", "boolean", "list", "group", "choice"
     required: bool
     example: str
     choices: tuple[str, ...] = ()
+    # A group's fields; for a list, the fields of each item (a list of groups), or () for a
+    # list of plain text items.
     children: tuple[FieldSpec, ...] = ()
 
 
@@ -105,10 +107,29 @@ def _schema() -> Any:
     return schema
 
 
-_KIND = {str: "text", dt.date: "date", int: "integer", float: "number", list: "list"}
+_KIND = {
+    str: "text",
+    dt.date: "date",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "list",
+}
 
 
-def _spec(name: str, spec: Any, children: tuple[FieldSpec, ...] = ()) -> FieldSpec:
+def _nested(schema: Any) -> dict[str, dict[str, Any]]:
+    """The field tables of groups (and of each item of a list of groups), by field name."""
+    image = getattr(schema, "IMAGE_FIELDS", {})
+    return {
+        "facts": schema.FACT_FIELDS,
+        "hero": image,
+        "photos": getattr(schema, "PHOTO_FIELDS", {}),
+        "before": image,
+        "after": image,
+    }
+
+
+def _spec(name: str, spec: Any, nested: dict[str, dict[str, Any]], depth: int = 0) -> FieldSpec:
     types = tuple(spec.types)
     if spec.choices:
         kind = "choice"
@@ -118,6 +139,9 @@ def _spec(name: str, spec: Any, children: tuple[FieldSpec, ...] = ()) -> FieldSp
         kind = "number"
     else:
         kind = _KIND.get(types[0], "text")
+    children: tuple[FieldSpec, ...] = ()
+    if kind in ("group", "list") and depth < 3 and nested.get(name):
+        children = tuple(_spec(n, s, nested, depth + 1) for n, s in nested[name].items())
     return FieldSpec(name, kind, spec.required, spec.example, tuple(spec.choices), children)
 
 
@@ -125,13 +149,8 @@ def page_fields(page_type: str) -> list[FieldSpec]:
     """The fields of ``"treatment"`` or ``"page"`` front matter, in the schema's order."""
     schema = _schema()
     table = schema.TREATMENT_FIELDS if page_type == "treatment" else schema.PAGE_FIELDS
-    out = []
-    for name, spec in table.items():
-        children: tuple[FieldSpec, ...] = ()
-        if name == "facts":
-            children = tuple(_spec(n, s) for n, s in schema.FACT_FIELDS.items())
-        out.append(_spec(name, spec, children))
-    return out
+    nested = _nested(schema)
+    return [_spec(name, spec, nested) for name, spec in table.items()]
 
 
 def page_type_of(path: str | Path) -> str:

@@ -110,6 +110,9 @@ class PagePreview:
             shutil.rmtree(content)
         source = self.root / "content"
         shutil.copytree(source / "data", content / "data")
+        for folder_name in ("images", "extra"):  # read only: linked, not copied
+            if (source / folder_name).is_dir():
+                (content / folder_name).symlink_to(source / folder_name, target_is_directory=True)
         pages = source / "pages"
         (content / "pages").mkdir(parents=True)
         (content / "treatments").mkdir()
