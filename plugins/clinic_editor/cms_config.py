@@ -121,7 +121,7 @@ def _widget(spec: FieldSpec, choices: dict[str, list[dict[str, str]]]) -> dict[s
         number = "int" if spec.kind == "integer" else "float"
         return {"widget": "number", "value_type": number, "min": 0, "step": 1}
     if spec.kind == "boolean":
-        return {"widget": "boolean", "default": False}
+        return {"widget": "boolean"}  # no default: a default would add an empty list item
     if spec.name == "src":  # an image: chosen from (or uploaded to) content/images/
         return {"widget": "image", "choose_url": False}
     if spec.kind == "list" and spec.children:  # a list of groups (before-and-after photos)

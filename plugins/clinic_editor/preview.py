@@ -73,6 +73,7 @@ class PagePreview:
         self._latest = 0
         self._counter = 0
         self._counter_lock = threading.Lock()
+        self._image_signatures: dict[str, list[tuple[str, int, int]]] = {}
 
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
@@ -105,23 +106,34 @@ class PagePreview:
         }
 
     def _content(self, folder: str, name: str, text: str) -> Path:
+        """The scratch site: the data files and other pages afresh, the page being edited,
+        and the images (copied only when they changed: they can be large)."""
         content = self.work / "content"
-        if content.exists():
-            shutil.rmtree(content)
         source = self.root / "content"
+        for part in ("data", "pages", "treatments"):
+            shutil.rmtree(content / part, ignore_errors=True)
         shutil.copytree(source / "data", content / "data")
-        for folder_name in ("images", "extra"):  # read only: linked, not copied
-            if (source / folder_name).is_dir():
-                (content / folder_name).symlink_to(source / folder_name, target_is_directory=True)
-        pages = source / "pages"
         (content / "pages").mkdir(parents=True)
         (content / "treatments").mkdir()
-        for page in sorted(pages.glob("*.md")):
+        for page in sorted((source / "pages").glob("*.md")):
             if not (folder == "pages" and page.stem == name):
                 shutil.copy2(page, content / "pages" / page.name)
+        self._sync_images(source, content)
         draft = content / folder / f"{name}.md"
         draft.write_text(text, encoding="utf-8")
         return draft
+
+    def _sync_images(self, source: Path, content: Path) -> None:
+        for part in ("images", "extra"):
+            src = source / part
+            files = sorted(src.rglob("*")) if src.is_dir() else []
+            signature = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+            if self._image_signatures.get(part) == signature:
+                continue
+            shutil.rmtree(content / part, ignore_errors=True)
+            if src.is_dir():
+                shutil.copytree(src, content / part)
+            self._image_signatures[part] = signature
 
     def _build(self, folder: str, name: str, text: str) -> tuple[str, list[Any]]:
         from clinic import state as build_state
@@ -138,7 +150,7 @@ class PagePreview:
                 "THEME": str(self.root / "theme"),
                 "CLINIC_SHOW_FINDINGS": True,
                 "CLINIC_STRICT": False,
-                "DELETE_OUTPUT_DIRECTORY": True,
+                "DELETE_OUTPUT_DIRECTORY": False,  # the pane loads the last build's images
                 "THEME_STATIC_PATHS": [],
                 "STATIC_PATHS": [],
                 "TEMPLATE_PAGES": {},

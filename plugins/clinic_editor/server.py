@@ -105,6 +105,21 @@ class EditorServer:
             return None
         return target
 
+    def preview_asset(self, path: str) -> Path | None:
+        """What the preview pane's page links to (``/theme/…``, ``/images/…``): the theme's
+        files and the last preview build's output. Never outside those two folders."""
+        rel = posixpath.normpath(path.lstrip("/"))
+        if rel.startswith("..") or not rel or rel == ".":
+            return None
+        if rel.startswith("theme/"):
+            base, rel = self.root / "theme" / "static", rel[len("theme/") :]
+        else:
+            base = self.preview.work / "output"
+        target = (base / rel).resolve()
+        if not target.is_file() or base.resolve() not in target.parents:
+            return None
+        return target
+
     def config(self) -> str:
         return render_config(self.root, self.backend_port)
 
@@ -149,7 +164,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._send(200, body, "text/yaml; charset=utf-8")
         if path == "/api/health":
             return self._json(200, {"ok": True})
-        target = self.app.static_file(path) if path.startswith("/admin/") else None
+        if path.startswith("/admin/"):
+            target = self.app.static_file(path)
+        elif path.endswith((".html", "/")):
+            target = None  # pages are previewed through /api/preview, never browsed here
+        else:
+            target = self.app.preview_asset(path)
         if target is None:
             return self._send(404, b"not found", "text/plain; charset=utf-8")
         ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"

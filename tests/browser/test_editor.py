@@ -137,8 +137,8 @@ def editor(tmp_path: Path) -> Iterator[Editor]:
 
 
 def _fill_form(page) -> None:
-    page.locator("input[id^=title-field]").fill("Skin booster")
-    treatment = page.locator("input[id^=treatment-field]")
+    page.locator("input[id^=title-field]").first.fill("Skin booster")
+    treatment = page.locator("input[id^=treatment-field]").first  # not the photos list's
     treatment.fill("Facial mesotherapy")
     treatment.press("Enter")
     page.locator("textarea[id^=summary-field]").fill(
@@ -152,7 +152,7 @@ def _fill_form(page) -> None:
         "price_from": "200",
     }
     for name, value in facts.items():
-        page.locator(f"input[id^={name}-field]").fill(value)
+        page.locator(f"input[id^={name}-field]").first.fill(value)
 
 
 def _editor_text(body) -> str:

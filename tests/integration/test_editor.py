@@ -79,6 +79,22 @@ def test_the_preview_is_the_page_in_the_theme_with_its_claims_marked(server) -> 
     assert result["path"] == "content/treatments/skin-booster.md"
 
 
+def test_the_preview_pictures_are_served_to_the_pane(server) -> None:
+    entry = {**ENTRY, "hero": {"src": "/images/treatments/facial-mesotherapy.jpg", "alt": "A room"}}
+    result = _post(server, "/api/preview", {"collection": "treatments", "data": entry})
+    soup = BeautifulSoup(result["html"], "html.parser")
+    sources = [s["srcset"].split()[0] for s in soup.select("picture source")]
+    sources += [img["src"] for img in soup.find_all("img")]
+    pictures = [s for s in sources if s.startswith("/images/")]
+    assert pictures, "the hero is in the page"
+    base = server.url.removesuffix("/admin/")
+    for src in pictures + ["/theme/css/site.css"]:
+        with urlopen(base + src) as response:
+            assert response.status == 200 and response.read()
+    with pytest.raises(HTTPError):
+        urlopen(base + "/../../etc/passwd")
+
+
 def test_schema_errors_show_as_the_marketer_types(server) -> None:
     entry = {**ENTRY, "summary": "", "facts": {**ENTRY["facts"], "price_from": "two hundred"}}
     entry["last_reviewed"] = "12/10/2026"

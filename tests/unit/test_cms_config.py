@@ -59,6 +59,24 @@ def test_every_schema_field_has_a_form_field_with_the_schemas_requiredness() -> 
     assert price["widget"] == "number"
 
 
+def test_pictures_and_photos_follow_the_schema() -> None:
+    fields = _fields(_collection(build_config(ROOT), "treatments"))
+    hero = fields["hero"]
+    assert [f["name"] for f in hero["fields"]] == list(schema.IMAGE_FIELDS)
+    assert hero["fields"][0]["widget"] == "image"
+    # An optional group left empty must not block saving: its fields are checked by the schema.
+    assert hero["required"] is False and not any(f["required"] for f in hero["fields"])
+    photos = fields["photos"]
+    assert photos["widget"] == "list"
+    assert [f["name"] for f in photos["fields"]] == list(schema.PHOTO_FIELDS)
+    items = {f["name"]: f for f in photos["fields"]}
+    assert items["unedited"]["widget"] == items["consent"]["widget"] == "boolean"
+    assert items["sessions"]["value_type"] == "int"
+    # A default inside a list item makes the CMS add an empty before-and-after pair to every
+    # new page, which the schema then rejects.
+    assert not [f["name"] for f in photos["fields"] if "default" in f]
+
+
 def test_choices_come_from_the_registry_and_the_clinics_reviewers() -> None:
     config = build_config(ROOT)
     registry = load_registry(ROOT / "content" / "data" / "treatments.yaml")
