@@ -168,7 +168,8 @@ class PagePreview:
         html = ""
         if page is not None and (output / page.save_as).is_file():
             html = (output / page.save_as).read_text(encoding="utf-8")
-        return html, problems
+        # Paths as the marketer knows them (content/…), not the scratch copy's.
+        return html.replace(f"{self.work}/", ""), problems
 
 
 class _quiet:

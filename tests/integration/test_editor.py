@@ -77,6 +77,8 @@ def test_the_preview_is_the_page_in_the_theme_with_its_claims_marked(server) -> 
     sign = [p for p in result["problems"] if p["code"] == "sign-off"]
     assert len(sign) == 1 and sign[0]["severity"] == "warning"  # a draft, not broken
     assert result["path"] == "content/treatments/skin-booster.md"
+    assert "content/treatments/skin-booster.md:" in banner
+    assert str(server.preview.work) not in result["html"]
 
 
 def test_the_preview_pictures_are_served_to_the_pane(server) -> None:
