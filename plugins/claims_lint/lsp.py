@@ -25,9 +25,9 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
-from .config import Config, load_config
-from .engine import Linter, detect_kind
-from .model import ClaimsLintError, Finding
+# The package's public API only (claims_lint/__init__.py): the engine's internals may change.
+from . import Config, Finding, Linter, detect_kind, load_config
+from .model import ClaimsLintError
 
 __all__ = ["ClaimsServer", "diagnostics_for", "main", "server"]
 
