@@ -7,9 +7,10 @@
 Sets:
 
 * ``corpus`` — tests/fixtures/claims/corpus.yaml, our own labelled sentences (the suite runs it);
-* ``dev``, ``dev2``, ``dev3`` — tests/fixtures/claims/realistic/dev*.yaml, realistic clinic
-  prose to tune on (three independent writers: mesotherapy-type treatment pages; the wider
-  range of treatments and clinic-wide pages; long honest prose with claims hidden in it);
+* ``dev``, ``dev2``, ``dev3``, ``dev5`` — tests/fixtures/claims/realistic/dev*.yaml, realistic
+  clinic prose to tune on (independent writers: mesotherapy-type treatment pages; the wider
+  range of treatments and clinic-wide pages; long honest prose with claims hidden in it;
+  short-form advertising and social posts);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -39,6 +40,7 @@ SETS = {
     "dev": FIXTURES / "realistic" / "dev.yaml",
     "dev2": FIXTURES / "realistic" / "dev2.yaml",
     "dev3": FIXTURES / "realistic" / "dev3.yaml",
+    "dev5": FIXTURES / "realistic" / "dev5.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (p / "shared" / "reference" / "claims-devset.yaml" for p in ROOT.parents

@@ -12,6 +12,7 @@ from typing import Any
 from pelican.contents import Page
 
 from . import jsonld
+from .marks import group_problems, mark_claims
 from .problems import BuildFailed, Problem, log, summarise
 from .state import BuildState
 
@@ -74,12 +75,16 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
                 treatment=entry,
                 safety=safety,
                 reviewer=getattr(page, "reviewer", None),
-                last_reviewed=page.last_reviewed,
+                last_reviewed=getattr(page, "last_reviewed", None),  # a draft awaiting sign-off
                 clinic_data=state.clinic,
             )
             page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
+        page.finding_groups = []
+        if page.build_findings and state.settings.get("CLINIC_SHOW_FINDINGS"):
+            page.finding_groups = group_problems(page.build_findings)
+            page._content = mark_claims(page._content, page.build_findings, page.finding_groups)
     # Found once here rather than by each template render: a template that scans all pages
     # for every page it renders makes the build quadratic in the number of pages.
     published = [p for p in pages if p.status == "published"]
@@ -105,6 +110,8 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
     context["PAGE_BY_ROLE"] = roles
     context["INFO_PAGES"] = info
     context["CLINIC"] = state.clinic
+    context["BRAND"] = state.brand
+    context["LOGO"] = state.logo
     if state.clinic.get("address"):
         context["CLINIC_JSONLD"] = jsonld.dumps(jsonld.clinic(state.clinic, siteurl))
 

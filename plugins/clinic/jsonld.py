@@ -81,7 +81,7 @@ def treatment_page(
     treatment: Treatment,
     safety: Safety,
     reviewer: dict[str, Any] | None,
-    last_reviewed: dt.date,
+    last_reviewed: dt.date | None,
     clinic_data: dict[str, Any],
 ) -> dict[str, Any]:
     procedure: dict[str, Any] = {
@@ -107,11 +107,12 @@ def treatment_page(
         "name": title,
         "description": summary,
         "url": url,
-        "lastReviewed": last_reviewed.isoformat(),
         "about": procedure,
         "audience": {"@type": "PeopleAudience", "suggestedMinAge": 18},
         "publisher": {"@type": "MedicalClinic", "name": clinic_data["name"]},
     }
+    if isinstance(last_reviewed, dt.date):
+        page["lastReviewed"] = last_reviewed.isoformat()
     if reviewer:
         page["reviewedBy"] = person(reviewer)
     return page

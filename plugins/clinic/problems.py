@@ -43,7 +43,13 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
-    code: str = ""  # a claims-lint rule code, or a short name such as "schema"
+    code: str = ""  # "claims", or a short name such as "schema"
+    # Claims findings only: the rule (PAI001), the words found, the finding's own message and
+    # why it matters, kept apart so the banner and the editor can show the fix first.
+    rule: str = ""
+    quote: str = ""
+    headline: str = ""
+    why: str = ""
 
     def render(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -27,6 +27,7 @@ class Field:
 
 _TEXT = (str,)
 _DATE = (dt.date,)
+_BOOL = (bool,)
 
 COMMON_FIELDS: dict[str, Field] = {
     "title": Field(_TEXT, True, "title: Facial mesotherapy"),
@@ -39,6 +40,9 @@ COMMON_FIELDS: dict[str, Field] = {
     "reviewed_by": Field(_TEXT, False, "reviewed_by: helen-ashby"),
     "last_reviewed": Field(_DATE, False, "last_reviewed: 2026-10-12"),
     "next_review": Field(_DATE, False, "next_review: 2027-04-12"),
+    "hero": Field(
+        (dict,), False, "hero:\n  src: /images/hero/home.jpg\n  alt: A calm, light treatment room"
+    ),
 }
 
 PAGE_FIELDS: dict[str, Field] = {
@@ -52,6 +56,7 @@ PAGE_FIELDS: dict[str, Field] = {
     "save_as": Field(_TEXT, False, "save_as: index.html"),
     "url": Field(_TEXT, False, 'url: ""'),
     "nav_order": Field((int,), False, "nav_order: 2"),
+    "photos": Field((list,), False, "(before-and-after photos belong on treatment pages)"),
 }
 
 TREATMENT_FIELDS: dict[str, Field] = {
@@ -64,6 +69,7 @@ TREATMENT_FIELDS: dict[str, Field] = {
     "contraindications": Field((list,), False, "contraindications:\n  - Recent sunburn"),
     "side_effects": Field((dict,), False, "side_effects:\n  common:\n    - Mild itching"),
     "aftercare": Field((list,), False, "aftercare:\n  - Avoid make-up for 12 hours."),
+    "photos": Field((list,), False, "photos:\n  - before: …  (see docs/guide-marketing.md)"),
 }
 
 FACT_FIELDS: dict[str, Field] = {
@@ -74,6 +80,26 @@ FACT_FIELDS: dict[str, Field] = {
     ),
     "recovery": Field(_TEXT, True, "recovery: Redness and small bruises for a few days"),
     "price_from": Field((int, float), True, "price_from: 150"),
+}
+
+# An image in front matter (a page's hero, each photo of a before-and-after pair).
+IMAGE_FIELDS: dict[str, Field] = {
+    "src": Field(_TEXT, True, "src: /images/hero/home.jpg"),
+    "alt": Field(_TEXT, True, "alt: A calm, light treatment room"),
+}
+
+# One before-and-after pair under `photos:` (checked further in photos.py). The fields are the
+# conditions CAP 3.45–3.47 and the FTC endorsement guides ask a result photo to state.
+PHOTO_FIELDS: dict[str, Field] = {
+    "before": Field((dict,), True, "before:\n  src: /images/results/pair-1-a.jpg\n  alt: …"),
+    "after": Field((dict,), True, "after:\n  src: /images/results/pair-1-b.jpg\n  alt: …"),
+    "treatment": Field(_TEXT, True, "treatment: mesotherapy-facial"),
+    "sessions": Field((int,), True, "sessions: 4"),
+    "time_since_last_session": Field(_TEXT, True, "time_since_last_session: 6 weeks"),
+    "practitioner": Field(_TEXT, True, "practitioner: tom-okafor"),
+    "unedited": Field(_BOOL, True, "unedited: true"),
+    "consent": Field(_BOOL, True, "consent: true"),
+    "caption": Field(_TEXT, False, "caption: Same light and camera distance in both photos."),
 }
 
 SUMMARY_LIMIT = 160
@@ -87,6 +113,7 @@ def _type_name(types: tuple[type, ...]) -> str:
         dt.date: "a date",
         dict: "a group of fields",
         list: "a list",
+        bool: "true or false",
     }
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
@@ -95,10 +122,10 @@ def _check_fields(
     fm: FrontMatter,
     data: dict[str, Any],
     fields: dict[str, Field],
-    path: tuple[str, ...],
+    path: tuple[str | int, ...],
     problems: list[Problem],
 ) -> None:
-    where = " under " + ".".join(path) if path else ""
+    where = " under " + ".".join(str(p) for p in path) if path else ""
     for key, value in data.items():
         line = fm.line_of(*path, key)
         spec = fields.get(key)
@@ -112,7 +139,8 @@ def _check_fields(
             )
             continue
         ok = isinstance(value, spec.types) and not (
-            isinstance(value, bool) or (spec.types == _DATE and isinstance(value, dt.datetime))
+            (isinstance(value, bool) and bool not in spec.types)
+            or (spec.types == _DATE and isinstance(value, dt.datetime))
         )
         if not ok:
             if spec.types == _DATE:
@@ -181,6 +209,26 @@ def validate(
     _check_fields(fm, data, fields, (), problems)
     if isinstance(data.get("facts"), dict) and page_type == "treatment":
         _check_fields(fm, data["facts"], FACT_FIELDS, ("facts",), problems)
+    if isinstance(data.get("hero"), dict):
+        _check_fields(fm, data["hero"], IMAGE_FIELDS, ("hero",), problems)
+    photos = data.get("photos")
+    for i, pair in enumerate(photos if isinstance(photos, list) else []):
+        if not isinstance(pair, dict):
+            problems.append(
+                Problem(
+                    fm.path,
+                    fm.line_of("photos", i),
+                    0,
+                    f"item {i + 1} of 'photos' must be a group of fields",
+                    "start each pair with '- before:'",
+                    code="schema",
+                )
+            )
+            continue
+        _check_fields(fm, pair, PHOTO_FIELDS, ("photos", i), problems)
+        for side in ("before", "after"):
+            if isinstance(pair.get(side), dict):
+                _check_fields(fm, pair[side], IMAGE_FIELDS, ("photos", i, side), problems)
 
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary) > SUMMARY_LIMIT:

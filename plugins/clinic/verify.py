@@ -16,6 +16,8 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from .claims import lint_source
+from .images import RASTER_SUFFIXES, metadata_in
+from .page_images import name_says_before_after, says_before_after
 from .problems import Problem
 from .state import BuildState
 
@@ -89,9 +91,94 @@ def check_treatment_html(html: str, shown: str, safety: Any) -> list[Problem]:
     return problems
 
 
+def _local_file(out: Path, url: str, siteurl: str) -> Path | None:
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if siteurl and path.startswith(siteurl + "/"):
+        path = path[len(siteurl) :]
+    if not path.startswith("/") or path.startswith("//"):
+        return None
+    return out / path.lstrip("/")
+
+
+def _srcset_urls(value: str | None) -> list[str]:
+    return [c.split()[0] for c in (value or "").split(",") if c.strip()]
+
+
+def check_images_html(html: str, shown: str, out: Path, siteurl: str) -> list[Problem]:
+    """Every ``<img>`` a visitor gets: alt text, a size, a file that exists, and no
+    before-and-after photo outside a ``figure.pair`` (see templates/partials/result_pairs.html).
+    This catches images that templates or raw HTML add, which the source checks cannot see."""
+    problems: list[Problem] = []
+    soup = BeautifulSoup(html, "lxml")
+
+    def add(message: str, hint: str, code: str = "verify") -> None:
+        problems.append(Problem(shown, 0, 0, message, hint, code=code))
+
+    for img in soup.find_all("img"):
+        src = img.get("src") or ""
+        alt = img.get("alt")
+        in_main = img.find_parent("main") is not None
+        if alt is None or (in_main and not alt.strip()):
+            add(f"the image {src} has no alt text", "the template or page must describe it")
+        if not (img.get("width") and img.get("height")):
+            add(
+                f"the image {src} has no width and height",
+                "set both, so the page does not move while it loads",
+            )
+        candidates = [src, *_srcset_urls(img.get("srcset"))]
+        picture = img.find_parent("picture")
+        for source in picture.find_all("source") if picture is not None else []:
+            candidates += _srcset_urls(source.get("srcset"))
+        for url in dict.fromkeys(c for c in candidates if c):
+            local = _local_file(out, url, siteurl)
+            if local is None:
+                add(f"the image {url} is not on this site", "images are published from content/")
+            elif not local.is_file():
+                add(f"the image file {url} was not written", "the image pipeline must publish it")
+        if img.find_parent("figure", class_="pair") is None:
+            figure = img.find_parent("figure")
+            caption = figure.find("figcaption") if figure else None
+            said = (
+                name_says_before_after(src.rsplit("/", 1)[-1].split(".", 1)[0])
+                or says_before_after(alt or "")
+                or says_before_after(caption.get_text(" ") if caption else "")
+            )
+            if said:
+                add(
+                    f"[testimonial-before-after] a before-and-after image outside a 'photos' "
+                    f"block ({src}: “{said}”)",
+                    "publish result photos only from a treatment page's 'photos' front matter",
+                    "testimonial-before-after",
+                )
+    return problems
+
+
+def check_published_images(state: BuildState, out: Path) -> list[Problem]:
+    """No published image file may carry metadata: EXIF (with GPS), XMP, ICC, text."""
+    problems = []
+    for path in sorted(out.rglob("*")):
+        if path.suffix.lower() not in RASTER_SUFFIXES or not path.is_file():
+            continue
+        found = metadata_in(path.read_bytes())
+        if found:
+            problems.append(
+                Problem(
+                    state.display_path(path),
+                    0,
+                    0,
+                    f"a published image carries {', '.join(found)}",
+                    "publish images only through the page's Markdown or front matter (the "
+                    "pipeline strips metadata), never by copying them into the output",
+                    code="verify",
+                )
+            )
+    return problems
+
+
 def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list[Problem]:
     problems: list[Problem] = []
     out = Path(output_path)
+    siteurl = str(state.settings.get("SITEURL") or "").rstrip("/")
     reported: dict[Path, set[tuple[str, str]]] = {}  # claims already reported at their source
     for page in pages:
         info = state.pages.get(getattr(page, "source_display_path", ""))
@@ -106,6 +193,10 @@ def verify_output(state: BuildState, output_path: str, pages: list[Any]) -> list
             problems.append(Problem(shown, 0, 0, "treatment page was not written", code="verify"))
             continue
         problems += check_treatment_html(target.read_text(encoding="utf-8"), shown, safety)
+    for target in sorted(out.rglob("*.html")):
+        html = _without_banner(target.read_text(encoding="utf-8"))
+        problems += check_images_html(html, state.display_path(target), out, siteurl)
+    problems += check_published_images(state, out)
     if state.linter is not None:
         for target in sorted(out.rglob("*.html")):
             html = _without_banner(target.read_text(encoding="utf-8"))
