@@ -167,7 +167,9 @@ class RuleDetector:
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
-                if rule.unless_re is not None and rule.unless_re.search(low, s0, s1):
+                if rule.unless_re is not None and rule.unless_re.search(
+                    low, s0, _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
+                ):
                     skip.add(ri)
                     continue
                 if rule.requires_doc_re is not None:
@@ -182,6 +184,12 @@ class RuleDetector:
                         continue
                     out.append(Candidate(a, b, rule, self.name, rule.confidence, si))
         return out
+
+
+def _paragraph_end(low: str, s1: int) -> int:
+    """Where the paragraph holding offset ``s1`` ends (a block edge or a blank line)."""
+    ends = [i for i in (low.find("\x1f", s1), low.find("\n\n", s1)) if i >= 0]
+    return min(ends) if ends else len(low)
 
 
 def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:

@@ -84,7 +84,7 @@ _RULE_KEYS = {
     "after", "gap", "gap_before", "gap_after", "comparative", "target", "superlative", "scope",
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
-    "defers", "contradicts", "confidence", "replaces", "cleared_by",
+    "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 _LENIENT = False
@@ -143,6 +143,7 @@ class Rule:
     confidence: float = 1.0
     replaces: tuple[str, ...] = ()  # retired codes whose suppressions now mean this rule
     cleared_by: tuple[str, ...] = ()  # evidence for these categories clears it (default: own)
+    unless_scope: str = "sentence"  # where ``unless`` looks: the sentence, or its paragraph
     source: str = ""
     line: int = 0
     regex: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[assignment]
@@ -383,7 +384,7 @@ class _KindCompiler:
             out.append(self._branch(f"{b}{gap_b}{topic}", "", needs))
         if after:
             a, a_a = self._both(str(after), macros)
-            gap_a = self.gap(int(spec.get("gap_after", gap)))
+            gap_a = self.gap(int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True)))
             needs = topic_needs + self.needs(a_a)[:1]
             out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
         return out
@@ -444,6 +445,13 @@ def _examples(raw: Any, where: str, code: str) -> tuple[tuple[Example, ...], tup
             )
         matches.append(Example(_SPAN.sub(r"\1", text), spans[0] if spans else ""))
     return tuple(matches), tuple(str(t) for t in ex.get("no_match") or ())
+
+
+def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = str(raw.get(key, allowed[0]))
+    if value not in allowed:
+        raise ConfigError(where, 0, f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
 
 
 def _optional_re(compiler: PatternCompiler, raw: Any, macros: dict[str, str]) -> str | None:
@@ -534,6 +542,7 @@ class _FileLoader:
             confidence=float(raw.get("confidence", 1.0)),
             replaces=tuple(str(c) for c in raw.get("replaces", ())),
             cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
+            unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             regex=regex,
@@ -549,7 +558,7 @@ class _FileLoader:
         )
 
 
-_FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after")
+_FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after", "gap_commas")
 _SLOT_KEYS = ("comparative", "target", "superlative", "scope")
 
 
