@@ -51,6 +51,8 @@ def on_readers_init(readers: Any) -> None:
     """Our reader for Markdown; every other page format is refused (an HTML or reStructuredText
     page would skip the schema, the HTML policy and the claims check)."""
     for ext in list(readers.reader_classes):
+        if ext == "static":  # Pelican's reader of static files (images, downloads)
+            continue
         readers.reader_classes[ext] = NotMarkdownReader
         readers.readers[ext] = NotMarkdownReader(readers.settings)
     for ext in ClinicReader.file_extensions:

@@ -7,6 +7,7 @@ listing every problem. Development builds list the same problems as warnings and
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from collections import defaultdict
 from typing import Any
@@ -112,31 +113,37 @@ def _writes(generators: list[Any], settings: dict[str, Any]) -> dict[str, list[A
 
 def check_duplicate_outputs(state: BuildState, generators: list[Any]) -> None:
     """Two sources writing one file: Pelican would stop half-way with a traceback, or one
-    page would silently replace another. Reported at the page, before anything is written."""
+    page would silently replace another. Reported at each page, before anything is written."""
     for target, writers in sorted(_writes(generators, state.settings).items()):
         if len(writers) < 2:
             continue
-        writers.sort(key=lambda w: _writer_name(state, w))
+        writers.sort(key=lambda w: (not _owns_address(w), _writer_name(state, w)))
         names = [_writer_name(state, w) for w in writers]
-        first = names[0]
-        for writer, name in zip(writers[1:], names[1:], strict=True):
-            path, line = (
-                _source_line(state, writer, "slug", "save_as", "url", "title")
-                if isinstance(writer, Page)
-                else (name, 0)
-            )
+        for i, writer in enumerate(writers):
+            if not isinstance(writer, Page):
+                continue
+            others = " and ".join(n for j, n in enumerate(names) if j != i)
+            path, line = _source_line(state, writer, "slug", "save_as", "url", "title")
             state.problems.add(
                 Problem(
                     path,
                     line,
                     0,
-                    f"this page would be written to {target}, which {first} writes too",
-                    "give one of them a different 'slug' (the web address must be unique)",
+                    f"this page would be written to {target}, which {others} writes too",
+                    "give one of them a different 'slug' (each page needs its own address)",
                     code="schema",
                 )
             )
-            if isinstance(writer, Page):  # development: build the first, leave this one out
+            if i:  # development: build the first, leave the others out
                 writer.override_save_as = ""
+
+
+def _owns_address(writer: Any) -> bool:
+    """A page whose file is named after its address (privacy.md for /privacy/) keeps it."""
+    if not isinstance(writer, Page):
+        return True
+    stem = os.path.splitext(os.path.basename(writer.source_path))[0]
+    return getattr(writer, "slug", None) == stem
 
 
 def _writer_name(state: BuildState, writer: Any) -> str:

@@ -189,7 +189,10 @@ class SchemaCheck:
         spec = field_schema(self.schema, (*path, missing))
         parent = field_schema(self.schema, path)
         under = f" under {_where(path)}" if path else ""
-        at = doc.line_of(*path) if path else doc.line_of()
+        if path and isinstance(path[-1], str):  # at the parent's key ("facts:")
+            at = self._key_line(doc, path[:-1], path[-1])
+        else:
+            at = doc.line_of(*path) if path else doc.line_of()
         custom = parent.get("x-messages", {}).get("required")
         example = _example(spec, missing)
         if custom:

@@ -32,9 +32,9 @@ from claims_lint.frontmatter import (
 )
 from clinic import state
 from clinic.problems import Problem, ProblemLog
+from clinic.safety import contradictions, merge
 from clinic_schema import check_page, load_site, page_schema
 from clinic_schema.markdown import make_markdown
-from clinic.safety import contradictions, merge
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
