@@ -9,7 +9,7 @@ production settings with the clinic plugin only); see ``bench_build.py``.
 
 Its ``content/treatments/`` holds N generated treatment pages. Each is what a clinic group with
 many locations would publish: one of the four registry treatments at one of many towns, with
-valid front matter (``clinic.schema.TREATMENT_FIELDS`` / ``FACT_FIELDS``), some pages adding
+valid front matter (``clinic_schema`` page schema, ``schemas.yaml``), some pages adding
 their own safety items, and a body of about 400-600 words assembled from the honest,
 hedged paragraphs of the example site's own treatment pages plus a few practical ones. Some
 derma-roller pages cite the evidence register with ``[^aust-2008]``. The output is
