@@ -85,6 +85,7 @@ class PageChecker:
     today: dt.date
     _sites: dict[Path, Any] = field(default_factory=dict)
     _digests: dict[Path, bytes] = field(default_factory=dict)
+    _markdown: Any = None  # one converter for every page: making one costs more than a page
 
     def digest(self, path: Path) -> bytes:
         """What the page check of ``path`` depends on besides the page (for cache keys)."""
@@ -116,6 +117,7 @@ class PageChecker:
             return []
         from clinic_schema import check_page
         from clinic_schema.markdown import make_markdown
+        from clinic_schema.rawhtml import needs_rendering
 
         from claims_lint.frontmatter import FrontMatterError, parse_front_matter
 
@@ -124,7 +126,12 @@ class PageChecker:
             fm = parse_front_matter(text, path)
         except FrontMatterError:
             return []  # the linter reports broken front matter itself
-        rendered = make_markdown().convert(fm.body)
+        rendered = None
+        if needs_rendering(fm.body):  # the build renders every page; here only when it matters
+            if self._markdown is None:
+                self._markdown = make_markdown()
+            self._markdown.reset()
+            rendered = self._markdown.convert(fm.body)
         check = check_page(fm, kind, self._site(content), today=self.today, rendered=rendered)
         return [_finding(p, draft=check.draft) for p in check.problems]
 

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .problems import Problem
 
-__all__ = ["ALLOWED_ELEMENTS", "RESERVED_IDS", "check_body"]
+__all__ = ["ALLOWED_ELEMENTS", "RESERVED_IDS", "check_body", "needs_rendering"]
 
 INLINE = {
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i",
@@ -168,14 +168,7 @@ def element_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[_Fou
             )
             continue
         elif name == "id" and (value or "").strip() in RESERVED_IDS:
-            found.append(
-                _Found(
-                    f"id:{value}",
-                    f"the id “{value}” belongs to a section the site adds to every page",
-                    "use another id (the safety sections are added for you)",
-                    f"{value}",
-                )
-            )
+            found.append(_reserved((value or "").strip()))
             continue
         else:
             continue
@@ -328,6 +321,44 @@ def _comment_problems(masked: str, first_line: int) -> list[tuple[int, int, _Fou
     return out
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$", re.MULTILINE)
+
+
+def _heading_ids(masked: str, first_line: int) -> list[tuple[int, int, _Found]]:
+    """Headings whose id (made from their words, as Markdown's toc does) is the theme's."""
+    from markdown.extensions.toc import slugify
+
+    found = []
+    for match in _HEADING.finditer(masked):
+        slug = slugify(re.sub(r"[*_`]", "", match["text"]), "-")
+        if slug in RESERVED_IDS:
+            line = first_line + masked.count("\n", 0, match.start())
+            found.append((line, match.start("text") - match.start() + 1, _reserved(slug)))
+    return found
+
+
+def _reserved(value: str) -> _Found:
+    return _Found(
+        f"id:{value}",
+        f"the id “{value}” belongs to a section the site adds to every page",
+        "use another id, or reword the heading (the safety sections are added for you)",
+        value,
+    )
+
+
+# What only Markdown's rendering reveals: link addresses that may hide a scheme (entities,
+# "script"), and attribute lists ({: …}, {#id}, {.class}, {key=value}). A page without any of
+# these needs no second pass (claims-lint skips the rendering then; the build always has it).
+_NEEDS_RENDERING = re.compile(
+    r"(?i)script\s*:|data\s*:|file\s*:|&#|&[a-z]+;|\{\s*[:#.]|\{\s*[\w-]+\s*=|\{\s*hidden"
+)
+
+
+def needs_rendering(body: str) -> bool:
+    """Whether the rendered pass could find anything the source pass does not."""
+    return bool(_NEEDS_RENDERING.search(mask_code(body)))
+
+
 # --- pass 2: what the browser will build -----------------------------------------------------
 
 _WRAP = '<!DOCTYPE html><html><head></head><body><div id="clinic-body">{}</div><p id="clinic-end"></p></body></html>'  # noqa: E501
@@ -381,12 +412,12 @@ def check_body(body: str, path: str, first_line: int, rendered: str | None) -> l
     ``rendered`` is the HTML Markdown made of it (None: only the source is checked).
     """
     masked = mask_code(body)
-    located: list[tuple[int, int, _Found]] = []
+    located: list[tuple[int, int, _Found]] = _heading_ids(masked, first_line)
     if "<" in masked:
         scan = _SourceScan(first_line)
         scan.feed(masked)
         scan.finish()
-        located = scan.found + _comment_problems(masked, first_line)
+        located += scan.found + _comment_problems(masked, first_line)
     if rendered is not None and not any(f.key.startswith("unclosed:") for _, _, f in located):
         # (With an element left open, Markdown passes the rest through as raw HTML: what it
         # rendered then says nothing new.)

@@ -393,8 +393,24 @@ def _lint_dev_zero(project: Path) -> tuple[int, str, str]:
     return 2, "content/pages/zero.md:1", "outside the repository"
 
 
+def _lint_js_link(project: Path) -> tuple[int, str, str]:
+    path = edit(
+        project, ROLLER, "## Who it may suit", "[Book](JaVaScRiPt:go())\n\n## Who it may suit"
+    )
+    return 1, f"content/{ROLLER}:{line_of(path, '[Book]')}:8: PAG003", "javascript:"
+
+
+def _lint_heading(project: Path) -> tuple[int, str, str]:
+    path = edit(
+        project, ROLLER, "## What it is\n", "## Side **effects**\n\nNone.\n\n## What it is\n"
+    )
+    return 1, f"content/{ROLLER}:{line_of(path, '## Side')}:4: PAG003", "belongs to a section"
+
+
 LINT_CASES = {
     "date 30/11/2026": _lint_date,
+    "javascript: link": _lint_js_link,
+    "a heading that takes a safety section's id": _lint_heading,
     "unknown treatment": _lint_treatment,
     "missing field": _lint_missing,
     "<div hidden>": _lint_hidden,
