@@ -7,6 +7,7 @@ while they fix it; each page shows its findings in a banner. The production sett
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,9 @@ PLUGINS = [clinic]
 # Only pages: treatment pages in content/treatments/, the rest in content/pages/.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages", "treatments"]
-STATIC_PATHS = ["images", "extra"]
+# content/images/ holds source images only: the clinic plugin publishes each one it is given
+# as resized, metadata-free variants, so an original (with its GPS position) never is.
+STATIC_PATHS = ["extra"]
 IGNORE_FILES = [".#*", "*~", "README.md"]
 EXTRA_PATH_METADATA: dict[str, dict[str, str]] = {}
 
@@ -59,6 +62,8 @@ CLINIC_SHOW_FINDINGS = True  # the findings banner on each page (never in produc
 CLINIC_DATA_DIR = "data"  # content/data/: treatments.yaml, evidence.yaml, clinic.yaml
 CLINIC_REVIEW_GRACE_DAYS = 14
 CLAIMS_PROFILE = "uk"
+# Rendered images are kept here by content hash, so a rebuild re-encodes nothing.
+CLINIC_IMAGE_CACHE = os.environ.get("CLINIC_IMAGE_CACHE") or str(ROOT / ".cache" / "images")
 
 # The theme writes sitemap.xml and robots.txt from its own templates (theme/templates/);
 # a file of the same name in content/ would take precedence.

@@ -12,12 +12,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build the tests run (copies of the project included, and the builds they start as
+# subprocesses) shares the checkout's image cache: it is keyed by content, so sharing is safe,
+# and it keeps each copy from re-encoding the example site's images. Tests of the cache itself
+# set their own.
+os.environ.setdefault("CLINIC_IMAGE_CACHE", str(ROOT / ".cache" / "images"))
 PROJECT_PARTS = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "tasks.py")
 
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build needs into ``dest`` (no output, caches or VCS)."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".claims-lint-cache")
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".claims-lint-cache", ".cache")
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

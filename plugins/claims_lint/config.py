@@ -33,6 +33,8 @@ DEFAULT_FRONT_MATTER_FIELDS = (
     "tagline",
     "cta",
     "hero.**",
+    "photos.*.caption",
+    "photos.*.*.alt",
     "facts.**",
     "contraindications.**",
     "side_effects.**",

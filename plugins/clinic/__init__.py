@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
+from pathlib import Path
 from typing import Any
 
 from blinker import signal
 from pelican import signals
 
-from . import gate, state, verify
+from . import gate, images, state, verify
 from .problems import BuildFailed, Problem, log, summarise
 from .reader import ClinicReader, NotMarkdownReader
 from .stage import OutputError, Staging
@@ -94,9 +96,9 @@ def on_finalized(pelican: Any) -> None:
     staging = build.output
     real = pelican.settings["OUTPUT_PATH"]
     try:
-        _fail(
-            build, verify.verify_output(build, str(staging.path), build.built, real), "output check"
-        )
+        problems = write_assets(build, staging.path, build.display_path(real))
+        problems += verify.verify_output(build, str(staging.path), build.built, real)
+        _fail(build, problems, "output check")
         receivers = output_ready.send(pelican, path=staging.path)
         if receivers:  # post-processed (minified): what visitors get must still be right
             _fail(
@@ -131,6 +133,27 @@ def _delete(pelican: Any) -> bool:
 
 def _keep(pelican: Any) -> tuple[str, ...]:
     return tuple(pelican.settings.get("OUTPUT_RETENTION") or ())
+
+
+def write_assets(build: state.BuildState, output: Path, shown: str = "") -> list[Problem]:
+    """After the gate passed and the pages were written: the images, and the brand's colours
+    and heading font at the end of the theme's style sheet (so they override its defaults)."""
+    problems: list[Problem] = []
+    if build.images is not None and build.images.jobs:
+        started = time.monotonic()
+        try:
+            report = images.publish(list(build.images.jobs.values()), output, build.images.cache)
+            log.info("Images: %s in %.2f s.", report.summary(), time.monotonic() - started)
+        except (images.ImageProblem, OSError) as exc:
+            message = getattr(exc, "message", None) or f"cannot write the images: {exc}"
+            hint = (
+                getattr(exc, "hint", "") or "check the output folder is writable, then build again"
+            )
+            problems.append(Problem(shown or str(output), 0, 0, message, hint, code="image"))
+    css = output / build.settings.get("THEME_STATIC_DIR", "theme") / "css" / "site.css"
+    if build.brand is not None and css.is_file():
+        css.write_text(css.read_text(encoding="utf-8") + build.brand.css(), encoding="utf-8")
+    return problems
 
 
 def register() -> None:

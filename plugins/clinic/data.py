@@ -1,7 +1,8 @@
 """The clinic's data files (registry, clinic details): read and checked in ``clinic_schema``.
 
 Kept so that ``from clinic.data import …`` still works; the code lives in the Pelican-free
-``clinic_schema`` package, which ``claims-lint`` uses too.
+``clinic_schema`` package, which ``claims-lint`` uses too. ``_Reader`` reads a data file safely
+without validating it (brand.py checks its own part of clinic.yaml).
 """
 
 from clinic_schema.data import (
@@ -9,6 +10,7 @@ from clinic_schema.data import (
     Item,
     Registry,
     Treatment,
+    _Reader,
     load_clinic,
     load_registry,
     read_items,
@@ -19,6 +21,7 @@ __all__ = [
     "Item",
     "Registry",
     "Treatment",
+    "_Reader",
     "load_clinic",
     "load_registry",
     "read_items",

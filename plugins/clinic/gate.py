@@ -210,6 +210,8 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
     context["PAGE_BY_ROLE"] = roles
     context["INFO_PAGES"] = info
     context["CLINIC"] = state.clinic
+    context["BRAND"] = state.brand
+    context["LOGO"] = state.logo
     if state.clinic.get("address"):
         context["CLINIC_JSONLD"] = jsonld.dumps(jsonld.clinic(state.clinic, siteurl))
 

@@ -18,9 +18,12 @@ from clinic_schema.files import MAX_BYTES
 from clinic_schema.markdown import make_markdown
 from pelican.readers import BaseReader
 
+from .images import ImageProblem, Picture
+from .page_images import ImageUse, check_use, find_images, rewrite_html
+from .photos import ResultPair, check_photos
 from .problems import Problem
 from .safety import contradictions, merge
-from .state import PageInfo, current
+from .state import BuildState, PageInfo, current
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -76,13 +79,13 @@ class ClinicReader(BaseReader):
 
         kind = page_type(rel)
         self._md.reset()
-        content = self._md.convert(evidence_footnotes(fm.body, state.evidence))
+        rendered = self._md.convert(evidence_footnotes(fm.body, state.evidence))
         check = check_page(
             fm,
             kind,
             state.site,
             today=state.today,
-            rendered=content,
+            rendered=rendered,
             grace_days=state.grace_days,
             strict=state.strict,
         )
@@ -91,6 +94,8 @@ class ClinicReader(BaseReader):
             problems += self._safety(fm)
             if "_safety" not in fm.data:
                 check.renderable = False  # no registry entry to take the safety items from
+        planned = PageImages(state, fm, kind, Path(source_path).resolve().parent)
+        problems += planned.problems
         found, keys = state.lint(text, shown, fm)
         problems += found
         state.problems.extend(problems)
@@ -100,7 +105,9 @@ class ClinicReader(BaseReader):
         for name in check.unusable_fields:
             _drop(fm.data, name)
         state.pages[shown] = PageInfo(problems, set(keys), check.draft)
+        content = rewrite_html(rendered, planned.body)
         metadata = self._metadata(fm, kind)
+        metadata.update(planned.metadata())
         metadata["source_display_path"] = shown
         return content, metadata
 
@@ -220,3 +227,60 @@ class NotMarkdownReader(BaseReader):
             )
         )
         return "", {"title": os.path.basename(source_path), "status": "skip"}
+
+
+class PageImages:
+    """Every image of one page — body, hero, before-and-after pairs — checked and planned."""
+
+    def __init__(self, state: BuildState, fm: FrontMatter, kind: str, page_dir: Path) -> None:
+        self.problems: list[Problem] = []
+        self.body: dict[str, list[tuple[Picture, str]]] = {}
+        self.hero: Picture | None = None
+        self.card: Picture | None = None
+        self.pairs: list[ResultPair] = []
+        planner = state.images
+        if planner is None:
+            return
+        linter = state.linter
+
+        def lint_words(words: str) -> list[Any]:
+            return linter.lint_text(words, fm.path) if linter and words else []
+
+        for image in find_images(fm.body, fm.body_line):
+            use = ImageUse(fm.path, image.line, image.column, image.src, image.alt, image.caption)
+            picture = self._plan(use, planner, page_dir, "content", lint_words)
+            if picture is not None:
+                self.body.setdefault(image.src, []).append((picture, image.caption))
+        hero = fm.data.get("hero")
+        if isinstance(hero, dict) and isinstance(hero.get("src"), str):
+            line = fm.line_of("hero", "src")
+            use = ImageUse(fm.path, line, 0, hero["src"], hero.get("alt"))
+            role = "hero-treatment" if kind == "treatment" else "hero"
+            self.hero = self._plan(use, planner, page_dir, role, lint_words)
+            if self.hero is not None:
+                self.card = planner.picture(
+                    planner.resolve(hero["src"], page_dir), self.hero.alt, "card"
+                )
+        self.pairs, problems = check_photos(
+            fm, kind, state.registry, state.team, planner, page_dir, lint_words
+        )
+        self.problems += problems
+
+    def _plan(
+        self, use: ImageUse, planner: Any, page_dir: Path, role: str, lint_words: Any
+    ) -> Picture | None:
+        self.problems += check_use(use, lint_words)
+        try:
+            return planner.picture(planner.resolve(use.src, page_dir), use.alt or "", role)
+        except ImageProblem as exc:
+            self.problems.append(
+                Problem(use.path, use.line, use.column, exc.message, exc.hint, code="image")
+            )
+            return None
+
+    def metadata(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {"result_pairs": self.pairs}
+        if self.hero is not None:
+            meta["hero_picture"] = self.hero
+            meta["card_picture"] = self.card
+        return meta

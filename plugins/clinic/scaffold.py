@@ -217,6 +217,12 @@ def treatment_text(title: str, key: str, entry: Any, review: list[str]) -> str:
         "  results_timeline: 'To be confirmed: when any change may show; results vary'",
         "  recovery: 'To be confirmed: what recovery is usually like, and for how long'",
         "  price_from: 0  # to be confirmed: the lowest price, in pounds",
+        "# Optional: the page's picture, beside its title and on its card (a file in",
+        "# content/images/, about 1,600 pixels wide; alt says what it shows). Before-and-after",
+        "# photos go in a 'photos' block instead (docs/guide-marketing.md, section 6).",
+        "# hero:",
+        "#   src: /images/treatments/my-treatment.jpg",
+        "#   alt: What the picture shows, in a short sentence",
         "---",
     ]
     body = [

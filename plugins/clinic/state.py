@@ -16,8 +16,21 @@ from claims_lint import EvidenceRegister, Linter
 from claims_lint.frontmatter import FrontMatter
 from clinic_schema import Registry, Site, Treatment, load_site
 
+from .brand import Brand, load_brand
 from .claims import lint_source, make_linter
+from .images import ImageCache, ImageProblem, ImageSettings, Picture
+from .page_images import ImagePlanner
 from .problems import Problem, ProblemLog
+
+# The ``sizes`` attribute of each kind of image: how wide the theme's CSS shows it.
+IMAGE_SIZES = {
+    "hero": "(min-width: 60rem) 30rem, calc(100vw - 4.5rem)",
+    "hero-treatment": "(min-width: 62rem) 21rem, calc(100vw - 2.5rem)",
+    "card": "(min-width: 72rem) 15rem, (min-width: 36rem) calc(50vw - 4rem), calc(100vw - 4.5rem)",
+    "content": "(min-width: 48rem) 44rem, calc(100vw - 2.5rem)",
+    "photo": "(min-width: 62rem) 21rem, calc(50vw - 2.5rem)",
+    "logo": "3rem",
+}
 
 
 @dataclass
@@ -41,6 +54,9 @@ class BuildState:
     built: list[Any] = field(default_factory=list)  # Pelican's Page objects, once all are read
     linter: Linter | None = None
     output: Any = None  # the run's Staging (stage.py): where this run writes, then syncs
+    brand: Brand | None = None
+    images: ImagePlanner | None = None
+    logo: Picture | None = None
 
     @property
     def registry(self) -> Registry | None:
@@ -121,8 +137,41 @@ def start(settings: dict[str, Any]) -> BuildState:
     lint_day = today - dt.timedelta(days=state.grace_days) if state.strict else today
     state.linter, problems = make_linter(settings, data_dir / "evidence.yaml", lint_day, state.root)
     state.problems.extend(_shown(state, problems))
+    state.images = _planner(settings)
+    state.brand, problems = load_brand(data_dir / "clinic.yaml")
+    state.problems.extend(_shown(state, [p for p in problems if p.code == "data"]))
+    state.logo = _logo(state, data_dir / "clinic.yaml")
     _state = state
     return state
+
+
+def _planner(settings: dict[str, Any]) -> ImagePlanner:
+    """The image pipeline as the settings configure it (CLINIC_IMAGE_* in pelicanconf.py)."""
+    defaults = ImageSettings()
+    image_settings = ImageSettings(
+        widths=tuple(settings.get("CLINIC_IMAGE_WIDTHS") or defaults.widths),
+        formats=tuple(settings.get("CLINIC_IMAGE_FORMATS") or defaults.formats),
+    )
+    return ImagePlanner(
+        content=Path(settings["PATH"]).resolve(),
+        settings=image_settings,
+        sizes={**IMAGE_SIZES, **(settings.get("CLINIC_IMAGE_SIZES") or {})},
+        base_url=str(settings.get("SITEURL") or "").rstrip("/"),
+        cache=ImageCache(settings.get("CLINIC_IMAGE_CACHE")),
+    )
+
+
+def _logo(state: BuildState, clinic_yaml: Path) -> Picture | None:
+    brand, planner = state.brand, state.images
+    if brand is None or planner is None or not brand.logo_src:
+        return None
+    try:
+        path = planner.resolve(brand.logo_src, None)
+        return planner.picture(path, brand.logo_alt, "logo", "images/brand/logo")
+    except ImageProblem as exc:
+        shown = state.display_path(clinic_yaml)
+        state.problems.add(Problem(shown, brand.logo_line, 0, exc.message, exc.hint, code="data"))
+        return None
 
 
 def _shown(state: BuildState, problems: list[Problem]) -> list[Problem]:

@@ -26,9 +26,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .claims import lint_source
+from .images import RASTER_SUFFIXES, metadata_in
+from .page_images import name_says_before_after, says_before_after
 from .problems import Problem
 from .state import BuildState
 
@@ -207,6 +210,91 @@ def policy_problems(html: str, shown: str, siteurl: str = "") -> list[Problem]:
     ]
 
 
+def _local_file(out: Path, url: str, siteurl: str) -> Path | None:
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if siteurl and path.startswith(siteurl + "/"):
+        path = path[len(siteurl) :]
+    if not path.startswith("/") or path.startswith("//"):
+        return None
+    return out / path.lstrip("/")
+
+
+def _srcset_urls(value: str | None) -> list[str]:
+    return [c.split()[0] for c in (value or "").split(",") if c.strip()]
+
+
+def check_images_html(html: str, shown: str, out: Path, siteurl: str) -> list[Problem]:
+    """Every ``<img>`` a visitor gets: alt text, a size, a file that exists, and no
+    before-and-after photo outside a ``figure.pair`` (see templates/partials/result_pairs.html).
+    This catches images that templates or raw HTML add, which the source checks cannot see."""
+    problems: list[Problem] = []
+    soup = BeautifulSoup(html, "lxml")
+
+    def add(message: str, hint: str, code: str = "verify") -> None:
+        problems.append(Problem(shown, 0, 0, message, hint, code=code))
+
+    for img in soup.find_all("img"):
+        src = img.get("src") or ""
+        alt = img.get("alt")
+        in_main = img.find_parent("main") is not None
+        if alt is None or (in_main and not alt.strip()):
+            add(f"the image {src} has no alt text", "the template or page must describe it")
+        if not (img.get("width") and img.get("height")):
+            add(
+                f"the image {src} has no width and height",
+                "set both, so the page does not move while it loads",
+            )
+        candidates = [src, *_srcset_urls(img.get("srcset"))]
+        picture = img.find_parent("picture")
+        for source in picture.find_all("source") if picture is not None else []:
+            candidates += _srcset_urls(source.get("srcset"))
+        for url in dict.fromkeys(c for c in candidates if c):
+            local = _local_file(out, url, siteurl)
+            if local is None:
+                add(f"the image {url} is not on this site", "images are published from content/")
+            elif not local.is_file():
+                add(f"the image file {url} was not written", "the image pipeline must publish it")
+        if img.find_parent("figure", class_="pair") is None:
+            figure = img.find_parent("figure")
+            caption = figure.find("figcaption") if figure else None
+            said = (
+                name_says_before_after(src.rsplit("/", 1)[-1].split(".", 1)[0])
+                or says_before_after(alt or "")
+                or says_before_after(caption.get_text(" ") if caption else "")
+            )
+            if said:
+                add(
+                    f"[testimonial-before-after] a before-and-after image outside a 'photos' "
+                    f"block ({src}: “{said}”)",
+                    "publish result photos only from a treatment page's 'photos' front matter",
+                    "testimonial-before-after",
+                )
+    return problems
+
+
+def check_published_images(state: BuildState, out: Path, shown: Any = None) -> list[Problem]:
+    """No published image file may carry metadata: EXIF (with GPS), XMP, ICC, text."""
+    shown = shown or state.display_path
+    problems = []
+    for path in sorted(out.rglob("*")):
+        if path.suffix.lower() not in RASTER_SUFFIXES or not path.is_file():
+            continue
+        found = metadata_in(path.read_bytes())
+        if found:
+            problems.append(
+                Problem(
+                    shown(path),
+                    0,
+                    0,
+                    f"a published image carries {', '.join(found)}",
+                    "publish images only through the page's Markdown or front matter (the "
+                    "pipeline strips metadata), never by copying them into the output",
+                    code="verify",
+                )
+            )
+    return problems
+
+
 def verify_output(
     state: BuildState, output_path: str, pages: list[Any], shown_as: str | None = None
 ) -> list[Problem]:
@@ -246,13 +334,14 @@ def verify_output(
         for problem in policy_problems(html, name, siteurl):
             hint = f"it came from {source}" if source else problem.hint
             problems.append(Problem(name, 0, 0, problem.message, hint, code="verify"))
+        problems += check_images_html(_without_banner(html), name, out, siteurl.rstrip("/"))
         if state.linter is not None:
             found, keys = lint_source(state.linter, _without_banner(html), name, kind="html")
             known = reported.get(target.resolve(), set())
             # A claim already reported in the page's source is not news; one that is only in
             # the output came from a template, the theme, or a data file.
             problems += [p for p, key in zip(found, keys, strict=True) if key not in known]
-    return problems
+    return problems + check_published_images(state, out, shown)
 
 
 def recheck_treatments(

@@ -65,6 +65,7 @@ TEXT_EXTENSIONS = frozenset(
 )
 DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json", "importmap"})
 HEADERS_FILE = "_headers"
+_HASHED = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.[A-Za-z0-9]+$")
 
 _ATTR_RE = re.compile(
     r"""(?P<lead>\s(?:href|src|srcset|poster|data-src|content)\s*=\s*)"""
@@ -361,8 +362,10 @@ def optimise_site(
         report.html_bytes_after += len(html.encode())
         p.write_text(html, encoding="utf-8")
     if headers:
+        # Files named by their content elsewhere (the clinic plugin's images) are immutable too.
+        named = {_rel(root, p) for p in _files(root, HASHED_EXTENSIONS) if _HASHED.search(p.name)}
         (root / HEADERS_FILE).write_text(
-            render_headers_file(list(report.hashed.values())), encoding="utf-8"
+            render_headers_file(sorted(named | set(report.hashed.values()))), encoding="utf-8"
         )
     if compress:
         precompress(root, report)

@@ -68,7 +68,7 @@ class Registry:
 class _Reader:
     """One YAML data file: read safely, validated against its schema, with line numbers."""
 
-    def __init__(self, path: Path, schema: str, root: Path | None = None) -> None:
+    def __init__(self, path: Path, schema: str | None = None, root: Path | None = None) -> None:
         self.path = str(path)
         self.problems: list[Problem] = []
         root = root if root is not None else repository_root(Path(path).parent.parent)
@@ -98,9 +98,11 @@ class _Reader:
         self.doc = FrontMatter(
             path=self.path, data=self.data, node=self.node, body="", body_line=0, first_line=1
         )
-        # Structure first: nothing below may read a value the schema has not accepted.
-        self.problems = SchemaCheck(data_schema(schema), code="data").problems(self.doc)
-        self.done()
+        # Structure first: nothing below may read a value the schema has not accepted. (A
+        # reader of one part of a file, such as brand.py, checks that part itself.)
+        if schema is not None:
+            self.problems = SchemaCheck(data_schema(schema), code="data").problems(self.doc)
+            self.done()
 
     def problem(self, node: yaml.Node | None, message: str, hint: str = "") -> None:
         line = node.start_mark.line + 1 if node is not None else 0

@@ -10,6 +10,7 @@ not apply to plain-HTTP loopback), so a page that breaks the Content-Security-Po
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -191,17 +192,17 @@ def discover_pages(site: Site) -> list[str]:
     return seen
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The production build, served on a free loopback port for the whole session."""
-    out = tmp_path_factory.mktemp("site")
+@contextlib.contextmanager
+def serve_build(project: Path, out: Path) -> Iterator[Site]:
+    """Build ``project`` for production into ``out`` with SITEURL pointing at a free loopback
+    port, and serve it there like a static host until the block ends."""
     sock = _free_socket()
     port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "SITEURL": base}
     result = subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(out)],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
@@ -223,12 +224,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        built = Site(out, base)
-        built.pages = discover_pages(built)
-        yield built
+        yield Site(out, base)
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The production build, served on a free loopback port for the whole session."""
+    with serve_build(ROOT, tmp_path_factory.mktemp("site")) as built:
+        built.pages = discover_pages(built)
+        yield built
 
 
 # --- the browser ---------------------------------------------------------------------------

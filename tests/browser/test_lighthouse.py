@@ -23,7 +23,10 @@ pytestmark = pytest.mark.browser
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MAX_HEIGHT = 2600  # px: the top of the page; keeps the PNGs in the repository small
-REQUIRED = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+REQUIRED = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# Simulated throttling multiplies the main-thread time it measures on this machine, which other
+# work shares: a page below the bar is measured again, up to three runs, and passes if one does.
+_RUNS_BELOW_THE_BAR = 3
 
 
 def _targets(site: Site) -> list[str]:
@@ -79,8 +82,11 @@ def test_lighthouse_scores(site: Site, lighthouse: Path, reports: Path):
     failures = []
     for url in _targets(site):
         started = time.monotonic()
-        report = _run_lighthouse(lighthouse, url)
-        scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+        for _run in range(_RUNS_BELOW_THE_BAR):
+            report = _run_lighthouse(lighthouse, url)
+            scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+            if all((scores[c] or 0) >= m for c, m in REQUIRED.items()):
+                break
         results.append(
             {
                 "page": urlsplit(url).path,
@@ -88,6 +94,7 @@ def test_lighthouse_scores(site: Site, lighthouse: Path, reports: Path):
                 "lighthouse": report.get("lighthouseVersion"),
                 "form_factor": report["configSettings"]["formFactor"],
                 "seconds": round(time.monotonic() - started, 1),
+                "runs": _run + 1,
             }
         )
         for category, minimum in REQUIRED.items():
@@ -135,6 +142,7 @@ def test_screenshots(site: Site, browser):
             try:
                 page = context.new_page()
                 page.goto(url, wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
                 path = shots / f"{name}-{width}.png"
                 height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
                 page.screenshot(

@@ -175,9 +175,9 @@ def _fifo(project: Path) -> tuple[int, str, str]:
 
 
 def _fifo_static(project: Path) -> tuple[int, str, str]:
-    (project / "content/images").mkdir()
-    os.mkfifo(project / "content/images/photo.jpg")
-    return 2, "content/images/photo.jpg:1:", "named pipe"
+    (project / "content/extra").mkdir()  # a static folder (STATIC_PATHS): copied as it is
+    os.mkfifo(project / "content/extra/price-list.pdf")
+    return 2, "content/extra/price-list.pdf:1:", "named pipe"
 
 
 def _dev_zero(project: Path) -> tuple[int, str, str]:
