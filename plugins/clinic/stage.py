@@ -125,6 +125,7 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+        atexit.unregister(self.discard)  # (livereload runs many builds in one process)
 
     def commit(self, *, delete: bool, keep: tuple[str, ...] = ()) -> SyncReport:
         """Sync into the output folder; the staging folder is gone afterwards."""

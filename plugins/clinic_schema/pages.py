@@ -22,10 +22,12 @@ from .data import DataError, Registry, load_clinic, load_registry
 from .files import control_characters, repository_root
 from .problems import Problem
 from .rawhtml import check_body, mask_code
-from .schema import PAGE_TYPES, field_schema, page_schema
+from .schema import PAGE_TYPES, page_schema
 from .validate import SchemaCheck
 
 __all__ = [
+    "BLOCKING",
+    "SIGN_OFF",
     "PageCheck",
     "Site",
     "check_page",
@@ -290,6 +292,3 @@ def _placeholders(fm: FrontMatter) -> list[Problem]:
                 _placeholder(fm.path, fm.body_line + offset, match.start() + 1, match.group(0))
             )
     return problems
-
-
-__all__ += ["BLOCKING", "SIGN_OFF", "field_schema"]
