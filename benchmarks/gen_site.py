@@ -3,7 +3,7 @@
     python benchmarks/gen_site.py 1000 /tmp/site-1000 [--seed 7]
 
 The site is a self-contained copy of this project's site: ``content/data/*.yaml``,
-``content/pages/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and ``publishconf.py``, plus
+``content/pages/``, ``content/images/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and ``publishconf.py``, plus
 ``baselineconf.py`` (the same content built by Pelican alone) and ``clinicconf.py`` (the
 production settings with the clinic plugin only); see ``bench_build.py``.
 
@@ -400,6 +400,8 @@ def generate(n: int, dest: Path, seed: int = 0, today: dt.date | None = None) ->
     for path in (ROOT / "content" / "data").glob("*.yaml"):
         shutil.copy2(path, dest / "content" / "data" / path.name)
     shutil.copytree(ROOT / "content" / "pages", dest / "content" / "pages")
+    if (ROOT / "content" / "images").is_dir():  # the pictures pages and the brand use
+        shutil.copytree(ROOT / "content" / "images", dest / "content" / "images")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "theme", dest / "theme", ignore=ignore)
     shutil.copytree(ROOT / "plugins", dest / "plugins", ignore=ignore)
