@@ -3,7 +3,8 @@
     python benchmarks/gen_site.py 1000 /tmp/site-1000 [--seed 7]
 
 The site is a self-contained copy of this project's site: ``content/data/*.yaml``,
-``content/pages/``, ``content/images/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and ``publishconf.py``, plus
+``content/pages/``, ``content/images/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and
+``publishconf.py``, plus
 ``baselineconf.py`` (the same content built by Pelican alone) and ``clinicconf.py`` (the
 production settings with the clinic plugin only); see ``bench_build.py``.
 
