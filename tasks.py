@@ -7,6 +7,7 @@ a thin wrapper: the work lives in the plugins/ packages, where it is tested.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -26,6 +27,24 @@ CONFIG = {
     "host": "127.0.0.1",
     "port": 8000,
 }
+
+
+def _require(task_name: str, **options: str) -> None:
+    """Stop with a one-line usage message when a needed option is missing.
+
+    Options are optional in the signatures on purpose: invoke cannot print `--help` for a task
+    with required positional arguments.
+    """
+    from invoke.exceptions import Exit
+
+    missing = [name for name, value in options.items() if not str(value).strip()]
+    if missing:
+        given = " ".join(f'--{name} "..."' for name in options)
+        raise Exit(
+            f"{task_name}: missing {', '.join('--' + m for m in missing)}. "
+            f"Usage: invoke {task_name} {given} (see invoke {task_name} --help)",
+            code=1,
+        )
 
 
 def _pelican(c, settings: str, *extra: str) -> None:
@@ -61,7 +80,7 @@ def regenerate(c):
 
 @task
 def serve(c):
-    """Serve output/ at http://127.0.0.1:8000/."""
+    """Serve output/ at http://127.0.0.1:8000/ (run `invoke build` first)."""
     _pelican(
         c, CONFIG["settings"], "--listen", "--bind", CONFIG["host"], "--port", str(CONFIG["port"])
     )
@@ -85,7 +104,8 @@ def livereload(c):
     """Build, serve and reload the browser on any change to content, data, theme or plugins."""
     from clinic.preview import serve_with_livereload
 
-    serve_with_livereload(ROOT, CONFIG["settings"], CONFIG["host"], CONFIG["port"])
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_with_livereload(ROOT, CONFIG["settings"], CONFIG["host"], CONFIG["port"])
 
 
 @task
@@ -153,12 +173,13 @@ def _wrote(path: Path) -> None:
 
 
 @task(help={"title": "the page title", "treatment": "a key from content/data/treatments.yaml"})
-def new_treatment(c, title, treatment):
+def new_treatment(c, title="", treatment=""):
     """Write content/treatments/<slug>.md with every required field and section prompts."""
     from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_treatment as make
     from invoke.exceptions import Exit
 
+    _require("new-treatment", title=title, treatment=treatment)
     try:
         path = make(ROOT / CONFIG["content"], title=title, treatment=treatment)
     except ScaffoldError as exc:
@@ -167,12 +188,13 @@ def new_treatment(c, title, treatment):
 
 
 @task(help={"title": "the page title"})
-def new_page(c, title):
+def new_page(c, title=""):
     """Write content/pages/<slug>.md with every required field."""
     from clinic.scaffold import ScaffoldError
     from clinic.scaffold import new_page as make
     from invoke.exceptions import Exit
 
+    _require("new-page", title=title)
     try:
         path = make(ROOT / CONFIG["content"], title=title)
     except ScaffoldError as exc:
@@ -191,3 +213,52 @@ def review_status(c):
         print(status(ROOT / CONFIG["content"]))
     except ReviewError as exc:
         raise Exit(f"review-status: {exc}", code=1) from None
+
+
+@task(
+    help={
+        "port": "the editor's port (default 8001)",
+        "backend_port": "decap-server's port, the CMS's local backend (default 8081)",
+        "preview_port": "the live preview's port (default 8000)",
+    }
+)
+def edit(c, port=8001, backend_port=8081, preview_port=8000):
+    """The web editor on loopback: the CMS, its local git backend, the live preview, the checks."""
+    from clinic_editor.run import EditError, Ports
+    from clinic_editor.run import edit as run_edit
+    from invoke.exceptions import Exit
+
+    ports = Ports(CONFIG["host"], int(port), int(backend_port), int(preview_port))
+    try:
+        run_edit(ROOT, ports, CONFIG["settings"])
+    except EditError as exc:
+        raise Exit(f"edit: {exc}", code=1) from None
+
+
+@task
+def edit_config(c):
+    """Regenerate editor/admin/config.yml from the page schema, the registry and clinic.yaml."""
+    from clinic_editor.cms_config import CONFIG_PATH, write_config
+
+    changed = write_config(ROOT)
+    print(f"{CONFIG_PATH}: {'updated' if changed else 'already up to date'}")
+
+
+@task(
+    help={
+        "page": "the page to sign off, e.g. content/treatments/skin-booster.md",
+        "reviewer": "your key in content/data/clinic.yaml (a team member with reviewer: true)",
+        "months": "months until the next review (default 6)",
+    }
+)
+def sign_off(c, page="", reviewer="", months=6):
+    """Reviewers: sign a page off (checks it first; sets reviewer and dates; publishes a draft)."""
+    from clinic_editor.signoff import SignOffError
+    from clinic_editor.signoff import sign_off as do_sign_off
+    from invoke.exceptions import Exit
+
+    _require("sign-off", page=page, reviewer=reviewer)
+    try:
+        print(do_sign_off(ROOT, Path(page), reviewer, months=int(months)))
+    except SignOffError as exc:
+        raise Exit(f"sign-off: {exc}", code=1) from None

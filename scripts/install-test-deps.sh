@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives for real: Debian's Chromium (browser tests), nginx,
 # OpenSSH server and rsync (publishing tests), and the npm tools in tests/browser
-# (Lighthouse, axe-core). Idempotent: does nothing that is already done.
+# (Lighthouse, axe-core) and the web editor in editor/ (Decap CMS). Idempotent: does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,5 +25,17 @@ if [ -f tests/browser/package.json ]; then
   if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
     echo "Installing the browser test tools (npm)"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+# The web editor (Decap CMS and decap-server, pinned in editor/package-lock.json). The stamp
+# records which lock file node_modules was installed from (`invoke edit` checks the same).
+if [ -f editor/package-lock.json ]; then
+  want="$(sha256sum editor/package-lock.json | cut -d' ' -f1)"
+  have="$(cat editor/node_modules/.clinic-lock-sha256 2>/dev/null || true)"
+  if [ "$want" != "$have" ]; then
+    echo "Installing the web editor (npm ci in editor/)"
+    (cd editor && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > editor/node_modules/.clinic-lock-sha256
   fi
 fi

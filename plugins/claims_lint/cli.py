@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="claims-lint",
         description="Find unsupported marketing claims in clinic pages (.md, .html, .txt).",
-        epilog="Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, "
+        epilog="Subcommand: `claims-lint lsp` runs the language server for code editors "
+        "(docs/editors.md). Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, "
         "configuration or input error. Docs: docs/claims-lint.md, rules: docs/rules.md.",
     )
     p.add_argument("paths", nargs="*", help="files or folders (default: content/)")
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["lsp"]:
+        return _lsp(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -65,6 +69,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _lsp(argv: list[str]) -> int:
+    """``claims-lint lsp``: pygls is imported here only, so the linter needs none of it."""
+    try:
+        from .lsp import main as lsp_main
+    except ImportError as exc:
+        print(
+            f"claims-lint lsp: the language server needs {exc.name or 'pygls'}: "
+            'pip install -e ".[lsp]" (or pip install "pygls>=2,<3")',
+            file=sys.stderr,
+        )
+        return 2
+    return lsp_main(argv)
 
 
 def _run(args: argparse.Namespace) -> int:

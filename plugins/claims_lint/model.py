@@ -64,6 +64,9 @@ class Finding:
     matched: str = ""
     field: str = ""  # front matter key path ("faq.0.answer"), or "" for the body
     evidence: tuple[str, ...] = ()  # footnote ids cited in the claim's sentence
+    # Text that replaces [column, end_column) exactly, when the rule can state one (a code
+    # action in editors applies it); "" when the fix needs a person's judgement.
+    replacement: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -370,7 +370,7 @@ def _citations(ids: list[str], report: Report) -> str:
             f"<td>{_e(entry.review_by)} ({state})</td></tr>"
         )
     return (
-        "<h3>Evidence cited on this page</h3><table><tr><th>Cited as</th><th>Study</th>"
+        "<h4>Evidence cited on this page</h4><table><tr><th>Cited as</th><th>Study</th>"
         "<th>Supports</th><th>Approved by</th><th>Review by</th></tr>" + "".join(rows) + "</table>"
     )
 
@@ -395,72 +395,126 @@ def render_html(report: Report) -> str:
         f"<td>{s['cleared']}</td><td>{s['suppressed']}</td><td>{s['baselined']}</td>"
         f"<td>{s['input_errors']}</td></tr></table>",
     ]
-    for r in report.results:
-        out.append(f"<section><h2>{_e(r.path)}</h2>")
-        meta = r.meta
-        if meta.get("title"):
-            out.append(f"<p><strong>{_e(meta['title'])}</strong></p>")
-        nxt = meta.get("next_review", "")
-        overdue = bool(nxt) and str(nxt) < today.isoformat()
-        overdue_attr = ' class="overdue"' if overdue else ""
+    groups = _by_outcome(report.results)
+    out.append('<nav class="toc"><ol>')
+    for title, results, _ in groups:
+        if results:
+            out.append(f'<li><a href="#{_anchor(title)}">{_e(title)}</a> ({len(results)})</li>')
+    out.append('<li><a href="#sign-off">Sign-off</a></li></ol></nav>')
+    for title, results, intro in groups:
+        if not results:
+            continue
+        out.append(f'<h2 id="{_anchor(title)}">{_e(title)} ({len(results)})</h2><p>{intro}</p>')
+        for r in results:
+            out.extend(_page_section(r, report, today))
+    out.extend(_baselined(report))
+    out.append(
+        '<div class="signoff" id="sign-off"><h2>Sign-off</h2><p>I have reviewed every finding, '
+        "every claim cleared by evidence and every suppression above.</p><table>"
+        "<tr><th>Reviewer name</th><td></td></tr><tr><th>Registration (GMC/NMC/GDC)</th><td></td>"
+        "</tr><tr><th>Signature</th><td></td></tr><tr><th>Date</th><td></td></tr></table></div>"
+    )
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _rank(r: LintResult) -> int:
+    """0: the page fails (an error, or unreadable); 1: warnings only; 2: clean."""
+    if r.error is not None or any(f.severity == "error" for f in r.findings):
+        return 0
+    return 1 if r.findings else 2
+
+
+def _by_outcome(results: list[LintResult]) -> list[tuple[str, list[LintResult], str]]:
+    """The register leads with what a reviewer must act on: failing pages, then warnings."""
+    ranked: list[list[LintResult]] = [[], [], []]
+    for r in results:
+        ranked[_rank(r)].append(r)
+    ranked[0].sort(key=lambda r: (-sum(f.severity == "error" for f in r.findings), r.path))
+    return [
+        ("Pages that fail", ranked[0], "These pages would stop a production build."),
+        ("Pages with warnings", ranked[1], "These pages build; read each warning."),
+        ("Clean pages", ranked[2], "No findings. Claims cleared by evidence are listed."),
+    ]
+
+
+def _anchor(title: str) -> str:
+    return title.lower().replace(" ", "-")
+
+
+def _page_section(r: LintResult, report: Report, today: dt.date) -> list[str]:
+    """One page: its review dates and status, findings, cleared claims, citations."""
+    out: list[str] = []
+    out.append(f"<section><h3>{_e(r.path)}</h3>")
+    meta = r.meta
+    if meta.get("title"):
+        out.append(f"<p><strong>{_e(meta['title'])}</strong></p>")
+    nxt = meta.get("next_review", "")
+    overdue = bool(nxt) and str(nxt) < today.isoformat()
+    overdue_attr = ' class="overdue"' if overdue else ""
+    out.append(
+        '<table class="meta"><tr><th>Treatment</th><th>Reviewed by</th><th>Last reviewed</th>'
+        "<th>Next review</th><th>Status</th></tr><tr>"
+        f"<td>{_e(meta.get('treatment', '—'))}</td>"
+        f"<td>{_e(meta.get('reviewed_by', '—'))}</td>"
+        f"<td>{_e(meta.get('last_reviewed', '—'))}</td>"
+        f"<td{overdue_attr}>{_e(nxt or '—')}"
+        f"{' (overdue)' if overdue else ''}</td>"
+        f"<td>{_status(r)}</td></tr></table>"
+    )
+    if r.error is not None:
         out.append(
-            '<table class="meta"><tr><th>Treatment</th><th>Reviewed by</th><th>Last reviewed</th>'
-            "<th>Next review</th><th>Status</th></tr><tr>"
-            f"<td>{_e(meta.get('treatment', '—'))}</td>"
-            f"<td>{_e(meta.get('reviewed_by', '—'))}</td>"
-            f"<td>{_e(meta.get('last_reviewed', '—'))}</td>"
-            f"<td{overdue_attr}>{_e(nxt or '—')}"
-            f"{' (overdue)' if overdue else ''}</td>"
-            f"<td>{_status(r)}</td></tr></table>"
+            f'<p class="error">Could not be read: line {_e(r.error.line)}: '
+            f"{_e(r.error.message)}</p>"
         )
-        if r.error is not None:
+    if r.findings:
+        out.append(
+            "<h4>Findings</h4><table><tr><th>Line</th><th>Rule</th><th>Severity</th>"
+            "<th>Text</th><th>Problem and why</th><th>Use instead</th></tr>"
+        )
+        for f in r.findings:
             out.append(
-                f'<p class="error">Could not be read: line {_e(r.error.line)}: '
-                f"{_e(r.error.message)}</p>"
+                f"<tr><td>{f.line}:{f.column}</td><td>{_e(f.rule)}<br>{_e(f.category)}</td>"
+                f'<td class="{_e(f.severity)}">{_e(f.severity)}</td>'
+                f"<td><q>{_e(f.excerpt)}</q>{_field(f)}</td>"
+                f"<td>{_e(f.message)}<br><small>{_e(f.why)}</small></td>"
+                f"<td>{_e(f.suggestion)}</td></tr>"
             )
-        if r.findings:
+        out.append("</table>")
+    if r.cleared:
+        out.append(
+            "<h4>Claims cleared by evidence</h4><table><tr><th>Line</th><th>Claim</th>"
+            "<th>Category</th><th>Evidence</th><th>Approved by</th><th>Review by</th></tr>"
+        )
+        for c in r.cleared:
+            f = c.finding
             out.append(
-                "<h3>Findings</h3><table><tr><th>Line</th><th>Rule</th><th>Severity</th>"
-                "<th>Text</th><th>Problem and why</th><th>Use instead</th></tr>"
+                f"<tr><td>{f.line}:{f.column}</td><td><q>{_e(f.excerpt)}</q></td>"
+                f"<td>{_e(f.category)}</td><td><code>[^{_e(c.evidence_id)}]</code> "
+                f"{_e(c.citation)}</td><td>{_e(c.approved_by)}</td><td>{_e(c.review_by)}</td></tr>"
             )
-            for f in r.findings:
-                out.append(
-                    f"<tr><td>{f.line}:{f.column}</td><td>{_e(f.rule)}<br>{_e(f.category)}</td>"
-                    f'<td class="{_e(f.severity)}">{_e(f.severity)}</td>'
-                    f"<td><q>{_e(f.excerpt)}</q>{_field(f)}</td>"
-                    f"<td>{_e(f.message)}<br><small>{_e(f.why)}</small></td>"
-                    f"<td>{_e(f.suggestion)}</td></tr>"
-                )
-            out.append("</table>")
-        if r.cleared:
+        out.append("</table>")
+    if r.meta.get("cites"):
+        out.append(_citations(r.meta["cites"], report))
+    if r.suppressed:
+        out.append(
+            "<h4>Suppressed findings</h4><table><tr><th>Line</th><th>Rule</th><th>Text</th>"
+            "<th>Reason</th><th>Agreed by</th><th>Until</th></tr>"
+        )
+        for sp in r.suppressed:
+            f = sp.finding
             out.append(
-                "<h3>Claims cleared by evidence</h3><table><tr><th>Line</th><th>Claim</th>"
-                "<th>Category</th><th>Evidence</th><th>Approved by</th><th>Review by</th></tr>"
+                f"<tr><td>{f.line}:{f.column}</td><td>{_e(f.rule)}<br>{_e(f.category)}</td>"
+                f"<td><q>{_e(f.excerpt)}</q></td><td>{_e(sp.reason)}</td>"
+                f"<td>{_e(sp.by or '—')}</td><td>{_e(sp.until or 'no expiry')}</td></tr>"
             )
-            for c in r.cleared:
-                f = c.finding
-                out.append(
-                    f"<tr><td>{f.line}:{f.column}</td><td><q>{_e(f.excerpt)}</q></td>"
-                    f"<td>{_e(f.category)}</td><td><code>[^{_e(c.evidence_id)}]</code> "
-                    f"{_e(c.citation)}</td><td>{_e(c.approved_by)}</td><td>{_e(c.review_by)}</td></tr>"
-                )
-            out.append("</table>")
-        if r.meta.get("cites"):
-            out.append(_citations(r.meta["cites"], report))
-        if r.suppressed:
-            out.append(
-                "<h3>Suppressed findings</h3><table><tr><th>Line</th><th>Rule</th><th>Text</th>"
-                "<th>Reason</th><th>Agreed by</th><th>Until</th></tr>"
-            )
-            for sp in r.suppressed:
-                f = sp.finding
-                out.append(
-                    f"<tr><td>{f.line}:{f.column}</td><td>{_e(f.rule)}<br>{_e(f.category)}</td>"
-                    f"<td><q>{_e(f.excerpt)}</q></td><td>{_e(sp.reason)}</td>"
-                    f"<td>{_e(sp.by or '—')}</td><td>{_e(sp.until or 'no expiry')}</td></tr>"
-                )
-            out.append("</table>")
-        out.append("</section>")
+        out.append("</table>")
+    out.append("</section>")
+    return out
+
+
+def _baselined(report: Report) -> list[str]:
+    out: list[str] = []
     if report.baselined:
         out.append(
             "<h2>Findings accepted in the baseline</h2><table><tr><th>File</th><th>Line</th>"
@@ -472,14 +526,7 @@ def render_html(report: Report) -> str:
                 f"<td><q>{_e(f.excerpt)}</q></td></tr>"
             )
         out.append("</table>")
-    out.append(
-        '<div class="signoff"><h2>Sign-off</h2><p>I have reviewed every finding, every claim '
-        "cleared by evidence and every suppression above.</p><table>"
-        "<tr><th>Reviewer name</th><td></td></tr><tr><th>Registration (GMC/NMC/GDC)</th><td></td>"
-        "</tr><tr><th>Signature</th><td></td></tr><tr><th>Date</th><td></td></tr></table></div>"
-    )
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _status(r: LintResult) -> str:

@@ -56,6 +56,10 @@ def as_problem(finding: Finding) -> Problem:
         hint,
         "error" if finding.severity == "error" else "warning",
         "claims",
+        rule=finding.rule,
+        quote=finding.matched,
+        headline=finding.message,
+        why=finding.why,
     )
 
 

@@ -6,6 +6,7 @@ listing every problem. Development builds list the same problems as warnings and
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import posixpath
@@ -17,6 +18,7 @@ from clinic_schema.problems import ENVIRONMENT_CODES
 from pelican.contents import Page
 
 from . import jsonld
+from .marks import group_problems, mark_claims
 from .problems import BuildFailed, Problem, log, summarise
 from .state import BuildState
 
@@ -179,12 +181,16 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
                 treatment=entry,
                 safety=safety,
                 reviewer=getattr(page, "reviewer", None),
-                last_reviewed=getattr(page, "last_reviewed", None),
+                last_reviewed=getattr(page, "last_reviewed", None),  # a draft awaiting sign-off
                 clinic_data=state.clinic,
             )
             page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
+        page.finding_groups = []
+        if page.build_findings and state.settings.get("CLINIC_SHOW_FINDINGS"):
+            page.finding_groups = group_problems(page.build_findings)
+            page._content = mark_claims(page._content, page.build_findings, page.finding_groups)
     # Found once here rather than by each template render: a template that scans all pages
     # for every page it renders makes the build quadratic in the number of pages.
     published = [p for p in pages if p.status == "published"]
@@ -227,14 +233,8 @@ def report_drafts(state: BuildState) -> None:
     kept = []
     for problem in state.problems.problems:
         if problem.path in drafts and problem.severity == "error":
-            problem = Problem(
-                problem.path,
-                problem.line,
-                problem.column,
-                f"{problem.message} (draft: not published)",
-                problem.hint,
-                "warning",
-                problem.code,
+            problem = dataclasses.replace(
+                problem, message=f"{problem.message} (draft: not published)", severity="warning"
             )
         kept.append(problem)
     state.problems.problems = kept

@@ -8,13 +8,25 @@ each page shows them in its development-only banner.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import html
 import os
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-__all__ = ["build_command", "ignored", "rebuild", "serve_with_livereload", "WATCHED"]
+__all__ = [
+    "WATCHED",
+    "build_command",
+    "failure_page",
+    "ignored",
+    "rebuild",
+    "serve_with_livereload",
+    "write_failure_pages",
+]
 
 WATCHED = ("content", "theme", "plugins")  # content/ includes content/data/
 _IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", ".swx", ".tmp", "~")
@@ -60,21 +72,113 @@ def build_command(root: Path, settings: str) -> list[str]:
 
 
 def rebuild(root: Path, settings: str, reason: str = "") -> int:
-    """One development build in a fresh process; its findings go to this terminal."""
+    """One development build in a fresh process; its findings go to this terminal.
+
+    When the build fails, every page of the preview is replaced by a page saying so and why,
+    so the browser never shows a stale page as if it were current.
+    """
     started = time.monotonic()
     print(f"\n--- building{f' ({reason} changed)' if reason else ''} ---", flush=True)
-    result = subprocess.run(build_command(root, settings), cwd=root, check=False)
+    proc = subprocess.Popen(
+        build_command(root, settings),
+        cwd=root,
+        env={**os.environ, "COLUMNS": "250"},  # one log line per line: the failure page quotes it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
+    log: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        log.append(line.rstrip("\n"))
+    returncode = proc.wait()
     took = time.monotonic() - started
-    if result.returncode:
+    if returncode:
+        pages = write_failure_pages(output_dir(root), log, reason, root)
         print(
-            f"--- the build failed (exit {result.returncode}); the browser shows the last "
-            "good build ---",
+            f"--- the build failed (exit {returncode}); the {pages} page(s) of the preview now "
+            "say so, until the next build succeeds ---",
             flush=True,
         )
     else:
         then = "; reloading the browser" if reason else ""
         print(f"--- built in {took:.1f} s{then} ---", flush=True)
-    return result.returncode
+    return returncode
+
+
+_EXCEPTION = re.compile(r"^\s*(?:[\w.]+\.)?(\w*(?:Error|Exception|Exit)\w*): (.+)$")
+_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
+
+
+def failure_reason(log: list[str], root: Path | None = None) -> list[str]:
+    """What a person needs from a failed build's log: the problems our plugin reported
+    (``file:line: error: …``), else where the error happened in the project's own files and
+    what it says; the last lines of the log when neither is there."""
+    ours = [line.strip() for line in log if ": error:" in line]
+    if ours:
+        return list(dict.fromkeys(ours))[:40]
+    where = ""
+    for line in log:
+        frame = _FRAME.search(line)
+        if frame and root is not None and Path(frame.group(1)).resolve().is_relative_to(root):
+            shown = Path(frame.group(1)).resolve().relative_to(root)
+            if "site-packages" not in str(shown):
+                where = f"{shown}, line {frame.group(2)}"
+    errors = [m.group(1) + ": " + m.group(2) for m in map(_EXCEPTION.match, log) if m]
+    if errors:
+        return [f"{where}: {errors[-1]}" if where else errors[-1]]
+    return [line.strip() for line in log if line.strip()][-12:]
+
+
+def failure_page(log: list[str], reason: str = "", root: Path | None = None) -> str:
+    """A self-contained page (inline style: development only) naming why the build failed."""
+    reasons = failure_reason(log, root)
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in reasons)
+    tail = html.escape("\n".join(log[-60:]))
+    changed = f" after <code>{html.escape(reason)}</code> changed" if reason else ""
+    return f"""<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This page did not build</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #fff4d6; color: #3d2a00; }}
+main {{ max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }}
+h1 {{ font-size: 1.5rem; color: #8a2f1c; margin: 0 0 0.5rem; overflow-wrap: anywhere; }}
+pre {{ font-size: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; }}
+ul {{ padding-left: 1.2rem; }} code {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+<main id="build-failed">
+<h1>This page did not build: the last build failed{changed}</h1>
+<p>What you see here is not the page: the site could not be built, so nothing on it is
+current. Fix the problem below and save; this page reloads by itself when the build works.</p>
+<ul>
+{items}
+</ul>
+<details><summary>The end of the build's log</summary><pre>{tail}</pre></details>
+</main>
+</body>
+</html>
+"""
+
+
+def write_failure_pages(
+    out: Path, log: list[str], reason: str = "", root: Path | None = None
+) -> int:
+    """Replace every HTML page of the preview with the failure page; return how many."""
+    page = failure_page(log, reason, root)
+    pages = sorted(out.rglob("*.html")) if out.is_dir() else []
+    if not pages:
+        out.mkdir(parents=True, exist_ok=True)
+        pages = [out / "index.html"]
+    for target in pages:
+        target.write_text(page, encoding="utf-8")
+    return len(pages)
 
 
 def serve_with_livereload(root: Path, settings: str, host: str, port: int) -> None:
@@ -92,6 +196,12 @@ def serve_with_livereload(root: Path, settings: str, host: str, port: int) -> No
         except ValueError:
             shown = changed
         rebuild(root, settings, shown)
+        # livereload skips a reload within 3 s of the last one (meant for many files saved at
+        # once). Each change here is one finished build, so the browser must always get it:
+        # a quick fix right after a failed build would otherwise leave the failure page up.
+        from livereload.handlers import LiveReloadHandler
+
+        LiveReloadHandler._last_reload_time = 0.0
 
     for name in WATCHED:
         folder = root / name
@@ -104,3 +214,19 @@ def serve_with_livereload(root: Path, settings: str, host: str, port: int) -> No
     out.mkdir(parents=True, exist_ok=True)
     print(f"Serving {out} at http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     server.serve(port=port, host=host, root=str(out), open_url_delay=None)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m clinic.preview``: what ``invoke livereload`` runs (``invoke edit`` too)."""
+    p = argparse.ArgumentParser(prog="python -m clinic.preview", description=__doc__)
+    p.add_argument("--root", default=".", help="the project folder")
+    p.add_argument("--settings", default="pelicanconf.py")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    args = p.parse_args(argv)
+    with contextlib.suppress(KeyboardInterrupt):
+        serve_with_livereload(Path(args.root), args.settings, args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()

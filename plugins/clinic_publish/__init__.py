@@ -12,6 +12,7 @@ a Content-Security-Policy check of every page, ``_headers`` for static hosts, an
     CLINIC_PUBLISH_COMPRESS = True        # write .gz and .br beside text files
     CLINIC_PUBLISH_HEADERS = True         # write _headers
     CLINIC_PUBLISH_CSP_STRICT = True      # fail the build if a page breaks the CSP
+    CLINIC_EDITOR_ADMIN = False           # publish the web editor at /admin/ (docs/editing.md)
 
 Signal receivers are module-level functions: Pelican's signals hold them by weak reference.
 """
@@ -52,7 +53,10 @@ def on_output_ready(pelican: Any, path: Path) -> None:
         minify=settings.get("CLINIC_PUBLISH_MINIFY", True),
         compress=settings.get("CLINIC_PUBLISH_COMPRESS", True),
         headers=settings.get("CLINIC_PUBLISH_HEADERS", True),
+        admin=bool(settings.get("CLINIC_EDITOR_ADMIN", False)),
     )
+    if settings.get("CLINIC_EDITOR_ADMIN"):
+        _publish_admin(Path(settings["PATH"]).resolve().parent, root)
     log.info("clinic_publish: %s in %.2f s.", report.summary(), time.monotonic() - started)
     for name in EXPECTED_FILES:
         if not (root / name).is_file():
@@ -69,6 +73,19 @@ def on_output_ready(pelican: Any, path: Path) -> None:
             )
             log.error("%s", message)
             raise BuildFailed(message)
+
+
+def _publish_admin(project: Path, output: Path) -> None:
+    """The web editor at /admin/ for hosted editing (``CLINIC_EDITOR_ADMIN = True``)."""
+    from clinic_editor.hosted import AdminError, publish_admin
+
+    try:
+        count = publish_admin(project, output / "admin")
+    except AdminError as exc:
+        message = f"clinic_publish: {exc}"
+        log.error("%s", message)
+        raise BuildFailed(message) from None
+    log.info("clinic_publish: the web editor published at /admin/ (%d files).", count)
 
 
 def register() -> None:

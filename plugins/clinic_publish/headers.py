@@ -52,17 +52,59 @@ SECURITY_HEADERS: dict[str, str] = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+
+def admin_content_security_policy(
+    connect: tuple[str, ...] = (), images: tuple[str, ...] = ()
+) -> str:
+    """The web editor's own policy (/admin/): it needs scripts, the public site does not.
+
+    Scripts only from the site itself; 'unsafe-eval' because Decap CMS validates its
+    configuration with ajv, which compiles schemas into functions; inline styles because its
+    React components style themselves. ``connect`` adds the git host's API (or, locally, the
+    CMS's local backend), ``images`` the host's avatars. Never framed, never anything else.
+    """
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src " + " ".join(["'self'", "data:", "blob:", *images]),
+            "font-src 'self' data:",
+            "connect-src " + " ".join(["'self'", *connect]),
+            "frame-src 'self' blob:",
+            "worker-src 'self' blob:",
+            "manifest-src 'self'",
+            "form-action 'self'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+        ]
+    )
+
+
+# The hosted editor talks to GitHub's API (the git-hosting backend in clinic.yaml's `editor:`).
+ADMIN_CONTENT_SECURITY_POLICY = admin_content_security_policy(
+    ("https://api.github.com",), ("https://avatars.githubusercontent.com",)
+)
+ADMIN_HEADERS: dict[str, str] = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY,
+    "X-Robots-Tag": "noindex",
+}
+
 # Assets whose name carries a content hash never change: cache them for a year.
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 # Everything else (HTML, sitemap.xml, robots.txt): revalidate on every visit.
 REVALIDATE_CACHE = "no-cache"
 
 
-def render_headers_file(hashed_paths: list[str]) -> str:
+def render_headers_file(hashed_paths: list[str], admin: bool = False) -> str:
     """The ``_headers`` file: security headers for every path, long caching for hashed assets.
 
     ``hashed_paths`` are output-relative paths ("theme/css/site.0123abcd4567.css"). Hosts merge
-    every matching block, so Cache-Control appears only in the blocks for hashed assets.
+    every matching block, so Cache-Control appears only in the blocks for hashed assets. With
+    ``admin`` (the web editor published at /admin/), its block detaches the site's policy
+    (``! Content-Security-Policy``, Cloudflare Pages' syntax) and sets the editor's own.
     """
     lines = [
         "# Security headers for static hosts that read _headers (Netlify, Cloudflare Pages).",
@@ -72,4 +114,9 @@ def render_headers_file(hashed_paths: list[str]) -> str:
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     for path in sorted(hashed_paths):
         lines += [f"/{path}", f"  Cache-Control: {IMMUTABLE_CACHE}"]
+    if admin:
+        lines += ["# The web editor needs scripts: its own policy (docs/editing.md).", "/admin/*"]
+        lines += ["  ! Content-Security-Policy"]
+        lines += [f"  {name}: {ADMIN_HEADERS[name]}" for name in ("Content-Security-Policy",)]
+        lines += ["  X-Robots-Tag: noindex", f"  Cache-Control: {REVALIDATE_CACHE}"]
     return "\n".join(lines) + "\n"

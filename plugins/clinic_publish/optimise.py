@@ -333,8 +333,12 @@ def optimise_site(
     minify: bool = True,
     compress: bool = True,
     headers: bool = True,
+    admin: bool = False,
 ) -> Report:
-    """Post-process the site written to ``root`` in place; returns what was done."""
+    """Post-process the site written to ``root`` in place; returns what was done.
+
+    ``admin``: the web editor will be published at /admin/ (after this, untouched by it), so
+    ``_headers`` gives it its own Content-Security-Policy."""
     root = Path(root)
     resolver = UrlResolver(siteurl)
     report = Report()
@@ -365,7 +369,8 @@ def optimise_site(
         # Files named by their content elsewhere (the clinic plugin's images) are immutable too.
         named = {_rel(root, p) for p in _files(root, HASHED_EXTENSIONS) if _HASHED.search(p.name)}
         (root / HEADERS_FILE).write_text(
-            render_headers_file(sorted(named | set(report.hashed.values()))), encoding="utf-8"
+            render_headers_file(sorted(named | set(report.hashed.values())), admin=admin),
+            encoding="utf-8",
         )
     if compress:
         precompress(root, report)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["date_advice", "spoken"]
+__all__ = ["date_advice", "readings", "spoken"]
 
 _MONTHS = {
     name: number
@@ -59,7 +59,7 @@ def _date(year: str | int, month: str | int, day: str | int) -> dt.date | None:
         return None
 
 
-def _readings(text: str) -> list[dt.date]:
+def readings(text: str) -> list[dt.date]:
     """Every date ``text`` could mean, most likely first (day first, as in the UK)."""
     text = " ".join(text.strip().split())
     if m := _DATETIME.match(text):
@@ -85,12 +85,12 @@ def date_advice(value: object) -> str:
     """What to write instead of ``value`` for a date: the ISO form of what it seems to mean."""
     if isinstance(value, dt.datetime):
         return f"write the date only: {value.date().isoformat()}"
-    readings = _readings(str(value)) if isinstance(value, str | int) else []
-    if isinstance(value, str) and _DATETIME.match(value.strip()) and readings:
-        return f"write the date only: {readings[0].isoformat()}"
-    if not readings:
+    found = readings(str(value)) if isinstance(value, str | int) else []
+    if isinstance(value, str) and _DATETIME.match(value.strip()) and found:
+        return f"write the date only: {found[0].isoformat()}"
+    if not found:
         return "write the date as YYYY-MM-DD, e.g. 2026-11-30 for 30 November 2026"
-    first = f"write {readings[0].isoformat()} for {spoken(readings[0])}"
-    if len(readings) > 1:
-        return f"{first}, or {readings[1].isoformat()} for {spoken(readings[1])}"
+    first = f"write {found[0].isoformat()} for {spoken(found[0])}"
+    if len(found) > 1:
+        return f"{first}, or {found[1].isoformat()} for {spoken(found[1])}"
     return first

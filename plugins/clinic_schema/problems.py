@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,7 +19,13 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
-    code: str = ""  # a claims-lint rule code, or a short name such as "schema"
+    code: str = ""  # "claims", or a short name such as "schema"
+    # Claims findings only: the rule (PAI001), the words found, the finding's own message and
+    # why it matters, kept apart so the banner and the editor can show the fix first.
+    rule: str = ""
+    quote: str = ""
+    headline: str = ""
+    why: str = ""
 
     def render(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -31,9 +38,7 @@ class Problem:
 
     def moved(self, path: str) -> Problem:
         """The same problem, shown under another name for its file."""
-        return Problem(
-            path, self.line, self.column, self.message, self.hint, self.severity, self.code
-        )
+        return dataclasses.replace(self, path=path)
 
 
 # What kind of problem each ``code`` is, so a command can say why it failed. Unreadable files

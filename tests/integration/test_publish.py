@@ -14,7 +14,7 @@ from pathlib import Path
 import brotli
 import pytest
 from clinic_publish import deploy
-from clinic_publish.headers import IMMUTABLE_CACHE, SECURITY_HEADERS
+from clinic_publish.headers import ADMIN_HEADERS, IMMUTABLE_CACHE, SECURITY_HEADERS
 from clinic_publish.optimise import UrlResolver, csp_problems, minify_page, rewrite_html_refs
 
 from tests.conftest import ROOT, copy_project
@@ -171,14 +171,17 @@ def test_a_directory_that_is_not_a_target_is_refused_before_building(
 
 def test_headers_file_and_nginx_sample_send_the_same_headers() -> None:
     conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    blocks = re.findall(r"location [^{]*\{(.*?)\n        \}", conf, re.DOTALL)
-    with_headers = [b for b in blocks if "add_header" in b]
-    assert len(with_headers) == 2
-    for block in with_headers:
+    blocks = re.findall(r"^ *location ([^{]*)\{(.*?)\n        \}", conf, re.DOTALL | re.M)
+    with_headers = [(where.strip(), b) for where, b in blocks if "add_header" in b]
+    admin = [b for where, b in with_headers if where == "^~ /admin/"]
+    public = [b for where, b in with_headers if where != "^~ /admin/"]
+    assert len(public) == 2 and len(admin) == 1
+    for block, wanted in [(b, SECURITY_HEADERS) for b in public] + [(admin[0], ADMIN_HEADERS)]:
         sent = dict(re.findall(r'add_header ([\w-]+) "([^"]*)" always;', block))
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in wanted.items():
             assert sent.get(name) == value, f"nginx.conf sends a different {name}"
-    assert IMMUTABLE_CACHE in with_headers[0]
+    assert IMMUTABLE_CACHE in public[0]
+    assert "'unsafe-eval'" not in SECURITY_HEADERS["Content-Security-Policy"]
 
 
 def test_html_references_to_hashed_assets_are_rewritten() -> None:
