@@ -164,6 +164,14 @@ def rollback(c, target=""):
     do_rollback(target or os.environ.get("CLINIC_DEPLOY_TARGET", ""))
 
 
+def _wrote(path: Path) -> None:
+    print(
+        f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
+        f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/ . Its banner lists what "
+        "is left to do; the reviewer fills in the sign-off (reviewed_by and the dates)."
+    )
+
+
 @task(help={"title": "the page title", "treatment": "a key from content/data/treatments.yaml"})
 def new_treatment(c, title="", treatment=""):
     """Write content/treatments/<slug>.md with every required field and section prompts."""
@@ -176,10 +184,7 @@ def new_treatment(c, title="", treatment=""):
         path = make(ROOT / CONFIG["content"], title=title, treatment=treatment)
     except ScaffoldError as exc:
         raise Exit(f"new-treatment: {exc}", code=1) from None
-    print(
-        f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
-        f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/"
-    )
+    _wrote(path)
 
 
 @task(help={"title": "the page title"})
@@ -194,10 +199,7 @@ def new_page(c, title=""):
         path = make(ROOT / CONFIG["content"], title=title)
     except ScaffoldError as exc:
         raise Exit(f"new-page: {exc}", code=1) from None
-    print(
-        f"Wrote {path.relative_to(ROOT)} (a draft). Preview it with `invoke livereload` at "
-        f"http://{CONFIG['host']}:{CONFIG['port']}/drafts/{path.stem}/"
-    )
+    _wrote(path)
 
 
 @task

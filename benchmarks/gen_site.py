@@ -3,13 +3,14 @@
     python benchmarks/gen_site.py 1000 /tmp/site-1000 [--seed 7]
 
 The site is a self-contained copy of this project's site: ``content/data/*.yaml``,
-``content/pages/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and ``publishconf.py``, plus
+``content/pages/``, ``content/images/``, ``theme/``, ``plugins/``, ``pelicanconf.py`` and
+``publishconf.py``, plus
 ``baselineconf.py`` (the same content built by Pelican alone) and ``clinicconf.py`` (the
 production settings with the clinic plugin only); see ``bench_build.py``.
 
 Its ``content/treatments/`` holds N generated treatment pages. Each is what a clinic group with
 many locations would publish: one of the four registry treatments at one of many towns, with
-valid front matter (``clinic.schema.TREATMENT_FIELDS`` / ``FACT_FIELDS``), some pages adding
+valid front matter (``clinic_schema`` page schema, ``schemas.yaml``), some pages adding
 their own safety items, and a body of about 400-600 words assembled from the honest,
 hedged paragraphs of the example site's own treatment pages plus a few practical ones. Some
 derma-roller pages cite the evidence register with ``[^aust-2008]``. The output is
@@ -400,6 +401,8 @@ def generate(n: int, dest: Path, seed: int = 0, today: dt.date | None = None) ->
     for path in (ROOT / "content" / "data").glob("*.yaml"):
         shutil.copy2(path, dest / "content" / "data" / path.name)
     shutil.copytree(ROOT / "content" / "pages", dest / "content" / "pages")
+    if (ROOT / "content" / "images").is_dir():  # the pictures pages and the brand use
+        shutil.copytree(ROOT / "content" / "images", dest / "content" / "images")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "theme", dest / "theme", ignore=ignore)
     shutil.copytree(ROOT / "plugins", dest / "plugins", ignore=ignore)

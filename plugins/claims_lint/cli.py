@@ -15,6 +15,7 @@ from .baseline import apply_baseline, load_baseline, write_baseline
 from .config import Config, load_config
 from .engine import Linter
 from .model import ClaimsLintError, ConfigError, Finding
+from .pages import PageChecker
 from .report import FORMATS, Report, render
 from .rules import PROFILES
 from .runner import collect_files, lint_files
@@ -42,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="FILE", help="report only findings not in FILE")
     p.add_argument("--write-baseline", metavar="FILE", help="record current findings in FILE")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    p.add_argument(
+        "--no-page-check",
+        action="store_true",
+        help="lint claims only: skip the page check (front matter schema, sign-off, HTML)",
+    )
     p.add_argument("--cache-dir", metavar="DIR")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: CPUs)")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="date for expiry checks (testing)")
@@ -94,6 +100,8 @@ def _run(args: argparse.Namespace) -> int:
             overrides["today"] = dt.date.fromisoformat(args.today)
         except ValueError:
             raise ConfigError("--today", 0, "give a date like 2026-05-01") from None
+    if args.output:
+        _check_output(Path(args.output))
     cfg: Config = load_config(Path.cwd(), args.config, **overrides)
     if args.no_evidence:
         cfg = _replace(cfg, evidence_path=None)
@@ -110,7 +118,10 @@ def _run(args: argparse.Namespace) -> int:
     if not args.paths:
         paths = [_relative(Path(p)) for p in paths]
     files = collect_files(paths, cfg)
-    results = lint_files(files, cfg, linter, use_cache=not args.no_cache)
+    pages = None if args.no_page_check else PageChecker(cfg.effective_today())
+    results = lint_files(files, cfg, linter, use_cache=not args.no_cache, pages=pages)
+    if pages is not None:
+        results += pages.data_results()
     baselined: list[Finding] = []
     if args.write_baseline:
         n = write_baseline(args.write_baseline, [f for r in results for f in r.findings])
@@ -133,7 +144,12 @@ def _run(args: argparse.Namespace) -> int:
     )
     text = render(report, args.format)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                args.output, 0, f"cannot write the report: {exc.strerror or exc}", _OUTPUT_HINT
+            ) from None
     else:
         sys.stdout.write(text)
     for e in report.input_errors:  # always on stderr too, so CI logs show why it is exit 2
@@ -144,6 +160,18 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     levels = ("error",) if cfg.fail_on == "error" else ("error", "warning")
     return 1 if any(f.severity in levels for f in report.findings) else 0
+
+
+_OUTPUT_HINT = "give -o a file name in a folder that exists, e.g. -o claims.sarif"
+
+
+def _check_output(path: Path) -> None:
+    """Refuse an -o we could not write before linting anything (exit 2)."""
+    if path.is_dir():
+        raise ConfigError(str(path), 0, "-o names a folder, not a file", _OUTPUT_HINT)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ConfigError(str(path), 0, f"-o: the folder {parent} does not exist", _OUTPUT_HINT)
 
 
 def _relative(p: Path) -> str:

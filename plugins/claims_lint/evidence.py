@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .frontmatter import SafeLoader
+from .frontmatter import FrontMatterError, load_yaml
 from .model import ConfigError
 from .rules import CATEGORY_IDS
 
@@ -33,6 +35,19 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID = re.compile(r"^\d{1,9}$")
 _URL = re.compile(r"^https?://\S+$")
+TOP_KEYS = ("entries", "version")
+ENTRY_KEYS = (
+    "citation",
+    "doi",
+    "pmid",
+    "url",
+    "supports",
+    "approved_by",
+    "approved_on",
+    "review_by",
+    "summary",
+)
+SUPPORTS_KEYS = ("categories", "treatments")
 
 
 @dataclass(frozen=True)
@@ -93,19 +108,10 @@ def _date(value: Any, where: str, key: str, line: int, required: bool) -> dt.dat
 
 def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
     """Parse and validate a register; any problem is a :class:`ConfigError` with file:line."""
-    loader = SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise ConfigError(
-            path, (mark.line + 1) if mark else 1, f"broken YAML: {exc.problem or exc.context}"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(path, 1, f"broken YAML: {exc}") from None
-    finally:
-        loader.dispose()
+        node, data = load_yaml(text, path)
+    except FrontMatterError as exc:
+        raise ConfigError(path, exc.line, exc.message, exc.hint) from None
     if data is None:
         return EvidenceRegister({}, path, hashlib.sha256(text.encode()).hexdigest()[:16])
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
@@ -127,6 +133,7 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
                     return v.start_mark.line + 1
         return key_lines.get(eid, n.start_mark.line + 1)
 
+    _unknown_keys(path, node, TOP_KEYS, "the register")
     entries: dict[str, EvidenceEntry] = {}
     for eid, raw in data["entries"].items():
         eid = str(eid)
@@ -135,6 +142,7 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
             raise ConfigError(path, line, f"evidence id {eid!r} may use letters, digits, . _ -")
         if not isinstance(raw, dict):
             raise ConfigError(path, line, f"entry {eid!r} must be a mapping of fields")
+        _unknown_keys(path, entry_nodes.get(eid), ENTRY_KEYS, f"entry {eid!r}")
         citation = raw.get("citation")
         if not isinstance(citation, str) or len(citation.strip()) < 10:
             raise ConfigError(path, line_of(eid, "citation"), f"{eid}: 'citation' is required")
@@ -152,6 +160,8 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
         supports = raw.get("supports")
         if not isinstance(supports, dict):
             raise ConfigError(path, line, f"{eid}: 'supports:' with 'categories:' is required")
+        supports_node = _child(entry_nodes.get(eid), "supports")
+        _unknown_keys(path, supports_node, SUPPORTS_KEYS, f"{eid}: 'supports'")
         cats = supports.get("categories")
         if not isinstance(cats, list) or not cats:
             raise ConfigError(path, line_of(eid, "supports"), f"{eid}: list supported categories")
@@ -196,13 +206,44 @@ def parse_evidence(text: str, path: str = "evidence.yaml") -> EvidenceRegister:
     return EvidenceRegister(entries, path, hashlib.sha256(text.encode()).hexdigest()[:16])
 
 
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v
+    return None
+
+
+def _unknown_keys(path: str, node: yaml.Node | None, known: tuple[str, ...], where: str) -> None:
+    """A misspelt key would silently drop what it holds: refuse it, with a "did you mean"."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for k, _ in node.value:
+        name = k.value if isinstance(k, yaml.ScalarNode) else "?"
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+            raise ConfigError(path, k.start_mark.line + 1, f"unknown key {name!r} in {where}", hint)
+
+
 def load_evidence(path: str | Path) -> EvidenceRegister:
     """Read and validate an evidence register file."""
     p = Path(path)
     try:
+        if not stat.S_ISREG(p.stat().st_mode):
+            raise ConfigError(
+                str(path), 0, "the evidence register is not a regular file", "replace it with one"
+            )
         text = p.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(str(path), 0, "evidence register not found") from None
+    except OSError as exc:
+        raise ConfigError(
+            str(path),
+            0,
+            f"cannot read the evidence register: {exc.strerror or exc}",
+            "check that the file exists and that you may read it",
+        ) from None
     except UnicodeDecodeError:
         raise ConfigError(str(path), 1, "the evidence register is not UTF-8 text") from None
     return parse_evidence(text, str(path))

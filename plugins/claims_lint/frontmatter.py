@@ -30,6 +30,13 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = "---"
 _CLOSERS = ("---", "...")
 
+# YAML aliases (``*name``) repeat an anchored value without copying it in the text, so a few
+# KB can stand for billions of values ("alias bomb") that any walk of the data never finishes.
+# Data files share lists with anchors, so they may expand to this many values in all; front
+# matter has no use for aliases and may not use them at all. Checked on the event stream,
+# before anything is composed.
+MAX_EXPANDED_VALUES = 20_000
+
 
 class FrontMatterError(ValueError):
     """A front matter problem at a 1-based ``line``/``column`` of ``path``."""
@@ -186,7 +193,7 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
         )
     yaml_text = "\n".join(lines[1:close]) + "\n"
     body = "\n".join(lines[close + 1 :])
-    node, data = _load(yaml_text, path, first_line=2)
+    node, data = _load(yaml_text, path, first_line=2, max_values=0)
     marks = _Lines(yaml_text, 2) if _Lines.needed(yaml_text) else None
     if node is None:
         data = {}
@@ -204,15 +211,79 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     )
 
 
-def load_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
+def load_yaml(
+    text: str, path: str, max_values: int = MAX_EXPANDED_VALUES
+) -> tuple[yaml.Node | None, Any]:
     """Load a whole YAML data file safely, keeping its node tree for line numbers.
 
     Node marks are 0-based from the top of the file; errors are :class:`FrontMatterError`.
+    Aliases may expand the data to at most ``max_values`` values (0: no aliases at all).
     """
-    return _load(normalise_newlines(text), path, first_line=1)
+    return _load(normalise_newlines(text), path, first_line=1, max_values=max_values)
 
 
-def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None, Any]:
+def _check_aliases(
+    yaml_text: str, path: str, first_line: int, marks: _Lines | None, max_values: int
+) -> None:
+    """Refuse aliases (or, with ``max_values``, too large an expansion) before composing.
+
+    Walks the parser's events, keeping the expanded size of every anchored value, so the cost
+    is linear in the text however the aliases nest.
+    """
+    if "*" not in yaml_text:
+        return  # no alias can be written without a '*'
+    anchors: dict[str, int] = {}
+    stack: list[tuple[str | None, int]] = [(None, 0)]  # (anchor, values so far) per open node
+    for event in yaml.parse(yaml_text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            line, column = _at(event.start_mark, first_line, marks)
+            if max_values == 0:
+                raise FrontMatterError(
+                    path,
+                    line,
+                    column,
+                    f"the YAML alias '*{event.anchor}' is not allowed in front matter",
+                    "write the value out in full where it is needed",
+                )
+            if any(anchor == event.anchor for anchor, _ in stack):
+                raise FrontMatterError(
+                    path,
+                    line,
+                    column,
+                    f"the YAML alias '*{event.anchor}' refers to the value it is inside",
+                    "a value cannot contain itself: write the items out",
+                )
+            size = anchors.get(event.anchor or "", 1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append((event.anchor, 1))
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = stack.pop()
+            if anchor:
+                anchors[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+        else:
+            continue
+        anchor, total = stack[-1]
+        stack[-1] = (anchor, total + size)
+        if total + size > max_values > 0:
+            line, column = _at(event.start_mark, first_line, marks)
+            raise FrontMatterError(
+                path,
+                line,
+                column,
+                f"YAML aliases make this file stand for more than {max_values:,} values",
+                "a file this size needs far fewer: write shared lists out, or nest aliases "
+                "less deeply (an alias of an alias multiplies)",
+            )
+
+
+def _load(
+    yaml_text: str, path: str, first_line: int, max_values: int = MAX_EXPANDED_VALUES
+) -> tuple[yaml.Node | None, Any]:
     try:
         # The reader checks every character as it is made: a control character raises here.
         loader = SafeLoader(yaml_text)
@@ -221,9 +292,12 @@ def _load(yaml_text: str, path: str, first_line: int) -> tuple[yaml.Node | None,
     node = None
     marks = _Lines(yaml_text, first_line) if _Lines.needed(yaml_text) else None
     try:
+        _check_aliases(yaml_text, path, first_line, marks, max_values)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
         return node, data
+    except FrontMatterError:
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _at(mark, first_line, marks) if mark else (first_line, 1)

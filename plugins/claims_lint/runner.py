@@ -15,6 +15,7 @@ from pathlib import Path
 from .config import Config
 from .engine import KINDS, Linter, decode_bytes, detect_kind
 from .model import InputError, LintResult
+from .pages import PageChecker, not_a_regular_file
 
 __all__ = ["collect_files", "lint_files", "ResultCache"]
 
@@ -26,8 +27,8 @@ def collect_files(paths: Iterable[str | Path], config: Config) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         path = Path(p)
-        if path.is_file():
-            out.append(path)
+        if not path.is_dir() and (path.exists() or path.is_symlink()):
+            out.append(path)  # a file, or something else named: refused when it is read
             continue
         if not path.is_dir():
             raise InputError(str(p), 0, "no such file or folder")
@@ -81,20 +82,27 @@ class ResultCache:
             pass  # a cache that cannot be written is only slower
 
 
-def _lint_one(linter: Linter, path: str, data: bytes) -> LintResult:
+def _lint_one(
+    linter: Linter, path: str, data: bytes, pages: PageChecker | None = None
+) -> LintResult:
     try:
         text = decode_bytes(data, path, linter.config.max_file_bytes)
-        return linter.lint_source(text, path, detect_kind(path))
+        result = linter.lint_source(text, path, detect_kind(path))
     except InputError as exc:
         return LintResult(path=path, error=exc)
+    if pages is not None:
+        result.findings = sorted(result.findings + pages.findings(path, text))
+    return result
 
 
 _WORKER: Linter | None = None
+_PAGES: PageChecker | None = None
 
 
-def _init_worker(config: Config) -> None:
-    global _WORKER
+def _init_worker(config: Config, check_pages: bool = True) -> None:
+    global _WORKER, _PAGES
     _WORKER = Linter(config)
+    _PAGES = PageChecker(config.effective_today()) if check_pages else None
 
 
 def _work(batch: list[tuple[str, str]]) -> list[tuple[dict, bool]]:  # type: ignore[type-arg]
@@ -113,8 +121,9 @@ def _work(batch: list[tuple[str, str]]) -> list[tuple[dict, bool]]:  # type: ign
             err = InputError(p, 0, f"cannot read file: {exc.strerror or exc}")
             out.append((LintResult(p, error=err).to_dict(), False))
             continue
-        same = not key or keyer.key(p, data) == key
-        out.append((_lint_one(_WORKER, p, data).to_dict(), same))
+        extra = _PAGES.digest(Path(p)) if _PAGES else b""
+        same = not key or keyer.key(p, data + extra) == key
+        out.append((_lint_one(_WORKER, p, data, _PAGES).to_dict(), same))
     return out
 
 
@@ -125,8 +134,13 @@ def lint_files(
     *,
     jobs: int | None = None,
     use_cache: bool = True,
+    pages: PageChecker | None = None,
 ) -> list[LintResult]:
-    """Lint ``files`` (in order), reusing cached results and using all cores for big trees."""
+    """Lint ``files`` (in order), reusing cached results and using all cores for big trees.
+
+    With ``pages``, pages of a clinic site also get the site's page check (cached with the
+    data files it depends on).
+    """
     linter = linter or Linter(config)
     cache = (
         ResultCache(config.cache_dir, linter.version)
@@ -137,6 +151,13 @@ def lint_files(
     todo: list[tuple[str, bytes, str]] = []
     for f in files:
         path = str(f)
+        refused = not_a_regular_file(f, config.root)
+        if refused:
+            results[path] = LintResult(
+                path=path,
+                error=InputError(path, 1, refused, "claims-lint reads regular files only"),
+            )
+            continue
         try:
             size = f.stat().st_size
             if size > config.max_file_bytes:
@@ -156,7 +177,8 @@ def lint_files(
                 path=path, error=InputError(path, 0, f"cannot read file: {exc.strerror or exc}")
             )
             continue
-        key = cache.key(path, data) if cache else ""
+        extra = pages.digest(f) if pages else b""
+        key = cache.key(path, data + extra) if cache else ""
         hit = cache.get(key) if cache else None
         if hit is not None:
             results[path] = hit
@@ -166,9 +188,9 @@ def lint_files(
     if n_jobs <= 0:
         n_jobs = os.cpu_count() or 1
     if n_jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
-        fresh = _parallel(todo, config, n_jobs)
+        fresh = _parallel(todo, config, n_jobs, pages is not None)
     else:
-        fresh = [(_lint_one(linter, p, d), True) for p, d, _ in todo]
+        fresh = [(_lint_one(linter, p, d, pages), True) for p, d, _ in todo]
     for (path, _, key), (res, cacheable) in zip(todo, fresh, strict=True):
         results[path] = res
         if cache and cacheable:
@@ -177,7 +199,7 @@ def lint_files(
 
 
 def _parallel(
-    todo: list[tuple[str, bytes, str]], config: Config, jobs: int
+    todo: list[tuple[str, bytes, str]], config: Config, jobs: int, check_pages: bool
 ) -> list[tuple[LintResult, bool]]:
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
@@ -185,7 +207,7 @@ def _parallel(
     batches = [[(p, k) for p, _, k in todo[i : i + size]] for i in range(0, len(todo), size)]
     out: list[tuple[LintResult, bool]] = []
     with ProcessPoolExecutor(
-        jobs, mp_context=ctx, initializer=_init_worker, initargs=(config,)
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(config, check_pages)
     ) as ex:
         for batch in ex.map(_work, batches):
             out.extend((LintResult.from_dict(r), same) for r, same in batch)

@@ -1,35 +1,62 @@
 """The clinic plugin for Pelican: read → validate → enrich → lint → gate → render → verify.
 
+Each run renders into a staging folder (stage.py); only when every check has passed is it
+synced into the output folder, so a failed build writes nothing. Other plugins that post-process
+the written site (clinic_publish) connect to :data:`output_ready`, which is sent with the
+staging folder after the output check and before the sync.
+
 Signal receivers are module-level functions: Pelican's signals hold them by weak reference.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 
 from . import gate, images, state, verify
 from .problems import BuildFailed, Problem, log, summarise
-from .reader import ClinicReader
+from .reader import ClinicReader, NotMarkdownReader
+from .stage import OutputError, Staging
 
 _handler: gate.PelicanErrors | None = None
+_SAME_SLUG = gate.SameSlugWarnings()
+logging.getLogger("pelican.utils").addFilter(_SAME_SLUG)
+
+# Sent with (pelican, path=the staging folder) once the written HTML passed its check; a
+# receiver may rewrite files there and raise BuildFailed to stop the build.
+output_ready = signal("clinic.output-ready")
 
 
 def on_get_generators(pelican: Any) -> None:
-    """A new run starts (also under --autoreload): fresh state, fresh problem log."""
+    """A new run starts (also under --autoreload): fresh state, fresh problem log, and a
+    staging folder that Pelican writes into instead of the output folder."""
     global _handler
+    previous = state.peek()
+    if previous is not None and previous.output is not None:
+        previous.output.discard()
     build = state.start(pelican.settings)
     if _handler is not None:
         logging.getLogger("pelican").removeHandler(_handler)
     _handler = gate.PelicanErrors(build)
     logging.getLogger("pelican").addHandler(_handler)
+    build.output = Staging(pelican.settings["OUTPUT_PATH"])
+    pelican.output_path = str(build.output.path)
 
 
 def on_readers_init(readers: Any) -> None:
+    """Our reader for Markdown; every other page format is refused (an HTML or reStructuredText
+    page would skip the schema, the HTML policy and the claims check)."""
+    for ext in list(readers.reader_classes):
+        if ext == "static":  # Pelican's reader of static files (images, downloads)
+            continue
+        readers.reader_classes[ext] = NotMarkdownReader
+        readers.readers[ext] = NotMarkdownReader(readers.settings)
     for ext in ClinicReader.file_extensions:
         readers.reader_classes[ext] = ClinicReader
         readers.readers[ext] = ClinicReader(readers.settings)
@@ -38,8 +65,26 @@ def on_readers_init(readers: Any) -> None:
 def on_all_generators_finalized(generators: list[Any]) -> None:
     build = state.current()
     build.built = gate.all_pages(generators)
+    gate.hold_back_drafts(build, generators)
+    gate.check_static_files(build, generators)
+    gate.check_duplicate_outputs(build, generators)
     gate.enrich(build, generators)
-    gate.judge(build)
+    try:
+        gate.judge(build)
+    except BuildFailed:
+        build.output.discard()
+        raise
+
+
+def _fail(build: state.BuildState, problems: list[Problem], what: str) -> None:
+    """Log ``problems``; in production, stop with nothing written."""
+    for problem in problems:
+        (log.error if build.strict else log.warning)("%s", problem.render())
+    errors = [p for p in problems if p.severity == "error"]
+    if errors and build.strict:
+        summary = f"Production build failed its {what}: {summarise(errors)}. Nothing was written."
+        log.error("%s", summary)
+        raise BuildFailed(summary)
 
 
 def on_finalized(pelican: Any) -> None:
@@ -48,17 +93,49 @@ def on_finalized(pelican: Any) -> None:
     if _handler is not None:
         logging.getLogger("pelican").removeHandler(_handler)
         _handler = None
-    problems = write_assets(build, Path(pelican.output_path))
-    problems += verify.verify_output(build, pelican.output_path, build.built)
-    for problem in problems:
-        (log.error if build.strict else log.warning)("%s", problem.render())
-    if problems and build.strict:
-        summary = f"Production build failed its output check: {summarise(problems)}."
-        log.error("%s", summary)
-        raise BuildFailed(summary)
+    staging = build.output
+    real = pelican.settings["OUTPUT_PATH"]
+    try:
+        problems = write_assets(build, staging.path, build.display_path(real))
+        problems += verify.verify_output(build, str(staging.path), build.built, real)
+        _fail(build, problems, "output check")
+        receivers = output_ready.send(pelican, path=staging.path)
+        if receivers:  # post-processed (minified): what visitors get must still be right
+            _fail(
+                build,
+                verify.recheck_treatments(build, str(staging.path), build.built, real),
+                "check of the final pages",
+            )
+        report = staging.commit(delete=_delete(pelican), keep=_keep(pelican))
+    except OutputError as exc:
+        log.error("%s", exc)
+        raise BuildFailed(str(exc), 2) from None
+    finally:
+        staging.discard()
+        pelican.output_path = real
+    log.info(
+        "Wrote %d file(s) to %s (%d unchanged%s).",
+        len(report.written),
+        build.display_path(real),
+        report.unchanged,
+        f", {len(report.removed)} removed" if report.removed else "",
+    )
 
 
-def write_assets(build: state.BuildState, output: Path) -> list[Problem]:
+def _delete(pelican: Any) -> bool:
+    """DELETE_OUTPUT_DIRECTORY, as Pelican applies it: never when the output holds the source."""
+    if not pelican.settings.get("DELETE_OUTPUT_DIRECTORY"):
+        return False
+    out = os.path.realpath(pelican.settings["OUTPUT_PATH"])
+    src = os.path.realpath(pelican.settings["PATH"])
+    return os.path.commonpath([out, src]) != out
+
+
+def _keep(pelican: Any) -> tuple[str, ...]:
+    return tuple(pelican.settings.get("OUTPUT_RETENTION") or ())
+
+
+def write_assets(build: state.BuildState, output: Path, shown: str = "") -> list[Problem]:
     """After the gate passed and the pages were written: the images, and the brand's colours
     and heading font at the end of the theme's style sheet (so they override its defaults)."""
     problems: list[Problem] = []
@@ -72,7 +149,7 @@ def write_assets(build: state.BuildState, output: Path) -> list[Problem]:
             hint = (
                 getattr(exc, "hint", "") or "check the output folder is writable, then build again"
             )
-            problems.append(Problem(str(output), 0, 0, message, hint, code="image"))
+            problems.append(Problem(shown or str(output), 0, 0, message, hint, code="image"))
     css = output / build.settings.get("THEME_STATIC_DIR", "theme") / "css" / "site.css"
     if build.brand is not None and css.is_file():
         css.write_text(css.read_text(encoding="utf-8") + build.brand.css(), encoding="utf-8")
@@ -86,4 +163,4 @@ def register() -> None:
     signals.finalized.connect(on_finalized)
 
 
-__all__ = ["BuildFailed", "register"]
+__all__ = ["BuildFailed", "output_ready", "register"]

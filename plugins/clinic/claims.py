@@ -10,22 +10,26 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from claims_lint import Config, EvidenceRegister, Finding, Linter, load_evidence
+from claims_lint import Config, EvidenceRegister, Finding, Linter, parse_evidence
 from claims_lint.frontmatter import FrontMatter
 from claims_lint.model import ClaimsLintError
+from clinic_schema import SourceError, read_source
 
 from .problems import Problem
 
 
 def make_linter(
-    settings: dict[str, Any], evidence_path: Path, today: dt.date
+    settings: dict[str, Any], evidence_path: Path, today: dt.date, root: Path | None = None
 ) -> tuple[Linter, list[Problem]]:
     """A linter configured from the site's settings, and any problem with the register."""
     problems: list[Problem] = []
     evidence = EvidenceRegister.empty()
-    if evidence_path.exists():
+    if evidence_path.exists() or evidence_path.is_symlink():
         try:
-            evidence = load_evidence(evidence_path)
+            text = read_source(evidence_path, str(evidence_path), root=root)
+            evidence = parse_evidence(text, str(evidence_path))
+        except SourceError as exc:
+            problems.append(exc.problem)
         except ClaimsLintError as exc:
             problems.append(Problem(exc.path, exc.line, 0, exc.message, exc.hint, code="evidence"))
     config = Config(

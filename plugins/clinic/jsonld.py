@@ -14,10 +14,17 @@ from .data import Treatment
 from .safety import Safety
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no value (a title
-    containing ``</script>``, say) can end the element early."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+def dumps(data: Any, *, compact: bool = False) -> str:
+    """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped as ``\\u003c`` etc.
+
+    Escaping only ``</`` is not enough: ``<!--<script>`` inside a script element puts an
+    HTML5 parser in its "double escaped" state, where ``</script>`` no longer ends the element
+    and the rest of the page disappears into it. With no ``<`` left, no value can.
+    """
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -111,6 +118,7 @@ def treatment_page(
         "audience": {"@type": "PeopleAudience", "suggestedMinAge": 18},
         "publisher": {"@type": "MedicalClinic", "name": clinic_data["name"]},
     }
+    # Only what was signed off: a draft without a valid review date or reviewer claims neither.
     if isinstance(last_reviewed, dt.date):
         page["lastReviewed"] = last_reviewed.isoformat()
     if reviewer:

@@ -4,7 +4,8 @@ Result photos are where advertising regulators act most often (CAP 3.45–3.47; 
 endorsement guides): they must be genuine, unedited, of the advertised treatment, and shown with
 the conditions under which the result was reached. So a pair is published only from front
 matter that states those conditions; the theme renders them in the caption with "Results vary".
-The field types are in schema.py (``PHOTO_FIELDS``); this module checks what types cannot.
+The field types are in the page schema (clinic_schema/schemas.yaml, ``photos``); this module
+checks what types cannot.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def check_photos(
     pairs = []
     for i, pair in enumerate(photos):
         if not isinstance(pair, dict):
-            continue  # schema.py reported it
+            continue  # the page schema reported it
         before_problems = len(problems)
         _check_conditions(fm, i, pair, page_key, registry, team, add)
         pictures = {}

@@ -8,10 +8,10 @@ the end whether the build may write output.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from clinic_schema.problems import Problem, Severity
+
+__all__ = ["BuildFailed", "Problem", "ProblemLog", "Severity", "log", "summarise"]
 
 log = logging.getLogger("clinic")
 
@@ -33,43 +33,17 @@ def _plain_console() -> None:
 _plain_console()
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with one source file, at a 1-based line (0 when not known)."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    hint: str = ""
-    severity: Severity = "error"
-    code: str = ""  # "claims", or a short name such as "schema"
-    # Claims findings only: the rule (PAI001), the words found, the finding's own message and
-    # why it matters, kept apart so the banner and the editor can show the fix first.
-    rule: str = ""
-    quote: str = ""
-    headline: str = ""
-    why: str = ""
-
-    def render(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.column:
-            where += f":{self.column}"
-        # Rule codes (e.g. PAI001) help reviewers look a rule up; internal tags would not.
-        code = f"{self.code} " if self.code[:1].isupper() else ""
-        text = f"{where}: {self.severity}: {code}{self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
-
-
 class BuildFailed(SystemExit):
-    """Stops the build with exit status 1 after the problems were logged.
+    """Stops the build after the problems were logged: exit status 1 for content problems,
+    2 for the environment (a file that cannot be read, an output folder that cannot be
+    written).
 
     A SystemExit rather than an Exception: Pelican's main() logs any Exception with a full
     traceback, and the people reading this output are not programmers.
     """
 
-    def __init__(self, summary: str) -> None:
-        super().__init__(1)
+    def __init__(self, summary: str, status: int = 1) -> None:
+        super().__init__(status)
         self.summary = summary
 
     def __str__(self) -> str:

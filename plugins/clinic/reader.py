@@ -11,12 +11,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-import markdown
 from claims_lint import EvidenceRegister
 from claims_lint.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
+from clinic_schema import SourceError, check_page, page_type, read_source
+from clinic_schema.files import MAX_BYTES
+from clinic_schema.markdown import make_markdown
+from clinic_schema.pages import SIGN_OFF as SIGN_OFF_FIELDS
 from pelican.readers import BaseReader
 
-from . import schema
 from .images import ImageProblem, Picture
 from .page_images import ImageUse, check_use, find_images, rewrite_html
 from .photos import ResultPair, check_photos
@@ -24,20 +26,16 @@ from .problems import Problem
 from .safety import contradictions, merge
 from .state import BuildState, PageInfo, current
 
-MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists", "smarty"]
-MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {
-    "footnotes": {"BACKLINK_TEXT": "↩", "SEPARATOR": "-"},
-    "toc": {"permalink": False},
-}
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 
-MAX_BYTES = 2_000_000  # a treatment page is a few KB; anything this large is a mistake
 
-
-def page_type(relative_path: str) -> str:
-    """Treatment pages live in ``content/treatments/``; everything else is a plain page."""
-    return "treatment" if relative_path.split("/", 1)[0] == "treatments" else "page"
+def _drop(data: dict[str, Any], dotted: str) -> None:
+    """Remove a value the check refused, so no template or JSON-LD uses it."""
+    *parents, name = dotted.split(".")
+    for part in parents:
+        data = data.get(part) if isinstance(data.get(part), dict) else {}
+    data.pop(name, None)
 
 
 def evidence_footnotes(body: str, evidence: EvidenceRegister) -> str:
@@ -57,17 +55,14 @@ def evidence_footnotes(body: str, evidence: EvidenceRegister) -> str:
     return body + ("\n\n" + "\n".join(lines) + "\n" if lines else "")
 
 
-SIGN_OFF_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
-
-
 def awaiting_sign_off(fm: FrontMatter, problems: list[Problem]) -> list[Problem]:
     """A draft nobody has signed off yet is not broken: in development, the missing sign-off
     fields are one warning saying who fills them in. Production still requires them."""
     missing = [
         p
         for p in problems
-        if p.code == "schema"
-        and p.message.startswith("missing required field")
+        if p.code == "signoff"
+        and (p.message.startswith("missing required field") or " is empty" in p.message)
         and any(f"'{name}'" in p.message for name in SIGN_OFF_FIELDS)
     ]
     if not missing:
@@ -96,74 +91,89 @@ class ClinicReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self._md = markdown.Markdown(
-            extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG, output_format="html"
-        )
+        self._md = make_markdown()
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         state = current()
         rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         shown = state.display_path(source_path)
-
         try:
-            size = os.path.getsize(source_path)
-            if size > MAX_BYTES:
-                return self._unusable(
-                    rel,
-                    shown,
-                    Problem(
-                        shown,
-                        0,
-                        0,
-                        f"the file is {size:,} bytes",
-                        "a page should be a few KB; check it is the right file",
-                    ),
-                )
-            with open(source_path, encoding="utf-8") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            line = open(source_path, "rb").read()[: exc.start].count(b"\n") + 1  # noqa: SIM115
-            return self._unusable(
-                rel,
-                shown,
-                Problem(
-                    shown,
-                    line,
-                    0,
-                    "the file is not UTF-8 text",
-                    "save it as UTF-8 (in most editors: Save As → Encoding)",
-                ),
-            )
-        try:
+            text = read_source(Path(source_path), shown, root=state.root, max_bytes=MAX_BYTES)
             fm = parse_front_matter(text, shown)
+        except SourceError as exc:
+            return self._unusable(rel, shown, exc.problem)
         except FrontMatterError as exc:
-            return self._unusable(
-                rel, shown, Problem(shown, exc.line, exc.column, exc.message, exc.hint, code="yaml")
-            )
+            problem = Problem(shown, exc.line, exc.column, exc.message, exc.hint, code="yaml")
+            return self._unusable(rel, shown, problem)
 
         kind = page_type(rel)
-        problems, claims = self._check(fm, kind, text, shown)
+        self._md.reset()
+        rendered = self._md.convert(evidence_footnotes(fm.body, state.evidence))
+        check = check_page(
+            fm,
+            kind,
+            state.site,
+            today=state.today,
+            rendered=rendered,
+            grace_days=state.grace_days,
+            strict=state.strict,
+        )
+        problems = check.problems
+        if not state.strict and check.draft:
+            problems = awaiting_sign_off(fm, problems)
+        if kind == "treatment" and check.renderable:
+            problems += self._safety(fm)
+            if "_safety" not in fm.data:
+                check.renderable = False  # no registry entry to take the safety items from
         planned = PageImages(state, fm, kind, Path(source_path).resolve().parent)
         problems += planned.problems
+        found, keys = state.lint(text, shown, fm)
+        problems += found
         state.problems.extend(problems)
-        if not isinstance(fm.data.get("title"), str):
-            return self._unusable(rel, shown, None, problems)
-
-        body = evidence_footnotes(fm.body, state.evidence)
-        self._md.reset()
-        content = rewrite_html(self._md.convert(body), planned.body)
+        if not check.renderable:
+            # Nothing downstream may read a value the schema refused: the page is left out.
+            return self._unusable(rel, shown, None, problems, draft=check.draft)
+        for name in check.unusable_fields:
+            _drop(fm.data, name)
+        state.pages[shown] = PageInfo(problems, set(keys), check.draft)
+        content = rewrite_html(rendered, planned.body)
         metadata = self._metadata(fm, kind)
         metadata.update(planned.metadata())
-        state.pages[shown] = PageInfo(problems, claims)
         metadata["source_display_path"] = shown
         return content, metadata
 
+    def _safety(self, fm: FrontMatter) -> list[Problem]:
+        """The registry's safety items merged with the page's; statements contradicting them."""
+        state = current()
+        treatment = state.treatment_for(fm)
+        if treatment is None:
+            return [
+                Problem(
+                    fm.path,
+                    fm.line_of("treatment"),
+                    0,
+                    "this treatment page cannot be built without its safety information",
+                    "fix content/data/treatments.yaml first (its problems are listed above)",
+                    code="schema",
+                )
+            ]
+        safety, problems = merge(fm, treatment)
+        fm.data["_safety"] = safety
+        if state.registry is not None:
+            problems += contradictions(fm, state.registry)
+        return problems
+
     def _unusable(
-        self, rel: str, shown: str, problem: Problem | None, problems: list[Problem] | None = None
+        self,
+        rel: str,
+        shown: str,
+        problem: Problem | None,
+        problems: list[Problem] | None = None,
+        draft: bool = False,
     ) -> tuple[str, dict[str, Any]]:
-        """A page that cannot be built. Production skips it (the gate fails the build anyway);
-        development renders a stand-in at the page's address that shows the problems, so the
-        live preview says what is wrong instead of showing a 404."""
+        """A page that cannot be built. Production skips it (the gate fails the build anyway,
+        unless it is a draft); development renders a stand-in at the page's address that shows
+        the problems, so the live preview says what is wrong instead of an old page or a 404."""
         state = current()
         problems = list(problems or [])
         if problem is not None:
@@ -172,6 +182,7 @@ class ClinicReader(BaseReader):
         stem = os.path.splitext(os.path.basename(rel))[0]
         title = f"{os.path.basename(rel)} cannot be shown"
         if state.strict or not self.settings.get("CLINIC_SHOW_FINDINGS"):
+            state.pages[shown] = PageInfo(problems, draft=draft)
             return "", {"title": title, "status": "skip"}
         prefix = "treatments/" if page_type(rel) == "treatment" else ""
         meta = {
@@ -184,30 +195,9 @@ class ClinicReader(BaseReader):
             "page_type": "unusable",
             "source_display_path": shown,
         }
-        state.pages[shown] = PageInfo(problems)
+        state.pages[shown] = PageInfo(problems, draft=draft)
         content = "<p>Fix the problems listed above, save the file, and this page will appear.</p>"
         return content, meta
-
-    def _check(
-        self, fm: FrontMatter, kind: str, text: str, shown: str
-    ) -> tuple[list[Problem], set[tuple[str, str]]]:
-        """Every problem with the page, and the claims found in it (rule, quoted text)."""
-        state = current()
-        problems = schema.validate(fm, kind, state.registry, state.team, state.today)
-        if not state.strict and fm.data.get("status") == "draft":
-            problems = awaiting_sign_off(fm, problems)
-        review = schema.review_problem(fm, state.today, state.grace_days, state.strict)
-        if review:
-            problems.append(review)
-        treatment = state.treatment_for(fm)
-        if kind == "treatment" and treatment is not None:
-            safety, merge_problems = merge(fm, treatment)
-            problems += merge_problems
-            fm.data["_safety"] = safety
-        if kind == "treatment" and state.registry is not None:
-            problems += contradictions(fm, state.registry)
-        found, keys = state.lint(text, shown, fm)
-        return problems + found, set(keys)
 
     def _metadata(self, fm: FrontMatter, kind: str) -> dict[str, Any]:
         state = current()
@@ -223,6 +213,10 @@ class ClinicReader(BaseReader):
         if not meta.get("description") and isinstance(data.get("summary"), str):
             meta["description"] = data["summary"]
         meta["page_type"] = kind
+        # Where the fields that decide the page's address are, for "two pages, one address".
+        meta["source_lines"] = {
+            key: fm.key_line(key) for key in ("slug", "save_as", "url", "title") if key in data
+        }
         reviewer_key = data.get("reviewed_by")
         reviewer = state.team.get(reviewer_key) if isinstance(reviewer_key, str) else None
         if reviewer:
@@ -239,6 +233,31 @@ class ClinicReader(BaseReader):
                 meta["treatment_entry"] = treatment
                 meta["safety"] = data.get("_safety")
         return meta
+
+
+class NotMarkdownReader(BaseReader):
+    """Pages in any other format (HTML, reStructuredText) are refused, not read: they would
+    skip the schema, the HTML policy and the claims check."""
+
+    enabled = True
+    file_extensions: list[str] = []
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        state = current()
+        shown = state.display_path(source_path)
+        ext = os.path.splitext(source_path)[1] or "this kind of"
+        state.problems.add(
+            Problem(
+                shown,
+                1,
+                0,
+                f"pages must be Markdown (.md); {ext} files are not read",
+                "write the page in Markdown, or move the file out of content/pages and "
+                "content/treatments",
+                code="schema",
+            )
+        )
+        return "", {"title": os.path.basename(source_path), "status": "skip"}
 
 
 class PageImages:

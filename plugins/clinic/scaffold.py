@@ -2,8 +2,11 @@
 
 A new page has every field the schema requires, filled with placeholders that are honest
 ("To be confirmed: …") and pass the claims linter, and section prompts like the example
-treatment pages. It starts as a draft: it builds and can be previewed, but it is not listed
-on the site until an editor removes ``status: draft`` after the reviewer has signed it off.
+treatment pages. The sign-off fields (``reviewed_by``, ``last_reviewed``, ``next_review``) are
+left empty, with a comment: only the reviewer fills them in. The page starts as a draft: it
+builds and can be previewed, but it is not published; and the production build refuses it
+while it still has placeholder text, a price of 0 or no sign-off, even without
+``status: draft``.
 """
 
 from __future__ import annotations
@@ -98,19 +101,20 @@ def _registry(content_dir: Path) -> Registry:
         raise ScaffoldError(f"cannot read the treatment registry:\n{exc}") from None
 
 
-def _first_reviewer(content_dir: Path) -> str:
+def _reviewers(content_dir: Path) -> list[str]:
+    """The keys of clinic.yaml's clinical reviewers (who may sign a page off)."""
     path = content_dir / DATA_DIR / "clinic.yaml"
     try:
         clinic = load_clinic(path)
     except DataError as exc:
         raise ScaffoldError(f"cannot read the clinic's details:\n{exc}") from None
     team = clinic.get("team") or {}
-    for key, member in team.items():
-        if isinstance(member, dict) and member.get("reviewer"):
-            return str(key)
-    raise ScaffoldError(
-        f"{path} lists no clinical reviewer: mark one team member 'reviewer: true' first"
-    )
+    reviewers = [str(k) for k, m in team.items() if isinstance(m, dict) and m.get("reviewer")]
+    if not reviewers:
+        raise ScaffoldError(
+            f"{path} lists no clinical reviewer: mark one team member 'reviewer: true' first"
+        )
+    return reviewers
 
 
 def _existing_slugs(folder: Path) -> dict[str, Path]:
@@ -143,13 +147,27 @@ def _target(folder: Path, slug: str, what: str) -> Path:
     return folder / f"{slug}.md"
 
 
-def _review_fields(content_dir: Path, today: dt.date | None) -> list[str]:
+def _review_fields(content_dir: Path, today: dt.date | None, optional: bool = False) -> list[str]:
+    """Empty sign-off fields: only the reviewer fills them in, when they have checked the page.
+
+    A page cannot be published while they are empty (the production build refuses it), so
+    nobody can publish a page "reviewed today" that nobody reviewed. ``optional``: a plain page
+    needs no clinical review, and the comment says the lines may go.
+    """
     today = today or dt.date.today()
+    due = add_months(today, REVIEW_MONTHS).isoformat()
+    why = (
+        ["# A page that needs no clinical review may delete these three lines instead."]
+        if optional
+        else []
+    )
     return [
-        "# The reviewer signs the page off: update these three lines when they do.",
-        f"reviewed_by: {_first_reviewer(content_dir)}",
-        f"last_reviewed: {today.isoformat()}",
-        f"next_review: {add_months(today, REVIEW_MONTHS).isoformat()}",
+        "# Sign-off: left empty until the reviewer has checked the page, then filled in by",
+        "# them. The site does not publish a page while they are empty.",
+        *why,
+        f"reviewed_by:    # the reviewer's key: {', '.join(_reviewers(content_dir))}",
+        "last_reviewed:  # the date they signed it off, as YYYY-MM-DD",
+        f"next_review:    # usually {REVIEW_MONTHS} months later, as YYYY-MM-DD (e.g. {due})",
     ]
 
 
@@ -311,4 +329,4 @@ def new_page(content_dir: Path, *, title: str, today: dt.date | None = None) -> 
     title = _title(title)
     slug = slugify(title)
     path = _target(content_dir / "pages", slug, "page")
-    return _write(path, page_text(title, slug, _review_fields(content_dir, today)))
+    return _write(path, page_text(title, slug, _review_fields(content_dir, today, optional=True)))

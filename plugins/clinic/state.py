@@ -14,10 +14,10 @@ from typing import Any
 
 from claims_lint import EvidenceRegister, Linter
 from claims_lint.frontmatter import FrontMatter
+from clinic_schema import Registry, Site, Treatment, load_site
 
 from .brand import Brand, load_brand
 from .claims import lint_source, make_linter
-from .data import DataError, Registry, Treatment, load_clinic, load_registry
 from .images import ImageCache, ImageProblem, ImageSettings, Picture
 from .page_images import ImagePlanner
 from .problems import Problem, ProblemLog
@@ -39,6 +39,7 @@ class PageInfo:
 
     problems: list[Problem]
     claims: set[tuple[str, str]] = field(default_factory=set)  # (rule, text) found in source
+    draft: bool = False  # status: draft (production reports it and does not publish it)
 
 
 @dataclass
@@ -47,20 +48,36 @@ class BuildState:
     strict: bool
     today: dt.date
     grace_days: int
+    site: Site
     problems: ProblemLog = field(default_factory=ProblemLog)
-    registry: Registry | None = None
-    clinic: dict[str, Any] = field(default_factory=dict)
     pages: dict[str, PageInfo] = field(default_factory=dict)
     built: list[Any] = field(default_factory=list)  # Pelican's Page objects, once all are read
     linter: Linter | None = None
+    output: Any = None  # the run's Staging (stage.py): where this run writes, then syncs
     brand: Brand | None = None
     images: ImagePlanner | None = None
     logo: Picture | None = None
 
     @property
+    def registry(self) -> Registry | None:
+        return self.site.registry
+
+    @property
+    def clinic(self) -> dict[str, Any]:
+        return self.site.clinic
+
+    @property
     def team(self) -> dict[str, Any]:
-        team = self.clinic.get("team")
-        return team if isinstance(team, dict) else {}
+        return self.site.team
+
+    @property
+    def root(self) -> Path:
+        """The repository: pages and data files may not link outside it."""
+        return self.site.root
+
+    @property
+    def drafts(self) -> set[str]:
+        return {path for path, info in self.pages.items() if info.draft}
 
     def display_path(self, path: str | os.PathLike[str]) -> str:
         """Paths as the person running the build typed them: relative to the working dir."""
@@ -88,6 +105,11 @@ class BuildState:
 _state: BuildState | None = None
 
 
+def peek() -> BuildState | None:
+    """The last run's state, if there was one (a new run discards its staging folder)."""
+    return _state
+
+
 def current() -> BuildState:
     if _state is None:
         raise RuntimeError("the clinic plugin is not registered (add 'clinic' to PLUGINS)")
@@ -100,25 +122,20 @@ def start(settings: dict[str, Any]) -> BuildState:
     today = settings.get("CLINIC_TODAY") or dt.date.today()
     if isinstance(today, str):
         today = dt.date.fromisoformat(today)
+    data_name = settings.get("CLINIC_DATA_DIR", "data")
     state = BuildState(
         settings=settings,
         strict=bool(settings.get("CLINIC_STRICT", False)),
         today=today,
         grace_days=int(settings.get("CLINIC_REVIEW_GRACE_DAYS", 14)),
+        site=load_site(settings["PATH"], data_dir=data_name),
     )
-    data_dir = Path(settings["PATH"]) / settings.get("CLINIC_DATA_DIR", "data")
-    try:
-        state.registry = load_registry(data_dir / "treatments.yaml")
-    except DataError as exc:
-        state.problems.extend(_shown(state, exc.problems))
-    try:
-        state.clinic = load_clinic(data_dir / "clinic.yaml")
-    except DataError as exc:
-        state.problems.extend(_shown(state, exc.problems))
+    state.problems.extend(_shown(state, state.site.problems))
+    data_dir = Path(settings["PATH"]) / data_name
     # Production fails on evidence whose review_by passed more than the grace period ago;
     # development warns from the first day.
     lint_day = today - dt.timedelta(days=state.grace_days) if state.strict else today
-    state.linter, problems = make_linter(settings, data_dir / "evidence.yaml", lint_day)
+    state.linter, problems = make_linter(settings, data_dir / "evidence.yaml", lint_day, state.root)
     state.problems.extend(_shown(state, problems))
     state.images = _planner(settings)
     state.brand, problems = load_brand(data_dir / "clinic.yaml")
@@ -158,7 +175,4 @@ def _logo(state: BuildState, clinic_yaml: Path) -> Picture | None:
 
 
 def _shown(state: BuildState, problems: list[Problem]) -> list[Problem]:
-    return [
-        Problem(state.display_path(p.path), p.line, p.column, p.message, p.hint, p.severity, p.code)
-        for p in problems
-    ]
+    return [p.moved(state.display_path(p.path)) for p in problems]

@@ -5,21 +5,18 @@ the language server (``claims_lint.lsp``) goes through the two functions here:
 
 * :func:`page_fields` — the fields of a page type, as plain :class:`FieldSpec` records;
 * :func:`check_page` — every page-schema problem of one page's text, with an exact fix where
-  one can be stated (a misspelt field name, a quoted date).
+  one can be stated (a misspelt field name, a date written another way with one reading).
 
-Today they read ``clinic.schema`` (``Field`` tables and ``validate``). When the declarative
-schema lands (a JSON Schema with a Pelican-free public function), only this module changes.
-Importing ``clinic.schema`` imports the ``clinic`` package, which needs Pelican; callers that
-must work without it (the language server) get :class:`SchemaUnavailable` and go on with the
-claims findings alone.
+Both read the declarative schema (``clinic_schema``: JSON Schema in ``schemas.yaml``, the same
+the build and ``claims-lint`` validate against), which imports no Pelican, so the language
+server has the page checks too. :class:`SchemaUnavailable` is kept for callers that handle it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,91 +93,78 @@ class PageProblem:
         }
 
 
-def _schema() -> Any:
-    try:
-        from clinic import schema
-    except ImportError as exc:  # pragma: no cover - exercised only without the site extra
-        raise SchemaUnavailable(
-            f"page-schema checks need the site extra ({exc.name} is missing): "
-            'pip install -e ".[site]"'
-        ) from None
-    return schema
+_KINDS = {"string": "text", "integer": "integer", "number": "number", "boolean": "boolean"}
+# Groups whose own fields the form shows (the other groups, side_effects, are edited as a whole).
+_GROUPS = ("facts", "hero", "before", "after")
 
 
-_KIND = {
-    str: "text",
-    dt.date: "date",
-    int: "integer",
-    float: "number",
-    bool: "boolean",
-    list: "list",
-}
+def _example(name: str, spec: dict[str, Any]) -> str:
+    examples = spec.get("examples") or []
+    if not examples:
+        return ""
+    value = examples[0]
+    if isinstance(value, dict):
+        return f"{name}:\n" + "\n".join(f"  {k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return f"{name}:\n" + "\n".join(f"  - {v}" for v in value)
+    if isinstance(value, bool):
+        return f"{name}: {str(value).lower()}"
+    return f"{name}: {value}"
 
 
-def _nested(schema: Any) -> dict[str, dict[str, Any]]:
-    """The field tables of groups (and of each item of a list of groups), by field name."""
-    image = getattr(schema, "IMAGE_FIELDS", {})
-    return {
-        "facts": schema.FACT_FIELDS,
-        "hero": image,
-        "photos": getattr(schema, "PHOTO_FIELDS", {}),
-        "before": image,
-        "after": image,
-    }
-
-
-def _spec(name: str, spec: Any, nested: dict[str, dict[str, Any]], depth: int = 0) -> FieldSpec:
-    types = tuple(spec.types)
-    if spec.choices:
-        kind = "choice"
-    elif dict in types:
-        kind = "group"
-    elif float in types:
-        kind = "number"
-    else:
-        kind = _KIND.get(types[0], "text")
+def _spec(
+    name: str, spec: dict[str, Any], required: bool, defs: dict[str, Any], depth: int = 0
+) -> FieldSpec:
     children: tuple[FieldSpec, ...] = ()
-    if kind in ("group", "list") and depth < 3 and nested.get(name):
-        children = tuple(_spec(n, s, nested, depth + 1) for n, s in nested[name].items())
-    return FieldSpec(name, kind, spec.required, spec.example, tuple(spec.choices), children)
+    if spec.get("x-date"):
+        kind = "date"
+    elif "enum" in spec and not spec.get("x-registry"):
+        kind = "choice"
+    elif spec.get("type") == "object":
+        kind = "group"
+        if name in _GROUPS and depth < 3:
+            children = _children(spec, defs, depth)
+    elif spec.get("type") == "array":
+        kind = "list"
+        items = spec.get("items", {})
+        if items.get("type") == "object" and depth < 3:  # a list of groups (photos)
+            children = _children(items, defs, depth)
+    else:
+        kind = _KINDS.get(str(spec.get("type")), "text")
+    choices = tuple(str(c) for c in spec.get("enum", ())) if kind == "choice" else ()
+    example = _example(name, spec)
+    if kind == "group" and children and not example:
+        example = f"{name}:\n  " + children[0].example.replace("\n", "\n  ")
+    return FieldSpec(name, kind, required, example, choices, children)
+
+
+def _children(spec: dict[str, Any], defs: dict[str, Any], depth: int) -> tuple[FieldSpec, ...]:
+    """The fields of a group, each with its ``$ref`` resolved against the schema's ``$defs``."""
+    from clinic_schema.schema import field_schema
+
+    required = set(spec.get("required", ()))
+    return tuple(
+        _spec(n, field_schema({"$defs": defs, **s}, ()), n in required, defs, depth + 1)
+        for n, s in spec.get("properties", {}).items()
+    )
 
 
 def page_fields(page_type: str) -> list[FieldSpec]:
     """The fields of ``"treatment"`` or ``"page"`` front matter, in the schema's order."""
-    schema = _schema()
-    table = schema.TREATMENT_FIELDS if page_type == "treatment" else schema.PAGE_FIELDS
-    nested = _nested(schema)
-    return [_spec(name, spec, nested) for name, spec in table.items()]
+    from clinic_schema import page_schema
+    from clinic_schema.schema import field_schema
+
+    schema = page_schema(page_type)
+    required = set(schema.get("required", ()))
+    return [
+        _spec(name, field_schema(schema, (name,)), name in required, schema["$defs"])
+        for name in schema["properties"]
+    ]
 
 
 def page_type_of(path: str | Path) -> str:
     """Treatment pages live in a ``treatments/`` folder; every other page is a plain page."""
     return "treatment" if "treatments" in Path(path).parts else "page"
-
-
-@dataclass
-class _Site:
-    """The data a page is checked against, read once per content folder."""
-
-    registry: Any = None
-    team: dict[str, Any] = field(default_factory=dict)
-    problems: list[PageProblem] = field(default_factory=list)
-
-
-def _site(content_dir: Path | None) -> _Site:
-    site = _Site()
-    if content_dir is None:
-        return site
-    from clinic.data import DataError, load_clinic, load_registry
-
-    data = content_dir / "data"
-    # A broken data file's own problems are reported when it is built or opened.
-    with contextlib.suppress(DataError):
-        site.registry = load_registry(data / "treatments.yaml")
-    with contextlib.suppress(DataError):
-        team = load_clinic(data / "clinic.yaml").get("team")
-        site.team = team if isinstance(team, dict) else {}
-    return site
 
 
 def check_page(
@@ -192,18 +176,22 @@ def check_page(
     page_type: str | None = None,
 ) -> list[PageProblem]:
     """Every page-schema problem of ``text`` (the whole file, front matter and body)."""
-    schema = _schema()
+    from clinic_schema import Site, load_site
+    from clinic_schema import check_page as check
+    from clinic_schema.markdown import make_markdown
+    from clinic_schema.rawhtml import needs_rendering
+
     try:
         fm = parse_front_matter(text, path)
     except FrontMatterError as exc:
         return [PageProblem(exc.line, exc.column, exc.message, exc.hint, "error", "yaml")]
-    site = _site(content_dir)
+    # A broken data file's own problems are reported when it is built or opened.
+    site = load_site(content_dir) if content_dir is not None else Site(Path("."), Path("."))
     kind = page_type or page_type_of(path)
-    today = today or dt.date.today()
-    problems = schema.validate(fm, kind, site.registry, site.team, today)
-    fields = schema.TREATMENT_FIELDS if kind == "treatment" else schema.PAGE_FIELDS
+    rendered = make_markdown().convert(fm.body) if needs_rendering(fm.body) else None
+    result = check(fm, kind, site, today=today or dt.date.today(), rendered=rendered)
     out = []
-    for p in problems:
+    for p in result.problems:
         key = _field_of(p.message)
         out.append(
             PageProblem(
@@ -214,7 +202,7 @@ def check_page(
                 p.severity,
                 p.code or "schema",
                 key,
-                _exact_fix(fm, text, p.message, key, fields, schema.FACT_FIELDS),
+                _exact_fix(fm, p.message, key, kind),
             )
         )
     return out
@@ -227,35 +215,30 @@ def _field_of(message: str) -> str:
     return message[start + 1 : end] if start >= 0 and end > start else ""
 
 
-def _exact_fix(
-    fm: FrontMatter,
-    text: str,
-    message: str,
-    key: str,
-    fields: dict[str, Any],
-    fact_fields: dict[str, Any],
-) -> TextEdit | None:
-    """A fix we can state exactly: a misspelt field name, or a date written in quotes."""
+def _exact_fix(fm: FrontMatter, message: str, key: str, kind: str) -> TextEdit | None:
+    """A fix we can state exactly: a misspelt field name, or a date with one reading."""
+    from clinic_schema import page_schema
+    from clinic_schema.dates import readings
+
     if message.startswith("unknown field") and key:
-        table = fact_fields if " under facts" in message else fields
-        close = difflib.get_close_matches(key, table, n=1)
-        path = ("facts", key) if " under facts" in message else (key,)
-        return _rename_key(fm, text, path, close[0]) if close else None
-    if "must be a date" in message and key:
+        schema = page_schema(kind)
+        nested = " under facts" in message
+        table = schema["properties"]["facts"]["properties"] if nested else schema["properties"]
+        close = difflib.get_close_matches(key, list(table), n=1)
+        path = ("facts", key) if nested else (key,)
+        return _rename_key(fm, path, close[0]) if close else None
+    if "must be a date written as YYYY-MM-DD" in message and key and "." not in key:
         node = fm.node_at(key)
-        if node is None or getattr(node, "style", None) not in ("'", '"'):
+        found = readings(str(getattr(node, "value", ""))) if node is not None else []
+        if len(found) != 1:  # none, or 03/04/2026: two readings, the writer must choose
             return None
-        value = str(node.value).strip()
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            return None
+        value = found[0].isoformat()
         (line, col), (end_line, end_col) = fm.position(node), fm.end_position(node)
-        return TextEdit(line, col, end_line, end_col, value, f"Write {value} without quotes")
+        return TextEdit(line, col, end_line, end_col, value, f"Write {value}")
     return None
 
 
-def _rename_key(fm: FrontMatter, text: str, path: tuple[str, ...], new: str) -> TextEdit | None:
+def _rename_key(fm: FrontMatter, path: tuple[str, ...], new: str) -> TextEdit | None:
     parent = fm.node_at(*path[:-1]) if len(path) > 1 else fm.node
     for k, _ in getattr(parent, "value", []):
         if getattr(k, "value", None) == path[-1]:

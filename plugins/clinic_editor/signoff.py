@@ -50,8 +50,9 @@ def _blocking(root: Path, page: Path, text: str, today: dt.date) -> list[str]:
         if f.severity == "error"
     ]
     for p in check_page(text, shown, root / "content", today):
-        missing_sign_off = p.message.startswith("missing required field") and p.field in (
-            SIGN_OFF_FIELDS
+        # What the sign-off itself fills in: the three fields, missing or left empty.
+        missing_sign_off = p.field in SIGN_OFF_FIELDS and (
+            p.message.startswith("missing required field") or " is empty" in p.message
         )
         if p.severity == "error" and not missing_sign_off:
             out.append(f"{shown}:{p.line}: {p.message}" + (f" — {p.hint}" if p.hint else ""))

@@ -1,7 +1,9 @@
 """clinic_publish: production output for static hosting, and safe deploys (deploy.py).
 
-The Pelican part (enabled in publishconf.py) post-processes the written site once Pelican and
-the clinic plugin's gate have finished: minified HTML and CSS, content-hashed asset names,
+The Pelican part (enabled in publishconf.py) post-processes the written site once Pelican has
+written it and the clinic plugin's output check has passed, in the clinic plugin's staging
+folder (its ``output_ready`` signal), before anything reaches the output folder: minified
+HTML and CSS, content-hashed asset names,
 a Content-Security-Policy check of every page, ``_headers`` for static hosts, and ``.gz`` /
 ``.br`` files beside every text file. Settings (all optional)::
 
@@ -22,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from clinic import output_ready
 from clinic.problems import BuildFailed
-from pelican import signals
 
 # A child of the clinic plugin's logger: the same plain one-line messages.
 log = logging.getLogger("clinic.publish")
@@ -32,11 +34,12 @@ REQUIRED_FILES = ("index.html", "404.html")
 EXPECTED_FILES = ("sitemap.xml", "robots.txt")
 
 
-def on_finalized(pelican: Any) -> None:
+def on_output_ready(pelican: Any, path: Path) -> None:
+    """Post-process the site the clinic plugin staged in ``path``; stop on CSP problems."""
     from .optimise import optimise_site
 
     settings = pelican.settings
-    root = Path(pelican.output_path)
+    root = Path(path)
     started = time.monotonic()
     missing = [name for name in REQUIRED_FILES if not (root / name).is_file()]
     if missing:
@@ -86,7 +89,7 @@ def _publish_admin(project: Path, output: Path) -> None:
 
 
 def register() -> None:
-    signals.finalized.connect(on_finalized)
+    output_ready.connect(on_output_ready)
 
 
 __all__ = ["register"]

@@ -349,13 +349,26 @@ class LocalReleases:
         current = self.base / CURRENT
         if current.exists() and not current.is_symlink():
             raise TargetError(f"{current} exists and is not a symlink: move it away first")
+        writable = self.base if self.base.exists() else self.base.parent
+        if create and not os.access(writable, os.W_OK):
+            raise TargetError(
+                f"cannot write to {writable}: choose a directory you may write to, or fix its "
+                "permissions"
+            )
 
     @contextlib.contextmanager
     def locked(self, create: bool) -> Iterator[None]:
         self.check(create)
-        if create:
-            (self.base / RELEASES).mkdir(parents=True, exist_ok=True)
-        with open(self.base / ".deploy.lock", "a") as lock:
+        try:
+            if create:
+                (self.base / RELEASES).mkdir(parents=True, exist_ok=True)
+            lock = open(self.base / ".deploy.lock", "a")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            raise TargetError(
+                f"cannot write to {self.base} ({exc.strerror or exc}): choose a directory you "
+                "may write to, or fix its permissions"
+            ) from None
+        with lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -395,8 +408,11 @@ class LocalReleases:
             shutil.rmtree(self.base / RELEASES / name, ignore_errors=True)
 
     def log(self, line: str) -> None:
-        with open(self.base / LOG_NAME, "a", encoding="utf-8") as f:
-            f.write(line + "\n")
+        try:
+            with open(self.base / LOG_NAME, "a", encoding="utf-8") as f:
+                f.write(line + "\n")
+        except OSError as exc:  # the release is live; only the log line is lost
+            say(f"warning: could not add to {self.base / LOG_NAME}: {exc.strerror or exc}")
 
 
 class SshReleases:

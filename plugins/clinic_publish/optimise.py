@@ -22,6 +22,7 @@ import brotli
 import minify_html
 import rcssmin
 from bs4 import BeautifulSoup
+from clinic import jsonld
 
 from .headers import render_headers_file
 
@@ -258,8 +259,7 @@ def _compact_json_ld(html: str) -> str:
             data = json.loads(match.group("body"))
         except json.JSONDecodeError:
             return match.group(0)
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        return f"{match.group('open')}{body}</script>"
+        return f"{match.group('open')}{jsonld.dumps(data, compact=True)}</script>"
 
     return re.sub(
         r"(?P<open><script[^>]*type=[\"']application/ld\+json[\"'][^>]*>)(?P<body>.*?)</script>",

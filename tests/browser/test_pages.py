@@ -355,3 +355,51 @@ def test_treatment_pages_show_their_parts_in_order(site: Site, browser):
     finally:
         page.close()
     assert not problems, "\n".join(problems)
+
+
+SAFETY_SECTIONS = ("contraindications", "side-effects", "aftercare")
+# What a visitor can see of an element: rendered, not transparent, with a size, on the page.
+_SEEN = """id => {
+  const e = document.getElementById(id);
+  if (!e) return 'missing';
+  if (!e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return 'not rendered';
+  const r = e.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return `size ${r.width}x${r.height}`;
+  if (r.left + scrollX < 0 || r.right + scrollX > document.documentElement.scrollWidth + 1)
+    return 'off the page';
+  const items = [...e.querySelectorAll('li')];
+  const hidden = items.filter(li => !li.checkVisibility({checkOpacity: true,
+    checkVisibilityCSS: true}) || li.getBoundingClientRect().height < 1);
+  if (!items.length) return 'no items';
+  if (hidden.length) return `${hidden.length} item(s) not visible`;
+  if (!e.innerText.includes(items[0].innerText.trim())) return 'items not in its visible text';
+  return '';
+}"""
+
+
+def test_safety_sections_are_visible_on_every_treatment_page(site: Site, browser):
+    """Issue 11: the output check found the sections in the tree while a raw <div hidden> hid
+    them. Here a real browser says each section and each of its items is rendered, has a size
+    and is on the page, at phone and desktop widths."""
+    problems: list[str] = []
+    checked = 0
+    for width in (375, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            for url in site.pages:
+                path = urlsplit(url).path
+                if not path.startswith("/treatments/") or path == "/treatments/":
+                    continue
+                page.goto(url)
+                for section in SAFETY_SECTIONS:
+                    why = page.evaluate(_SEEN, section)
+                    checked += 1
+                    if why:
+                        problems.append(f"{path} at {width}px: #{section}: {why}")
+            # The check can fail: hide a section the way a stray element would.
+            page.evaluate("document.getElementById('side-effects').parentElement.hidden = true")
+            assert page.evaluate(_SEEN, "side-effects") == "not rendered"
+        finally:
+            page.close()
+    assert checked == 2 * 4 * len(SAFETY_SECTIONS)
+    assert not problems, "\n".join(problems)

@@ -101,10 +101,14 @@ def test_schema_errors_show_as_the_marketer_types(server) -> None:
     entry = {**ENTRY, "summary": "", "facts": {**ENTRY["facts"], "price_from": "two hundred"}}
     entry["last_reviewed"] = "12/10/2026"
     result = _post(server, "/api/preview", {"collection": "treatments", "data": entry})
-    messages = [p["message"] for p in result["problems"] if p["code"] == "schema"]
+    # The page schema's messages since issue 11 (a wrong price or date is "signoff": the page
+    # can be previewed without it, never published).
+    messages = [p["message"] for p in result["problems"] if p["code"] in ("schema", "signoff")]
     assert "missing required field 'summary'" in messages
-    assert "'price_from' under facts must be a whole number or a number" in messages
-    assert "'last_reviewed' must be a date" in messages
+    assert "'facts.price_from' must be a number" in messages
+    assert any(
+        m.startswith("'last_reviewed' must be a date written as YYYY-MM-DD") for m in messages
+    )
     banner = BeautifulSoup(result["html"], "html.parser").find(id="build-findings")
     assert "missing required field 'summary'" in banner.get_text(" ")  # in the page too
 

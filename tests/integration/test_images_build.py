@@ -226,7 +226,7 @@ def test_a_pair_without_its_conditions_is_refused_field_by_field(project: Path) 
     assert "has not consented" in log
     assert "'tom' is not in the team" in log and "tom-okafor" in log
     assert "“recently”" in log and "'6 weeks'" in log
-    assert "missing required field 'sessions' under photos.0" in log
+    assert "missing required field 'sessions' under photos item 1" in log
 
 
 def test_photos_on_a_page_that_is_not_a_treatment_page_are_refused(project: Path) -> None:

@@ -4,6 +4,7 @@ reproducible builds. (rsync over SSH and nginx: test_publish_servers.py.)"""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import subprocess
@@ -222,7 +223,10 @@ def test_csp_check_finds_what_the_policy_would_block() -> None:
 def test_minified_json_ld_stays_the_same_data() -> None:
     html = '<html><head><script type="application/ld+json">{\n "a": "<\\/script>"\n}</script>'
     out = minify_page(html)
-    assert '{"a":"<\\/script>"}' in out
+    # < > & escaped as in the development build (issue 11: "<!--<script>" must not survive)
+    assert '{"a":"\\u003c/script\\u003e"}' in out
+    body = out.split("ld+json>", 1)[1].split("</script>", 1)[0]
+    assert json.loads(body) == {"a": "</script>"}
 
 
 @pytest.mark.integration

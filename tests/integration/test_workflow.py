@@ -7,6 +7,7 @@ throwaway copy of the project.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -65,6 +66,18 @@ def banner(html_path: Path) -> str | None:
 # 1. A newcomer creates a treatment page with one command ------------------------------------
 
 
+def _sign_off(source: Path) -> None:
+    """What the writer and the reviewer do before a new page may be published."""
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("To be written: ", "").replace("To be confirmed: ", "")
+    text = re.sub(r"(?m)^reviewed_by: .*$", "reviewed_by: helen-ashby", text)
+    today = dt.date.today()
+    text = re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {today}", text)
+    text = re.sub(r"(?m)^next_review: .*$", f"next_review: {today + dt.timedelta(180)}", text)
+    text = re.sub(r"(?m)^  price_from: 0 .*$", "  price_from: 150", text)
+    source.write_text(text, encoding="utf-8")
+
+
 def test_one_command_creates_a_treatment_page_that_builds(project: Path) -> None:
     made = invoke(project, "new-treatment", "--title", TITLE, "--treatment", "mesotherapy-facial")
     assert made.returncode == 0, made.stdout + made.stderr
@@ -72,23 +85,37 @@ def test_one_command_creates_a_treatment_page_that_builds(project: Path) -> None
     assert source.is_file()
     assert f"content/treatments/{SLUG}.md" in made.stdout
 
+    # A draft previews; its banner is the to-do list (placeholders, sign-off, price).
     dev = run_pelican(project, "pelicanconf.py")
     assert dev.returncode == 0, dev.log
-    assert SLUG not in dev.log, f"the new page has findings:\n{dev.log}"
-    page = dev.output / "drafts" / SLUG / "index.html"  # a draft until the reviewer signs off
+    page = dev.output / "drafts" / SLUG / "index.html"
     assert page.is_file()
-    assert banner(page) is None, banner(page)
+    todo = banner(page) or ""
+    assert "not signed off yet" in todo
+    assert "placeholder text" in todo
     text = page.read_text(encoding="utf-8")
     assert "What it can and cannot do" in text and 'id="contraindications"' in text
+    assert "Medically reviewed by" not in text  # nobody has reviewed it
 
+    # Production publishes the rest of the site and reports the draft.
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
+    assert f"1 draft not published: content/treatments/{SLUG}.md" in prod.log
     assert SLUG not in " ".join(str(p) for p in prod.html_files()), "drafts are never published"
 
-    # Signed off: without `status: draft` it is published at /treatments/<slug>/.
+    # Issue 11: deleting `status: draft` is not enough; nobody has signed it off.
     source.write_text(
         source.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8"
     )
+    before = sorted(prod.output.rglob("*"))
+    prod = run_pelican(project, "publishconf.py")
+    assert prod.returncode == 1, prod.log
+    assert f"content/treatments/{SLUG}.md:9: error: 'reviewed_by' is empty" in prod.log
+    assert "more than 0" in prod.log and "placeholder text" in prod.log
+    assert sorted(prod.output.rglob("*")) == before, "a failed build writes nothing"
+
+    # Written, reviewed and signed off: published at /treatments/<slug>/.
+    _sign_off(source)
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
     assert (prod.output / "treatments" / SLUG / "index.html").is_file()
@@ -98,9 +125,12 @@ def test_one_command_creates_a_page_that_builds(project: Path) -> None:
     made = invoke(project, "new-page", "--title", "Gift vouchers")
     assert made.returncode == 0, made.stdout + made.stderr
     dev = run_pelican(project, "pelicanconf.py")
-    assert dev.returncode == 0 and "gift-vouchers" not in dev.log, dev.log
+    assert dev.returncode == 0, dev.log
+    assert (dev.output / "drafts/gift-vouchers/index.html").is_file()
     prod = run_pelican(project, "publishconf.py")
     assert prod.returncode == 0, prod.log
+    assert "1 draft not published: content/pages/gift-vouchers.md" in prod.log
+    assert not (prod.output / "gift-vouchers").exists()
 
 
 def test_new_treatment_page_lints_clean(project: Path) -> None:

@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import yaml
-from clinic import schema
 from clinic.data import load_clinic, load_registry
 from clinic_editor.cms_config import CONFIG_PATH, NOT_IN_FORM, build_config, render_config
+from clinic_schema import page_schema
 
 from tests.conftest import ROOT
 
@@ -34,26 +34,30 @@ def test_the_committed_configuration_is_what_the_generator_makes() -> None:
     assert committed.startswith("# GENERATED")
 
 
+TREATMENT = page_schema("treatment")
+FACTS = TREATMENT["properties"]["facts"]
+IMAGE = TREATMENT["$defs"]["image"]
+PHOTO = TREATMENT["$defs"]["photos"]["items"]
+
+
 def test_every_schema_field_has_a_form_field_with_the_schemas_requiredness() -> None:
     config = build_config(ROOT)
-    for collection, table in (
-        ("treatments", schema.TREATMENT_FIELDS),
-        ("pages", schema.PAGE_FIELDS),
-    ):
+    for collection, schema in (("treatments", TREATMENT), ("pages", page_schema("page"))):
         fields = _fields(_collection(config, collection))
         assert "body" in fields and fields["body"]["widget"] == "markdown"
-        for name, spec in table.items():
+        required = set(schema["required"])
+        for name in schema["properties"]:
             if name in NOT_IN_FORM:
                 assert name not in fields
                 continue
             assert name in fields, f"{collection}: the schema's '{name}' has no form field"
             if fields[name]["widget"] != "hidden":
-                assert fields[name]["required"] == spec.required, name
-        assert set(fields) - {"body"} <= set(table), "a form field the schema does not know"
+                assert fields[name]["required"] == (name in required), name
+        assert set(fields) - {"body"} <= set(schema["properties"]), "a field the schema lacks"
     facts = _fields(_collection(config, "treatments"))["facts"]
-    assert [f["name"] for f in facts["fields"]] == list(schema.FACT_FIELDS)
+    assert [f["name"] for f in facts["fields"]] == list(FACTS["properties"])
     assert {f["name"]: f["required"] for f in facts["fields"]} == {
-        k: v.required for k, v in schema.FACT_FIELDS.items()
+        k: k in FACTS["required"] for k in FACTS["properties"]
     }
     price = next(f for f in facts["fields"] if f["name"] == "price_from")
     assert price["widget"] == "number"
@@ -62,13 +66,13 @@ def test_every_schema_field_has_a_form_field_with_the_schemas_requiredness() -> 
 def test_pictures_and_photos_follow_the_schema() -> None:
     fields = _fields(_collection(build_config(ROOT), "treatments"))
     hero = fields["hero"]
-    assert [f["name"] for f in hero["fields"]] == list(schema.IMAGE_FIELDS)
+    assert [f["name"] for f in hero["fields"]] == list(IMAGE["properties"])
     assert hero["fields"][0]["widget"] == "image"
     # An optional group left empty must not block saving: its fields are checked by the schema.
     assert hero["required"] is False and not any(f["required"] for f in hero["fields"])
     photos = fields["photos"]
     assert photos["widget"] == "list"
-    assert [f["name"] for f in photos["fields"]] == list(schema.PHOTO_FIELDS)
+    assert [f["name"] for f in photos["fields"]] == list(PHOTO["properties"])
     items = {f["name"]: f for f in photos["fields"]}
     assert items["unedited"]["widget"] == items["consent"]["widget"] == "boolean"
     assert items["sessions"]["value_type"] == "int"

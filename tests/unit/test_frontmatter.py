@@ -70,3 +70,29 @@ def test_load_yaml_reports_file_lines() -> None:
     assert info.value.line == 3
     node, data = load_yaml("a: 1\nb: 2\n", "data.yaml")
     assert data == {"a": 1, "b": 2} and node.value[1][0].start_mark.line == 1
+
+
+def _bomb(levels: int = 9) -> str:
+    text = 'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n'
+    for i in range(1, levels):
+        text += f"l{i}: &l{i} [" + ", ".join([f"*{'a' if i == 1 else f'l{i - 1}'}"] * 9) + "]\n"
+    return text
+
+
+def test_an_alias_bomb_is_refused_before_it_is_composed() -> None:
+    with pytest.raises(FrontMatterError) as info:
+        load_yaml(_bomb(), "d.yaml")
+    assert "more than 20,000 values" in info.value.message
+    assert info.value.line == 5  # 9 ** 5 values: the first level past the limit
+
+
+def test_front_matter_may_not_use_aliases_and_data_files_may_share_lists() -> None:
+    with pytest.raises(FrontMatterError, match="alias '\\*a' is not allowed"):
+        parse_front_matter("---\na: &a x\nb: *a\n---\n", "p.md")
+    node, data = load_yaml("a: &a [1, 2]\nb: [*a, 3]\n", "d.yaml")
+    assert data["b"] == [[1, 2], 3]
+
+
+def test_an_alias_inside_its_own_anchor_is_refused() -> None:
+    with pytest.raises(FrontMatterError, match="refers to the value it is inside"):
+        load_yaml("x: &x [1, *x]\n", "d.yaml")

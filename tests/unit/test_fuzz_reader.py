@@ -30,10 +30,11 @@ from claims_lint.frontmatter import (
     normalise_newlines,
     parse_front_matter,
 )
-from clinic import schema, state
-from clinic.data import load_clinic, load_registry
+from clinic import state
 from clinic.problems import Problem, ProblemLog
 from clinic.safety import contradictions, merge
+from clinic_schema import check_page, load_site, page_schema
+from clinic_schema.markdown import make_markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,9 +90,9 @@ def check_problems(text: str, problems: list[Problem], what: str) -> None:
 # --- strategies -------------------------------------------------------------------------------
 
 KEYS = [
-    *schema.TREATMENT_FIELDS,
-    *schema.PAGE_FIELDS,
-    *schema.FACT_FIELDS,
+    *page_schema("treatment")["properties"],
+    *page_schema("page")["properties"],
+    *page_schema("treatment")["properties"]["facts"]["properties"],
     "side_effects",
     "common",
     "rare",
@@ -340,10 +341,14 @@ def page_text(draw: st.DrawFn) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def site_data() -> tuple[Any, dict[str, Any]]:
-    registry = load_registry(ROOT / "content/data/treatments.yaml")
-    clinic = load_clinic(ROOT / "content/data/clinic.yaml")
-    return registry, clinic.get("team", {})
+def site_data() -> Any:
+    return load_site(ROOT / "content")
+
+
+def page_problems(fm: FrontMatter, kind: str) -> list[Problem]:
+    """The page check as the build runs it (production), on ``fm``."""
+    rendered = make_markdown().convert(fm.body)
+    return check_page(fm, kind, site_data(), today=TODAY, rendered=rendered, strict=True).problems
 
 
 def parse(text: str) -> FrontMatter | None:
@@ -387,10 +392,8 @@ def test_page_checks_report_problems_inside_the_file(text: str, kind: str) -> No
     fm = parse(text)
     if fm is None:
         return
-    registry, team = site_data()
-    problems = schema.validate(fm, kind, registry, team, TODAY)
-    review = schema.review_problem(fm, TODAY, 14, strict=True)
-    problems += [review] if review else []
+    registry = site_data().registry
+    problems = page_problems(fm, kind)
     key = fm.data.get("treatment")
     treatment = registry.treatments.get(key) if isinstance(key, str) else None
     if kind == "treatment" and treatment is not None:
@@ -516,9 +519,8 @@ def test_regressions_parse_or_fail_inside_the_file() -> None:
     for text in REGRESSIONS:
         fm = parse(text)
         if fm is not None:
-            registry, team = site_data()
-            problems = schema.validate(fm, "treatment", registry, team, TODAY)
-            problems += contradictions(fm, registry)
+            problems = page_problems(fm, "treatment")
+            problems += contradictions(fm, site_data().registry)
             check_problems(text, problems, repr(text))
 
 
@@ -530,9 +532,8 @@ def test_regressions_through_the_reader() -> None:
 def test_missing_fields_without_front_matter_are_reported_on_line_1() -> None:
     # Found by the fuzz tests: a page with no front matter at all got its "missing required
     # field" problems at line 0 ("page.md: error: ...", no line).
-    registry, team = site_data()
     fm = parse_front_matter("Just a body.\n", "page.md")
-    problems = schema.validate(fm, "treatment", registry, team, TODAY)
+    problems = [p for p in page_problems(fm, "treatment") if p.code in ("schema", "signoff")]
     assert problems
     assert all(p.line == 1 for p in problems), [p.render() for p in problems]
 

@@ -91,5 +91,5 @@ def test_a_broken_registry_lists_every_problem(tmp_path) -> None:
         load_registry(bad)
     messages = [p.render() for p in info.value.problems]
     assert any("not a short lowercase name" in m and ":5:" in m for m in messages), messages
-    assert any("lists no common side effects" in m for m in messages)
-    assert any("has no 'how_performed'" in m for m in messages)
+    assert any("missing required field 'side_effects'" in m for m in messages)
+    assert any("missing required field 'how_performed'" in m for m in messages)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from claims_lint.frontmatter import parse_front_matter
-from clinic import schema
-from clinic.data import load_clinic, load_registry
 from clinic.scaffold import ScaffoldError, add_months, new_page, new_treatment, slugify
+from clinic_schema import Problem, check_page, load_site, page_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
@@ -30,13 +29,15 @@ def content(tmp_path: Path) -> Path:
     return dest
 
 
-def problems_of(path: Path, kind: str, content: Path) -> list[schema.Problem]:
+def problems_of(path: Path, kind: str, content: Path) -> list[Problem]:
+    """The production page check's problems with a new page, except the sign-off ones (which
+    a new page must have: nobody has reviewed it yet)."""
+    return [p for p in check_of(path, kind, content).problems if p.code != "signoff"]
+
+
+def check_of(path: Path, kind: str, content: Path):  # noqa: ANN201
     fm = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
-    registry = load_registry(content / "data/treatments.yaml")
-    team = load_clinic(content / "data/clinic.yaml")["team"]
-    found = schema.validate(fm, kind, registry, team, TODAY)
-    review = schema.review_problem(fm, TODAY, 14, True)
-    return found + ([review] if review else [])
+    return check_page(fm, kind, load_site(content), today=TODAY, strict=True)
 
 
 @pytest.mark.parametrize(
@@ -74,19 +75,31 @@ def test_new_treatment_page_is_valid_as_written(content: Path, key: str) -> None
     assert problems_of(path, "treatment", content) == []
 
     fm = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
-    for name, field in schema.TREATMENT_FIELDS.items():
-        if field.required:
-            assert name in fm.data, f"missing required field {name}"
-    for name, field in schema.FACT_FIELDS.items():
-        if field.required:
-            assert name in fm.data["facts"], f"missing required fact {name}"
+    schema = page_schema("treatment")
+    for name in schema["required"]:
+        assert name in fm.data, f"missing required field {name}"
+    for name in schema["properties"]["facts"]["required"]:
+        assert name in fm.data["facts"], f"missing required fact {name}"
     assert fm.data["treatment"] == key
-    assert fm.data["reviewed_by"] == "helen-ashby"  # the first reviewer in clinic.yaml
-    assert fm.data["last_reviewed"] == TODAY
-    assert fm.data["next_review"] == dt.date(2027, 5, 22)
     assert fm.data["status"] == "draft"
     positions = [fm.body.index(heading) for heading in SECTIONS]
     assert positions == sorted(positions), "sections in the order of the example pages"
+
+
+def test_nobody_has_signed_off_a_new_page(content: Path) -> None:
+    """The sign-off is the reviewer's: empty, with a comment; the page cannot be published."""
+    path = new_treatment(content, title="Skin booster", treatment="mesotherapy-facial")
+    text = path.read_text(encoding="utf-8")
+    fm = parse_front_matter(text, str(path))
+    assert fm.data["reviewed_by"] is None
+    assert fm.data["last_reviewed"] is None and fm.data["next_review"] is None
+    assert "reviewed_by:    # the reviewer's key: helen-ashby, tom-okafor" in text
+    check = check_of(path, "treatment", content)
+    assert check.renderable and check.draft  # it can be previewed
+    signoff = " ".join(p.message for p in check.problems if p.code == "signoff")
+    for words in ("'reviewed_by' is empty", "'last_reviewed' is empty", "more than 0"):
+        assert words in signoff
+    assert "placeholder text “To be written”" in signoff
 
 
 def test_new_treatment_points_to_what_the_registry_says_it_will_not_do(content: Path) -> None:
@@ -100,14 +113,14 @@ def test_new_treatment_points_to_what_the_registry_says_it_will_not_do(content: 
     assert "Results vary" in text
 
 
-def test_first_reviewer_is_taken_from_the_clinic_file(content: Path) -> None:
+def test_the_reviewers_are_taken_from_the_clinic_file(content: Path) -> None:
     clinic = content / "data/clinic.yaml"
     text = clinic.read_text(encoding="utf-8")
     helen = "    reviewer: true\n    bio: >-\n      Helen"
     assert helen in text
     clinic.write_text(text.replace(helen, helen.replace("true", "false")), encoding="utf-8")
     path = new_treatment(content, title="Scalp care", treatment="mesotherapy-hair", today=TODAY)
-    assert "reviewed_by: tom-okafor" in path.read_text(encoding="utf-8")
+    assert "reviewed_by:    # the reviewer's key: tom-okafor\n" in path.read_text(encoding="utf-8")
 
 
 def test_title_with_yaml_punctuation_round_trips(content: Path) -> None:
@@ -168,7 +181,7 @@ def test_new_page_is_valid_as_written(content: Path) -> None:
     assert problems_of(path, "page", content) == []
     fm = parse_front_matter(path.read_text(encoding="utf-8"), str(path))
     assert fm.data["slug"] == "gift-vouchers"
-    assert fm.data["reviewed_by"] == "helen-ashby"
-    assert fm.data["next_review"] == dt.date(2027, 5, 22)
+    assert fm.data["reviewed_by"] is None  # a reviewer fills it in, or deletes the lines
+    assert "may delete these three lines" in path.read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError, match="already exists"):
         new_page(content, title="Gift Vouchers")
