@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set: corpus | dev | dev2 | dev3 | test | devset
+    python benchmarks/claims_score.py dev2            # one set: corpus | dev | dev2 | dev3 | dev4 | dev5 | test | devset
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -11,6 +11,9 @@ Sets:
   clinic prose to tune on (independent writers: mesotherapy-type treatment pages; the wider
   range of treatments and clinic-wide pages; long honest prose with claims hidden in it;
   short-form advertising and social posts);
+* ``dev4`` — tests/fixtures/claims/realistic/dev4-paraphrase.yaml: every flagged item of dev,
+  dev2 and dev3 reworded twice by another writer, plus honest sentences that use claim words —
+  a robustness check (does a rule hold when the words change?), development data, not held out;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -40,6 +43,7 @@ SETS = {
     "dev": FIXTURES / "realistic" / "dev.yaml",
     "dev2": FIXTURES / "realistic" / "dev2.yaml",
     "dev3": FIXTURES / "realistic" / "dev3.yaml",
+    "dev4": FIXTURES / "realistic" / "dev4-paraphrase.yaml",
     "dev5": FIXTURES / "realistic" / "dev5.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(

@@ -244,6 +244,8 @@ class AnswerDetector:
         lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
         topic = question.strip().rstrip("?!. ").strip()
         bare = pack.statement.match(topic) is None and len(topic.split()) <= pack.topic_words
+        if bare and (lead_words := pack.topic_lead.match(topic)):
+            topic = topic[lead_words.end() :]
         word = None
         for kind, rx in (("yes", pack.answer_yes), ("no", pack.answer_no), ("gone", pack.answer_gone)):
             if kind == "gone" and not bare:
@@ -252,12 +254,12 @@ class AnswerDetector:
             if word is not None:
                 break
         if word is not None:
-            said = f"{topic} gone" if kind == "gone" else _statement(topic, pack.statement, kind == "no")
+            said = [f"{topic} gone"] if kind == "gone" else _statements(topic, pack.statement, kind == "no")
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
-            span = (start, a0 + word.end())
+            found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
             return [
-                Candidate(span[0], span[1], c.rule, self.name, c.confidence, ai, qi)
-                for c in self.judge_statement(said)
+                Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
+                for c in found.values()
             ]
         if not bare:
             return []
@@ -282,12 +284,14 @@ class AnswerDetector:
         return out
 
 
-def _statement(question: str, form: object, denied: bool) -> str:
-    """The statement a yes/no question asks about, or its denial."""
+def _statements(question: str, form: object, denied: bool) -> list[str]:
+    """The statement a yes/no question asks about, or its denial (a bare topic's denial is
+    read both ways: "Side effects? None." is "no side effects", "Painful? Not at all." is
+    "it is not painful")."""
     q = question.strip().rstrip("?!. ").strip()
     m = form.match(q)  # type: ignore[attr-defined]
-    if m is None:  # a bare topic: "Side effects?", "Downtime?"
-        return f"no {q}" if denied else q
+    if m is None:  # a bare topic: "Side effects?", "Downtime?", "Painful?"
+        return [f"no {q}", f"it is not {q}"] if denied else [q]
     aux, subject, rest = m.group("aux"), m.group("subject"), m.group("rest")
     neg = " not" if denied else ""
-    return f"{subject} {aux}{neg}{rest}"
+    return [f"{subject} {aux}{neg}{rest}"]

@@ -97,6 +97,7 @@ class LanguagePack:
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
     answer_gone: re.Pattern[str]
+    topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     pronoun: re.Pattern[str]
     topic_words: int
     inflections: tuple[Inflection, ...]
@@ -237,6 +238,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     clause_words = words_regex(r.get("clauses.words", list))
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
+    lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
     confusables = {str(k): str(v) for k, v in r.get("confusables", dict, {}).items()}
     bad = [k for k in confusables if len(k) != 1]
     if bad:
@@ -275,8 +277,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             "questions.asserting_start", rf"[\W_]*(?:{r.get('questions.asserting_start', str)})\b"
         ),
         statement=r.regex("questions.statement", rf"[\W_]*{r.get('questions.statement', str)}"),
-        answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*(?:{answers_yes})\b"),
-        answer_no=r.regex("questions.answers.deny", rf"[\W_]*(?:{answers_no})\b"),
+        answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})\b"),
+        answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})\b"),
         answer_gone=r.regex(
             "questions.answers.removal",
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
@@ -284,6 +286,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         pronoun=r.regex(
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
         ),
+        topic_lead=r.regex("questions.topic_lead", rf"(?:{r.get('questions.topic_lead', str)})\s+"),
         topic_words=int(r.get("questions.topic_words", int)),
         inflections=_inflections(r),
         spelling={str(k): str(v) for k, v in r.get("spelling", dict).items()},
