@@ -247,16 +247,34 @@ class AnswerDetector:
         if bare and (lead_words := pack.topic_lead.match(topic)):
             topic = topic[lead_words.end() :]
         word = None
-        for kind, rx in (("yes", pack.answer_yes), ("no", pack.answer_no), ("gone", pack.answer_gone)):
+        for kind, rx in (
+            ("yes", pack.answer_yes),
+            ("no", pack.answer_no),
+            ("gone", pack.answer_gone),
+        ):
             if kind == "gone" and not bare:
                 continue
             word = rx.match(answer, lead)
             if word is not None:
                 break
         if word is not None:
-            said = [f"{topic} gone"] if kind == "gone" else _statements(topic, pack.statement, kind == "no")
+            said = (
+                [f"{topic} gone"]
+                if kind == "gone"
+                else _statements(topic, pack.statement, kind == "no", pack.subject_pronouns)
+            )
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
-            found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
+            # the rest of the answer qualifies the statement ("Yes, when a nurse does it")
+            # but its own claims are the rule detector's, so only the statement's count
+            rest = answer[word.end() :]
+            if not rest.lstrip(" ").startswith((",", ";", ":", "—", "–", "-")):
+                rest = ""  # "No treatment here cures acne": the answer word starts a sentence
+            found = {
+                c.rule.code: c
+                for statement in said
+                for c in self.judge_statement(statement + rest)
+                if c.start < len(statement)
+            }
             return [
                 Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
                 for c in found.values()
@@ -280,11 +298,15 @@ class AnswerDetector:
 
         for c in self.judge_statement(said):
             s, e = back(c.start, False), back(c.end, True)
-            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi))
+            out.append(
+                Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
+            )
         return out
 
 
-def _statements(question: str, form: object, denied: bool) -> list[str]:
+def _statements(
+    question: str, form: object, denied: bool, pronouns: frozenset[str] = frozenset()
+) -> list[str]:
     """The statement a yes/no question asks about, or its denial (a bare topic's denial is
     read both ways: "Side effects? None." is "no side effects", "Painful? Not at all." is
     "it is not painful")."""
@@ -294,4 +316,9 @@ def _statements(question: str, form: object, denied: bool) -> list[str]:
         return [f"no {q}", f"it is not {q}"] if denied else [q]
     aux, subject, rest = m.group("aux"), m.group("subject"), m.group("rest")
     neg = " not" if denied else ""
-    return [f"{subject} {aux}{neg}{rest}"]
+    said = [f"{subject} {aux}{neg}{rest}"]
+    # the subject may be two words ("Are HA fillers safe?"): read it both ways
+    more = rest.split(maxsplit=1)
+    if len(more) == 2 and " " not in subject and subject not in pronouns:
+        said.append(f"{subject} {more[0]} {aux}{neg} {more[1]}")
+    return said

@@ -98,6 +98,7 @@ class LanguagePack:
     answer_no: re.Pattern[str]
     answer_gone: re.Pattern[str]
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
+    subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
     topic_words: int
     inflections: tuple[Inflection, ...]
@@ -175,7 +176,9 @@ class _Reader:
         try:
             return re.compile(source)
         except re.error as exc:
-            raise ConfigError(str(self.path), 0, f"'{dotted}' is not a valid regex: {exc}") from None
+            raise ConfigError(
+                str(self.path), 0, f"'{dotted}' is not a valid regex: {exc}"
+            ) from None
 
 
 def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
@@ -287,6 +290,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
         ),
         topic_lead=r.regex("questions.topic_lead", rf"(?:{r.get('questions.topic_lead', str)})\s+"),
+        subject_pronouns=frozenset(str(w) for w in r.get("questions.subject_pronouns", list)),
         topic_words=int(r.get("questions.topic_words", int)),
         inflections=_inflections(r),
         spelling={str(k): str(v) for k, v in r.get("spelling", dict).items()},
@@ -295,9 +299,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             for k, v in r.get("kinds", dict).items()
             if isinstance(v, list) and k != "gap_stop"
         },
-        gap_stop=words_regex(
-            r.get("kinds.gap_stop", list) + r.get("negation.negators", list)
-        ),
+        gap_stop=words_regex(r.get("kinds.gap_stop", list) + r.get("negation.negators", list)),
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),

@@ -78,9 +78,7 @@ class Pipeline:
         by_sentence: dict[int, list[Candidate]] = {}
         for c in cands:
             by_sentence.setdefault(c.sentence, []).append(c)
-        return [
-            c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)
-        ]
+        return [c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -583,10 +583,14 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
         if not path.is_file():
             raise ConfigError(str(path), 0, f"no rule file for category {cid}")
         rules.extend(loader.load(path, categories[cid], profile))
-    extra = {p.stem for p in lang_dir.glob("*.yaml")} - set(CATEGORY_IDS) - {
-        "language",
-        "concepts",
-    }
+    extra = (
+        {p.stem for p in lang_dir.glob("*.yaml")}
+        - set(CATEGORY_IDS)
+        - {
+            "language",
+            "concepts",
+        }
+    )
     if extra:
         raise ConfigError(str(lang_dir), 0, f"unknown rule files: {', '.join(sorted(extra))}")
     seen: dict[str, str] = {}

@@ -822,9 +822,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     return b.text(), b.map, fn_defs
 
 
-def clean_markdown(
-    body: str, base: int = 0, folder: Folder | None = None
-) -> tuple[Unit, set[str]]:
+def clean_markdown(body: str, base: int = 0, folder: Folder | None = None) -> tuple[Unit, set[str]]:
     """Clean a Markdown body that starts at file offset ``base``."""
     text, mapping, fn_defs = _block_structure(body, base)
     return clean_inline_markdown(text, mapping, "", folder), fn_defs

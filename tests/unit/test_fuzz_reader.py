@@ -35,7 +35,7 @@ from clinic.problems import Problem, ProblemLog
 from clinic.safety import contradictions, merge
 from clinic_schema import check_page, load_site, page_schema
 from clinic_schema.markdown import make_markdown
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
@@ -469,6 +469,15 @@ def read_page(text: str, folder: str) -> list[Problem]:
 
 @FUZZ
 @given(page_text(), st.sampled_from(["treatments", "pages"]))
+# a title YAML reads as a date passes the schema as text, and the page keeps it as text
+@example(
+    "---\ntitle: 2000-01-01\ntreatment: mesotherapy-facial\nsummary: Small injections into the"
+    " skin; results vary.\nreviewed_by: helen-ashby\nlast_reviewed: 2026-10-12\n"
+    "next_review: 2027-04-12\nfacts:\n  session_length: About 30 minutes\n  course: 4 to 6"
+    " sessions\n  results_timeline: Varies\n  recovery: Redness for a day\n  price_from: 150\n"
+    "---\n\n",
+    "treatments",
+)
 def test_the_reader_never_raises_and_reports_inside_the_file(text: str, folder: str) -> None:
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates cannot be saved
     problems = read_page(text, folder)
