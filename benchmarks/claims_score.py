@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set: corpus | dev | dev2 | dev3 | dev4 | dev5 | test | devset
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev5, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -47,8 +47,11 @@ SETS = {
     "dev5": FIXTURES / "realistic" / "dev5.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
-        (p / "shared" / "reference" / "claims-devset.yaml" for p in ROOT.parents
-         if (p / "shared" / "reference").is_dir()),
+        (
+            p / "shared" / "reference" / "claims-devset.yaml"
+            for p in ROOT.parents
+            if (p / "shared" / "reference").is_dir()
+        ),
         ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
     ),
 }
@@ -128,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("sets", nargs="*", default=list(SETS), choices=[*SETS, []])
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
-    ap.add_argument("--show-frozen", action="store_true", help="also list the frozen split's misses")
+    ap.add_argument(
+        "--show-frozen", action="store_true", help="also list the frozen split's misses"
+    )
     args = ap.parse_args(argv)
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
     for name in args.sets:

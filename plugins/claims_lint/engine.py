@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .detectors import Candidate
 from .evidence import EvidenceRegister, load_evidence
 from .frontmatter import FrontMatter, FrontMatterError, normalise_newlines, parse_front_matter
-from .detectors import Candidate
 from .model import Cleared, Finding, InputError, LintResult, Suppressed
 from .pipeline import Pipeline
 from .rules import Rule, RuleSet, load_rules

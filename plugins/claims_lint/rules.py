@@ -272,7 +272,9 @@ def _load_concepts(path: Path, pack: LanguagePack) -> Concepts:
         try:
             re.compile(compiled[str(name)])
         except re.error as exc:
-            raise ConfigError(str(path), 0, f"concept {name!r} is not a valid pattern: {exc}")
+            raise ConfigError(
+                str(path), 0, f"concept {name!r} is not a valid pattern: {exc}"
+            ) from None
         clauses.append(_concept_clause(analysis, [str(w) for w in items], pack, clauses))
         markers[str(name)] = concept_marker(len(clauses) - 1)
     return Concepts(compiled, markers, clauses, words)

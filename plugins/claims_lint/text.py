@@ -19,7 +19,6 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import lru_cache
 
 __all__ = [
     "BOUNDARY",

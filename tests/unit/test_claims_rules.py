@@ -47,7 +47,8 @@ def test_every_rule_has_examples(code: str) -> None:
 @pytest.mark.parametrize(("code", "example"), _match_cases())
 def test_match_example_pins_its_span(linter: Linter, code: str, example: Example) -> None:
     findings = [
-        f for f in linter.lint_source(example.text, "example.md", "markdown").findings
+        f
+        for f in linter.lint_source(example.text, "example.md", "markdown").findings
         if f.rule == code
     ]
     assert findings, f"{code} should match {example.text!r}"
