@@ -13,6 +13,16 @@ from .suppress import SUPPRESSION_CODES
 __all__ = ["render_rules_doc", "main"]
 
 
+def _contradicts(rule: Rule) -> str:
+    if not rule.contradicts:
+        return ""
+    section = rule.contradicts.replace("-", " ")
+    return (
+        f"; on a treatment page it contradicts the required {section} information, "
+        f'the section id="{rule.contradicts}"'
+    )
+
+
 def _profile_line(rule_code: str) -> str:
     parts = []
     for p in PROFILES:
@@ -82,7 +92,8 @@ def render_rules_doc() -> str:
                 "",
                 f"**{r.name}** ({r.kind}) — {r.message} ({_profile_line(r.code)}; "
                 f"{'clearable by evidence' if r.clearable else 'not clearable by evidence'}"
-                f"{'; can be hedged' if r.hedgeable else ''})",
+                f"{'; can be hedged' if r.hedgeable else ''}"
+                f"{_contradicts(r)})",
                 "",
                 f"**What it catches.** {r.message} {_shape(r)} For example (the words it "
                 "reports in bold):",

@@ -328,6 +328,7 @@ class Linter:
             evidence=cited,
             detector=cand.detector,
             confidence=cand.confidence,
+            contradicts=rule.contradicts,
         )
 
     # --- evidence ------------------------------------------------------------------------------

@@ -69,6 +69,9 @@ class Finding:
     # Text that replaces [column, end_column) exactly, when the rule can state one (a code
     # action in editors applies it); "" when the fix needs a person's judgement.
     replacement: str = ""
+    # The safety section of a treatment page the claim denies ("side-effects",
+    # "contraindications"), from the rule's ``contradicts:``; "" when it denies none.
+    contradicts: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

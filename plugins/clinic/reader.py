@@ -23,7 +23,7 @@ from .images import ImageProblem, Picture
 from .page_images import ImageUse, check_use, find_images, rewrite_html
 from .photos import ResultPair, check_photos
 from .problems import Problem
-from .safety import contradictions, merge
+from .safety import merge
 from .state import BuildState, PageInfo, current
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -143,7 +143,8 @@ class ClinicReader(BaseReader):
         return content, metadata
 
     def _safety(self, fm: FrontMatter) -> list[Problem]:
-        """The registry's safety items merged with the page's; statements contradicting them."""
+        """The registry's safety items merged with the page's. (A sentence that denies them, "no
+        side effects", is a claims finding: the rules with ``contradicts:`` say so.)"""
         state = current()
         treatment = state.treatment_for(fm)
         if treatment is None:
@@ -159,8 +160,6 @@ class ClinicReader(BaseReader):
             ]
         safety, problems = merge(fm, treatment)
         fm.data["_safety"] = safety
-        if state.registry is not None:
-            problems += contradictions(fm, state.registry)
         return problems
 
     def _unusable(
