@@ -48,6 +48,9 @@ class Detector(Protocol):
 _WORD = re.compile(r"[\w%'£$#★⭐]+")
 
 
+_SEEN_LIMIT = 20_000  # sentences remembered per linter (about 5 MB of text)
+
+
 class RuleDetector:
     """The YAML rules: one scan for every rule's derived anchors picks the sentences worth
     trying, then each candidate rule's regex runs on its sentence."""
@@ -83,13 +86,19 @@ class RuleDetector:
         inner = [lit for lit in literals if _WORD.fullmatch(lit)]
         self._inner = trie_regex(inner) if inner else None
         # a match of the trie is the longest literal at its start: its prefixes count too
+        inner_set = set(inner)
         self._with_prefixes = {
-            lit: frozenset(ids[p] for p in inner if lit.startswith(p)) for lit in inner
+            lit: frozenset(ids[lit[:k]] for k in range(1, len(lit) + 1) if lit[:k] in inner_set)
+            for lit in inner
         }
         phrases = [lit for lit in literals if not _WORD.fullmatch(lit)]
         self._phrase_scan = trie_regex(phrases) if phrases else None
         self._phrase_ids = {lit: ids[lit] for lit in phrases}
         self._word_cache: dict[str, frozenset[int]] = {}
+        # Raw regex matches per sentence text, relative to the sentence (before the rules'
+        # own conditions, which read the context): a sentence a site repeats ("Results vary
+        # from person to person.") is scanned once per linter, not once per page.
+        self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int], ...]] = {}
 
     def _lits_in(self, word: str) -> frozenset[int]:
         """The literals a word contains, at any position (cached: words repeat)."""
@@ -113,9 +122,11 @@ class RuleDetector:
             for si, branches in self.candidate_branches(doc).items()
         }
 
-    def candidate_branches(self, doc: Doc) -> dict[int, set[int]]:
+    def candidate_branches(
+        self, doc: Doc, known: frozenset[int] = frozenset()
+    ) -> dict[int, set[int]]:
         """Sentence index -> indexes of the branches worth trying there (every anchor clause
-        of the branch has a literal in the sentence)."""
+        of the branch has a literal in the sentence); the sentences in ``known`` are skipped."""
         low = doc.lower
         if self._inner is None and self._phrase_scan is None:
             return {}
@@ -130,6 +141,9 @@ class RuleDetector:
         lits_in = self._lits_in
         start = 0
         for si, end in enumerate(ends):
+            if si in known:
+                start = end
+                continue
             lits: set[int] = set(phrase_hits.get(si, ()))
             if self._inner is not None:
                 for w in set(findall(low, start, end)):
@@ -155,15 +169,46 @@ class RuleDetector:
                 self._met_cache[lits] = got
         return got
 
+    def _raw_matches(self, doc: Doc) -> dict[int, tuple[tuple[int, int, int], ...]]:
+        """Sentence index -> its branches' matches (branch, start, end relative to the
+        sentence), from the memo of sentences seen before or by the prefilter and regexes."""
+        low = doc.lower
+        keys = {}
+        found: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        for si in range(len(doc.sentence_ends)):
+            s0, s1 = doc.sentence(si)
+            key = (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
+            hit = self._seen.get(key)
+            if hit is None:
+                keys[si] = key
+            elif hit:
+                found[si] = hit
+        candidates = self.candidate_branches(
+            doc, frozenset(found) | (frozenset(range(len(doc.sentence_ends))) - frozenset(keys))
+        )
+        for si, key in keys.items():
+            s0, s1 = doc.sentence(si)
+            got = tuple(
+                (bi, m.start() - s0, m.end() - s0)
+                for bi in sorted(candidates.get(si, ()))
+                for m in self._branches[bi][1].regex.finditer(low, s0, s1)
+                if m.start() != m.end()
+            )
+            if len(self._seen) < _SEEN_LIMIT:
+                self._seen[key] = got
+            if got:
+                found[si] = got
+        return found
+
     def detect(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
         low = doc.lower
         doc_checks: dict[int, bool] = {}
-        for si, branch_ids in sorted(self.candidate_branches(doc).items()):
+        for si, matches in sorted(self._raw_matches(doc).items()):
             s0, s1 = doc.sentence(si)
             skip: set[int] = set()  # rules whose sentence or document conditions fail
-            for bi in sorted(branch_ids):
-                ri, branch = self._branches[bi]
+            for bi, ra, rb in matches:
+                ri = self._branches[bi][0]
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
@@ -178,10 +223,8 @@ class RuleDetector:
                     if not doc_checks[ri]:
                         skip.add(ri)
                         continue
-                for m in branch.regex.finditer(low, s0, s1):
-                    a, b = m.span()
-                    if a == b or _excluded(rule, low, a, b, doc):
-                        continue
+                a, b = s0 + ra, s0 + rb
+                if not _excluded(rule, low, a, b, doc):
                     out.append(Candidate(a, b, rule, self.name, rule.confidence, si))
         return out
 

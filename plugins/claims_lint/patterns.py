@@ -262,7 +262,8 @@ _FREQUENT: frozenset[str] = frozenset()
 
 def _weak(s: str) -> bool:
     word = s.strip(" -'")
-    return word in _COMMON or (len(word) < 2 and word.isalnum())
+    # the prefilter finds a literal anywhere inside a word, so two letters ("st", "on") say little
+    return word in _COMMON or (len(word) < 3 and word.isalnum())
 
 
 def _frequent(s: str) -> bool:

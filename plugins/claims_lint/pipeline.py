@@ -85,12 +85,25 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per category for overlapping text: the earliest, longest match wins. A rule
     that ``defers`` (a generic one, such as an unhedged outcome) yields to a claim of any other
     category on overlapping words."""
+    # Overlapping candidates share a sentence, so each sentence is settled on its own.
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    out: list[Candidate] = []
+    for group in by_sentence.values():
+        out += _dedupe_sentence(group)
+    return sorted(out, key=lambda c: (c.start, -(c.end - c.start), c.rule.code))
+
+
+def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.rule.code))
     kept: list[Candidate] = []
+    reach: dict[str, int] = {}  # per category, where its kept claims end (starts are sorted)
     for c in cands:
-        if any(k.category == c.category and c.start < k.end and k.start < c.end for k in kept):
+        if c.start < reach.get(c.category, -1):
             continue
         kept.append(c)
+        reach[c.category] = max(reach.get(c.category, -1), c.end)
     return [
         c
         for c in kept

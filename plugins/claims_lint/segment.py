@@ -106,7 +106,7 @@ class Doc:
             got = [
                 m.span("body")
                 for rx, needs in self.pack.reported
-                if all(any(w in sentence for w in clause) for clause in needs)
+                if all(scan.search(sentence) for scan in needs)
                 for m in rx.finditer(low, s0, s1)
             ]
             self._reported[si] = got

@@ -521,3 +521,26 @@ def test_every_finding_names_its_detector(linter: Linter) -> None:
     found = linter.lint_source("Is it painless? Yes.", "p.md").findings
     assert [(f.rule, f.detector) for f in found] == [("PAI001", "question-answer")]
     assert all(0 < f.confidence <= 1 for f in found)
+
+
+# A linter remembers each sentence's raw matches; what its context decides (a question before
+# it, a paragraph condition, negation) must still be decided afresh wherever the sentence is.
+CONTEXTS = [
+    "Under 18? We won't treat you.",
+    "Under 18? Book your lip filler now.",
+    "Side effects? None at all.",
+    "Tell us about side effects. None at all.",
+    "It is not true that there are no side effects.",
+    "There are no side effects.",
+]
+
+
+@pytest.mark.parametrize("order", [CONTEXTS, CONTEXTS[::-1]])
+def test_a_remembered_sentence_is_judged_in_its_own_context(order: list[str]) -> None:
+    def codes(linter: Linter, text: str) -> list[tuple[str, int]]:
+        return [(f.rule, f.column) for f in linter.lint_source(text, "p.md", "markdown").findings]
+
+    shared = Linter(Config(cache_dir=None, evidence_path=None))
+    for text in order * 2:
+        fresh = Linter(Config(cache_dir=None, evidence_path=None))
+        assert codes(shared, text) == codes(fresh, text), text
