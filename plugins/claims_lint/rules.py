@@ -105,10 +105,26 @@ class Category:
 @dataclass(frozen=True)
 class Branch:
     """One way a rule can match (a pattern, a frame side, a template), with its anchors: every
-    clause (a set of literal words) must have one word in the sentence for it to be tried."""
+    clause (a set of literal words) must have one word in the sentence for it to be tried.
 
-    regex: re.Pattern[str]
+    The regex is compiled when it is first needed: compiling every rule took most of the
+    linter's start-up, and a short page needs few of them. (The pattern was parsed when its
+    anchors were derived; a pattern Python still refuses is a ``ConfigError`` naming it.)"""
+
+    pattern: str
     anchors: tuple[frozenset[str], ...]
+    code: str = ""
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if not self._compiled:
+            try:
+                self._compiled.append(re.compile(self.pattern))
+            except re.error as exc:
+                message = f"{self.code}: a pattern is not valid: {exc}"
+                raise ConfigError("rules", 0, message) from None
+        return self._compiled[0]
 
 
 @dataclass(frozen=True)
@@ -146,7 +162,6 @@ class Rule:
     unless_scope: str = "sentence"  # where ``unless`` looks: the sentence, or its paragraph
     source: str = ""
     line: int = 0
-    regex: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[assignment]
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     unless_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
@@ -360,7 +375,7 @@ class _KindCompiler:
         return [self._branch(*pair) for pair in self._templated(kind, spec, macros)]
 
     def _branch(self, body: str, analysis: str, anchors: list | None = None) -> Branch:
-        regex = re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+        regex = rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
         if anchors is None:
             anchors = self.needs(analysis)
         if not anchors:
@@ -512,8 +527,7 @@ class _FileLoader:
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         if kind not in KINDS:
             raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
-        branches = self.kinds.build(kind, raw, macros)
-        regex = re.compile("|".join(b.regex.pattern for b in branches))
+        branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
         def opt(key: str) -> re.Pattern[str] | None:
@@ -547,7 +561,6 @@ class _FileLoader:
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             source=f"{path.parent.name}/{path.name}",
             line=line,
-            regex=regex,
             branches=tuple(branches),
             unless_re=opt("unless"),
             unless_before_re=re.compile(rf"(?:{src})\W*$")
