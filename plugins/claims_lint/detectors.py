@@ -171,33 +171,35 @@ class RuleDetector:
 
     def _raw_matches(self, doc: Doc) -> dict[int, tuple[tuple[int, int, int], ...]]:
         """Sentence index -> its branches' matches (branch, start, end relative to the
-        sentence), from the memo of sentences seen before or by the prefilter and regexes."""
+        sentence): from the memo when the sentence was seen before, in this page or an earlier
+        one, else from the prefilter and the regexes, once per distinct sentence."""
         low = doc.lower
-        keys = {}
+        n = len(doc.sentence_ends)
         found: dict[int, tuple[tuple[int, int, int], ...]] = {}
-        for si in range(len(doc.sentence_ends)):
+        new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
+        for si in range(n):
             s0, s1 = doc.sentence(si)
             key = (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
             hit = self._seen.get(key)
             if hit is None:
-                keys[si] = key
+                new.setdefault(key, []).append(si)
             elif hit:
                 found[si] = hit
-        candidates = self.candidate_branches(
-            doc, frozenset(found) | (frozenset(range(len(doc.sentence_ends))) - frozenset(keys))
-        )
-        for si, key in keys.items():
-            s0, s1 = doc.sentence(si)
+        first = {group[0] for group in new.values()}
+        candidates = self.candidate_branches(doc, frozenset(range(n)) - first)
+        for key, group in new.items():
+            s0, s1 = doc.sentence(group[0])
             got = tuple(
                 (bi, m.start() - s0, m.end() - s0)
-                for bi in sorted(candidates.get(si, ()))
+                for bi in sorted(candidates.get(group[0], ()))
                 for m in self._branches[bi][1].regex.finditer(low, s0, s1)
                 if m.start() != m.end()
             )
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
-                found[si] = got
+                for si in group:
+                    found[si] = got
         return found
 
     def detect(self, doc: Doc) -> list[Candidate]:

@@ -583,7 +583,10 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
     pack = load_language(language, root_dir)
     lang_dir = root / language
     digest = hashlib.sha256(RULES_VERSION.encode())
-    files = [root / "categories.yaml", *sorted(lang_dir.glob("*.yaml"))]
+    # The engine's code decides results as much as the rules do: a cached result is stale
+    # after either changes.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    files = [root / "categories.yaml", *sorted(lang_dir.glob("*.yaml")), *code]
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     categories = _load_categories(root)
