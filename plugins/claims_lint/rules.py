@@ -87,7 +87,6 @@ _RULE_KEYS = {
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
 }  # fmt: skip
 _DEFAULT_GAP = 3
-_LENIENT = False
 
 
 @dataclass(frozen=True)
@@ -456,7 +455,7 @@ def _examples(raw: Any, where: str, code: str) -> tuple[tuple[Example, ...], tup
     for text in ex.get("match") or ():
         text = str(text)
         spans = _SPAN.findall(text)
-        if len(spans) != 1 and not _LENIENT:
+        if len(spans) != 1:
             raise ConfigError(
                 where, 0, f"{code}: mark the matched words of {text!r} with [[...]] (once)"
             )
