@@ -169,15 +169,21 @@ class PatternCompiler:
         return "".join(out)
 
 
-def _token_trie(words: list[str]) -> str:
-    """A trie regex over literal phrases with the pattern conventions: a space between letters
-    matches spaces or hyphens or nothing, a hyphen is optional, an apostrophe is optional."""
+def _trie(words: list[str]) -> dict[str, Any]:
+    """Nested dicts, one level per character; "" marks the end of a word."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def _token_trie(words: list[str]) -> str:
+    """A trie regex over literal phrases with the pattern conventions: a space between letters
+    matches spaces or hyphens or nothing, a hyphen is optional, an apostrophe is optional."""
+    trie = _trie(words)
 
     def token(ch: str) -> str:
         if ch == " ":
@@ -468,12 +474,7 @@ def required_literals(
 
 def trie_regex(words: list[str]) -> re.Pattern[str]:
     """One regex for a list of literal strings, as a trie (far faster than a flat alternation)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie(words)
 
     def build(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
