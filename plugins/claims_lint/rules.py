@@ -29,7 +29,10 @@ by hand. Every rule lists examples; a match example marks the words it must matc
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -261,7 +264,63 @@ class Concepts:
     words: dict[str, list[str]]
 
 
-def _load_concepts(path: Path, pack: LanguagePack) -> Concepts:
+class AnchorMemo:
+    """The anchors derived from patterns, kept on disk between runs: deriving them is most of
+    a linter's start-up, and they follow from the rules and the code alone, so the file is
+    named by their hash (``version``) and a stale one is never read. A cache that cannot be
+    read or written only makes start-up slower.
+
+    The folder is ``$CLAIMS_LINT_RULES_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME`` or
+    ``~/.cache``, under ``claims-lint/``."""
+
+    def __init__(self, version: str) -> None:
+        self.path = _anchor_cache_dir() / f"anchors-{version}.json" if _anchor_cache_dir() else None
+        self.known: dict[str, list[list[str]]] = {}
+        self.added = False
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    self.known = data
+            except (OSError, ValueError):
+                pass
+
+    def literals(
+        self, regex: str, pack: LanguagePack, known: list[frozenset[str] | None]
+    ) -> list[frozenset[str]]:
+        got = self.known.get(regex)
+        if got is None:
+            found = required_literals(regex, pack.common_words, known, pack.frequent_words)
+            self.known[regex] = [sorted(c) for c in found]
+            self.added = True
+            return found
+        return [frozenset(c) for c in got]
+
+    def save(self) -> None:
+        if not self.added or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(self.known, out)
+            os.replace(tmp, self.path)
+            for old in self.path.parent.glob("anchors-*.json"):  # earlier rules' anchors
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _anchor_cache_dir() -> Path | None:
+    chosen = os.environ.get("CLAIMS_LINT_RULES_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claims-lint"
+
+
+def _load_concepts(path: Path, pack: LanguagePack, memo: AnchorMemo) -> Concepts:
     """Concepts compiled to regex groups, in file order (a concept may use earlier ones)."""
     data, _node, _raw = _load(path)
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
@@ -289,7 +348,7 @@ def _load_concepts(path: Path, pack: LanguagePack) -> Concepts:
             raise ConfigError(
                 str(path), 0, f"concept {name!r} is not a valid pattern: {exc}"
             ) from None
-        clauses.append(_concept_clause(analysis, [str(w) for w in items], pack, clauses))
+        clauses.append(_concept_clause(analysis, [str(w) for w in items], pack, clauses, memo))
         markers[str(name)] = concept_marker(len(clauses) - 1)
     return Concepts(compiled, markers, clauses, words)
 
@@ -299,13 +358,12 @@ def _concept_clause(
     items: list[str],
     pack: LanguagePack,
     known: list[frozenset[str] | None],
+    memo: AnchorMemo,
 ) -> frozenset[str] | None:
     """The words one of which every match of the concept contains (None if an item has none)."""
     out: set[str] = set()
     for item in items:
-        got = required_literals(
-            "(?:" + analysis.compile(item) + ")", pack.common_words, known, pack.frequent_words
-        )
+        got = memo.literals("(?:" + analysis.compile(item) + ")", pack, known)
         if not got:
             return None
         out |= got[0]
@@ -326,7 +384,9 @@ class _KindCompiler:
         analysis: PatternCompiler,
         concept_clauses: list[frozenset[str] | None],
         templates: dict,
+        memo: AnchorMemo,
     ) -> None:
+        self.memo = memo
         self.pack = pack
         self.compiler = compiler
         self.analysis = analysis
@@ -352,9 +412,7 @@ class _KindCompiler:
         )
 
     def needs(self, analysis_regex: str) -> list[frozenset[str]]:
-        return required_literals(
-            analysis_regex, self.pack.common_words, self.concept_clauses, self.pack.frequent_words
-        )
+        return self.memo.literals(analysis_regex, self.pack, self.concept_clauses)
 
     def slot(self, spec: dict[str, Any], name: str, macros: dict[str, str]) -> tuple[str, str]:
         value = spec.get(name)
@@ -589,10 +647,11 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     categories = _load_categories(root)
-    concepts = _load_concepts(lang_dir / "concepts.yaml", pack)
+    memo = AnchorMemo(digest.hexdigest())
+    concepts = _load_concepts(lang_dir / "concepts.yaml", pack, memo)
     compiler = PatternCompiler(pack, concepts.regex)
     analysis = PatternCompiler(pack, concepts.markers)
-    kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds)
+    kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds, memo)
     loader = _FileLoader(pack, compiler, kinds)
     rules: list[Rule] = []
     for cid in CATEGORY_IDS:
@@ -615,6 +674,7 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
         if r.code in seen:
             raise ConfigError(r.source, r.line, f"rule code {r.code} is used twice")
         seen[r.code] = r.source
+    memo.save()  # only once every rule loaded: a broken rule file leaves no cache behind
     return RuleSet(
         categories=categories,
         rules=rules,

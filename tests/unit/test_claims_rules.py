@@ -114,3 +114,23 @@ def test_profiles_change_severity() -> None:
 def test_rules_doc_is_up_to_date() -> None:
     doc = (REPO / "docs/rules.md").read_text(encoding="utf-8")
     assert doc == render_rules_doc(), "run: python -m claims_lint.docs -o docs/rules.md"
+
+
+def test_derived_anchors_kept_on_disk_are_the_same_and_a_broken_file_is_ignored(
+    tmp_path, monkeypatch
+) -> None:
+    from claims_lint import rules as rules_module
+
+    monkeypatch.setenv("CLAIMS_LINT_RULES_CACHE", str(tmp_path))
+
+    def anchors() -> dict[str, list]:
+        rules_module._load_all.cache_clear()
+        ruleset = rules_module.load_rules("uk", ())
+        return {r.code: [b.anchors for b in r.branches] for r in ruleset.rules}
+
+    fresh = anchors()  # derives them and writes the file
+    (saved,) = tmp_path.glob("anchors-*.json")
+    assert anchors() == fresh  # read back from the file
+    saved.write_text("{not json", encoding="utf-8")
+    assert anchors() == fresh  # derived again
+    rules_module._load_all.cache_clear()
