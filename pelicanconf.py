@@ -64,6 +64,15 @@ CLINIC_REVIEW_GRACE_DAYS = 14
 CLAIMS_PROFILE = "uk"
 # Rendered images are kept here by content hash, so a rebuild re-encodes nothing.
 CLINIC_IMAGE_CACHE = os.environ.get("CLINIC_IMAGE_CACHE") or str(ROOT / ".cache" / "images")
+# Each page's reading, output check, minified and compressed files are kept here by content
+# hash, so an unchanged page costs a lookup (plugins/clinic/cache.py). `pelican --ignore-cache`
+# (`invoke build --no-cache`, `invoke rebuild`) sets LOAD_CONTENT_CACHE to False: nothing is
+# read from it. None turns it off.
+CLINIC_CACHE = os.environ.get("CLINIC_CACHE") or str(ROOT / ".cache" / "build")
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(ROOT / ".cache" / "pelican")  # Pelican's own (its content cache stays off)
+# Worker processes for reading, checking and compressing pages: 0 = one per core.
+CLINIC_WORKERS = int(os.environ.get("CLINIC_WORKERS") or 0)
 
 # The theme writes sitemap.xml and robots.txt from its own templates (theme/templates/);
 # a file of the same name in content/ would take precedence.

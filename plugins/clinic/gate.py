@@ -171,6 +171,11 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
         key=lambda p: p.nav_order,
     )
     for page in pages:
+        # Pelican works a page's address out from the settings on every access, and the
+        # templates ask for it about twenty times a page (menus, lists, links): work it out
+        # once. The value is the same; only drafts held back already have one.
+        if not hasattr(page, "override_url"):
+            page.override_url = page.url
         entry = getattr(page, "treatment_entry", None)
         safety = getattr(page, "safety", None)
         if entry is not None and safety is not None and state.clinic:
