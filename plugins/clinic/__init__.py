@@ -22,6 +22,7 @@ from pelican import signals
 from . import gate, images, state, verify
 from .problems import BuildFailed, Problem, log, summarise
 from .reader import ClinicReader, NotMarkdownReader
+from .render_cache import CachingWriter, RenderCache
 from .stage import OutputError, Staging
 
 _handler: gate.PelicanErrors | None = None
@@ -94,7 +95,20 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
         build.output.discard()
         raise
     real = Path(build.settings["OUTPUT_PATH"])
-    build.verifier = verify.Verifier(build, build.output.path, real, build.built)
+    # Nothing rewrites the staged files afterwards (no production post-processing): a file the
+    # output folder already has, byte for byte, is not written again (stage.py).
+    build.output.keeping = not output_ready.receivers and bool(
+        build.settings.get("CLINIC_KEEP_UNCHANGED", True)
+    )
+    build.verifier = verify.Verifier(build, build.output.path, real, build.built, build.output)
+    if build.cache.enabled and build.settings.get("CLINIC_RENDER_CACHE"):
+        context = generators[0].context if generators else {}
+        build.renders = RenderCache(build, build.built, context)
+
+
+def on_get_writer(pelican: Any) -> type:
+    """Pelican's writer, with rendered pages taken from the build cache (render_cache.py)."""
+    return CachingWriter
 
 
 def on_content_written(path: str, context: Any = None) -> None:
@@ -142,6 +156,9 @@ def on_finalized(pelican: Any) -> None:
         build.close()
         staging.discard()
         pelican.output_path = real
+    if build.cache.enabled:
+        log.info("Build cache (%s): %s.", build.display_path(build.cache.root), _cache_line(build))
+        build.cache.prune(float(build.settings.get("CLINIC_CACHE_DAYS", 14)))
     log.info(
         "Wrote %d file(s) to %s (%d unchanged%s).",
         len(report.written),
@@ -149,6 +166,13 @@ def on_finalized(pelican: Any) -> None:
         report.unchanged,
         f", {len(report.removed)} removed" if report.removed else "",
     )
+
+
+def _cache_line(build: state.BuildState) -> str:
+    found = build.cache.summary()
+    if not build.cache.read:
+        return "not read (--ignore-cache), filled afresh"
+    return f"{found} taken from it" if found else "nothing to take"
 
 
 def _delete(pelican: Any) -> bool:
@@ -172,7 +196,8 @@ def write_assets(build: state.BuildState, output: Path, shown: str = "") -> list
         started = time.monotonic()
         try:
             jobs = list(build.images.jobs.values())
-            report = images.publish(jobs, output, build.images.cache, build.pool)
+            keep = build.output.keep if build.output is not None else None
+            report = images.publish(jobs, output, build.images.cache, build.pool, keep)
             log.info("Images: %s in %.2f s.", report.summary(), time.monotonic() - started)
         except (images.ImageProblem, OSError) as exc:
             message = getattr(exc, "message", None) or f"cannot write the images: {exc}"
@@ -192,6 +217,7 @@ def register() -> None:
     signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.content_written.connect(on_content_written)
+    signals.get_writer.connect(on_get_writer)
     signals.finalized.connect(on_finalized)
 
 

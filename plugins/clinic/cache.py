@@ -55,7 +55,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["KINDS", "BuildCache", "Inputs", "canonical", "digest", "tree_digest"]
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+__all__ = [
+    "KINDS",
+    "BuildCache",
+    "Inputs",
+    "TemplateBytecode",
+    "canonical",
+    "digest",
+    "tree_digest",
+]
 
 # Bump when the layout of what is stored changes in a way the code digest cannot see.
 FORMAT = "1"
@@ -209,9 +219,25 @@ class Inputs:
         return digest(*parts)
 
 
+# Settings that say where things go or how the work is spread, never what is in the output
+# (the tests compare the output of builds that differ in them).
+_NOT_CONTENT = frozenset(
+    {
+        "OUTPUT_PATH",
+        "LOAD_CONTENT_CACHE",
+        "CACHE_PATH",
+        "CLINIC_CACHE",
+        "CLINIC_CACHE_DAYS",
+        "CLINIC_IMAGE_CACHE",
+        "CLINIC_WORKERS",
+        "DELETE_OUTPUT_DIRECTORY",
+        "OUTPUT_RETENTION",
+    }
+)
+
+
 def _settings_for_key(settings: dict[str, Any]) -> dict[str, Any]:
-    # Settings Pelican fills in from the environment of one run, not the site's own.
-    return {k: v for k, v in settings.items() if k not in ("LOAD_CONTENT_CACHE",)}
+    return {k: v for k, v in settings.items() if k not in _NOT_CONTENT}
 
 
 def _content_names(content: Path, data: Path) -> str:
@@ -312,3 +338,19 @@ class BuildCache:
             stamp.touch()
             os.utime(stamp, (now, now))
         return removed
+
+
+class TemplateBytecode(FileSystemBytecodeCache):
+    """Jinja's compiled templates on disk (keyed by each template's source), so a build does
+    not compile the theme again: ``JINJA_ENVIRONMENT["bytecode_cache"]`` in pelicanconf.py.
+    A folder that cannot be written only costs time."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        super().__init__(os.fspath(directory))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass

@@ -427,11 +427,18 @@ def _render_into_cache(job: Job, cache: ImageCache) -> ImageProblem | None:
     return None
 
 
-def publish(jobs: list[Job], output: Path, cache: ImageCache, pool: Any = None) -> PublishReport:
+def publish(
+    jobs: list[Job],
+    output: Path,
+    cache: ImageCache,
+    pool: Any = None,
+    keep: Any = None,
+) -> PublishReport:
     """Write every job's variants under ``output``, from the cache where it has them.
 
     Each image is independent (:func:`render`): with a ``pool`` (``pool.BuildPool``) and a
-    cache, the missing ones are encoded in its workers, then taken from the cache.
+    cache, the missing ones are encoded in its workers, then taken from the cache. ``keep``
+    (``Staging.keep``) says which files need not be written (the output folder has them).
     """
     report = PublishReport()
     unique = sorted({j.key: j for j in jobs}.values(), key=lambda j: j.out_stem)
@@ -452,8 +459,9 @@ def publish(jobs: list[Job], output: Path, cache: ImageCache, pool: Any = None) 
             report.cached += 1
         for path, data in files.items():
             target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if keep is None or not keep(target, data):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
             report.files += 1
             report.bytes += len(data)
         report.images += 1

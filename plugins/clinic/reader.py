@@ -22,6 +22,7 @@ from clinic_schema.markdown import make_markdown
 from clinic_schema.pages import SIGN_OFF as SIGN_OFF_FIELDS
 from pelican.readers import BaseReader
 
+from .cache import canonical, digest
 from .images import ImageProblem, Picture
 from .page_images import ImageUse, Planned, check_use, find_images, rewrite_html
 from .photos import ResultPair, check_photos
@@ -113,6 +114,11 @@ class PageRecord:
     info: PageInfo  # for the banner and the output check
     jobs: dict[str, Any] = field(default_factory=dict)  # image variants, by output name
     images: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # files read
+    meta_digest: str = ""  # of the metadata alone: what other pages may show of this one
+
+    def __post_init__(self) -> None:
+        if not self.meta_digest:
+            self.meta_digest = digest(repr(canonical(self.metadata)))
 
 
 def apply(state: BuildState, record: PageRecord) -> tuple[str, dict[str, Any]]:

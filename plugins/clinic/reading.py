@@ -60,6 +60,8 @@ class Reading:
     pool: BuildPool
     fingerprint: str  # cache.Inputs.key("page"), or "" with no cache
     _pending: dict[str, _Pending] = field(default_factory=dict)
+    identity: dict[str, str] = field(default_factory=dict)  # shown path -> digest of its inputs
+    metadata: dict[str, str] = field(default_factory=dict)  # shown path -> of its metadata
 
     def key(self, source_path: str, text: str) -> str:
         return digest(self.fingerprint, os.path.abspath(source_path), text)
@@ -94,8 +96,18 @@ class Reading:
         self, source_path: str, text: str, analyse: Callable[[str, str], PageRecord]
     ) -> PageRecord:
         """The record of ``text`` (the page's bytes as read now): prefetched, cached or read."""
-        pending = self._pending.pop(source_path, None)
         key = self.key(source_path, text)
+        record = self._find(source_path, key, text, analyse)
+        # What the page's rendering depends on from its source (render_cache.py): its bytes,
+        # and the image files it used (a record is read again when one of them changes).
+        self.identity[record.shown] = digest(key, repr(record.images))
+        self.metadata[record.shown] = record.meta_digest
+        return record
+
+    def _find(
+        self, source_path: str, key: str, text: str, analyse: Callable[[str, str], PageRecord]
+    ) -> PageRecord:
+        pending = self._pending.pop(source_path, None)
         if pending is not None and pending.key == key:
             if pending.record is not None:
                 return pending.record

@@ -65,6 +65,7 @@ class BuildState:
     pool: BuildPool = field(default_factory=lambda: BuildPool(1))
     reading: Reading = field(init=False)
     verifier: Any = None  # verify.Verifier, once the gate has passed
+    renders: Any = None  # render_cache.RenderCache (development builds), once the gate passed
 
     def __post_init__(self) -> None:
         self.reading = Reading(self.cache, self.pool, "")

@@ -20,10 +20,11 @@ catches claims in templates and the theme.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .cache import canonical, digest
+from .cache import digest
 from .claims import lint_source
 from .images import RASTER_SUFFIXES, metadata_in
 from .page_images import name_says_before_after, says_before_after
@@ -305,7 +306,13 @@ def image_findings(html: str | LexborHTMLParser, shown: str, siteurl: str) -> li
     return found
 
 
-def missing_files(found: list[Problem | str], shown: str, out: Path, siteurl: str) -> list[Problem]:
+def missing_files(
+    found: list[Problem | str],
+    shown: str,
+    out: Path,
+    siteurl: str,
+    exists: Callable[[Path], bool] = Path.is_file,
+) -> list[Problem]:
     """:func:`image_findings` with each image file that was not written as a problem."""
     problems: list[Problem] = []
     for item in found:
@@ -313,7 +320,7 @@ def missing_files(found: list[Problem | str], shown: str, out: Path, siteurl: st
             problems.append(item)
             continue
         local = _local_file(out, item, siteurl)
-        if local is not None and not local.is_file():
+        if local is not None and not exists(local):
             problems.append(
                 Problem(
                     shown,
@@ -332,14 +339,19 @@ def check_images_html(html: str, shown: str, out: Path, siteurl: str) -> list[Pr
     return missing_files(image_findings(html, shown, siteurl), shown, out, siteurl)
 
 
-def check_published_images(state: BuildState, out: Path, shown: Any = None) -> list[Problem]:
-    """No published image file may carry metadata: EXIF (with GPS), XMP, ICC, text."""
+def check_published_images(
+    state: BuildState, out: Path, shown: Any = None, staging: Any = None
+) -> list[Problem]:
+    """No published image file may carry metadata: EXIF (with GPS), XMP, ICC, text.
+    With the run's ``staging``, the image files it kept in the output folder are read too."""
     shown = shown or state.display_path
     problems = []
-    for path in sorted(out.rglob("*")):
-        if path.suffix.lower() not in RASTER_SUFFIXES or not path.is_file():
+    paths = staging.files("") if staging is not None else sorted(out.rglob("*"))
+    for path in paths:
+        readable = staging.source(path) if staging is not None else path
+        if path.suffix.lower() not in RASTER_SUFFIXES or not readable.is_file():
             continue
-        found = metadata_in(path.read_bytes())
+        found = metadata_in(readable.read_bytes())
         if found:
             problems.append(
                 Problem(
@@ -368,9 +380,10 @@ class FileTask:
     full: bool = True  # False: the safety sections alone (after minifying)
 
     def fingerprint(self) -> str:
-        fields = dataclasses.asdict(self)
-        del fields["path"]
-        return repr(canonical(fields))
+        """Everything but the path (a new staging folder each run): plain tuples of strings,
+        whose repr is the same in every process."""
+        known = sorted(self.known)
+        return repr((self.name, self.siteurl, self.source, self.safety, known, self.full))
 
 
 @dataclass
@@ -384,13 +397,27 @@ class FileCheck:
     cached: bool = False
 
 
+def _key(state: BuildState, task: FileTask, data: bytes) -> str:
+    return digest(state.cache_key("verify"), hashlib.sha256(data).digest(), task.fingerprint())
+
+
+def _cached(state: BuildState, task: FileTask) -> FileCheck | None:
+    """The check of ``task``'s file from the build cache, if it has it (counted)."""
+    if not state.cache.enabled:
+        return None
+    found = state.cache.get(CACHE_KIND, _key(state, task, Path(task.path).read_bytes()))
+    if found is not None:
+        found.cached = True
+    return found
+
+
 def check_file(task: FileTask) -> FileCheck:
     """Check one written file: one HTML5 parse for every check, then the claims lint. Results
     are kept in the build cache by the file's bytes and the task (a worker may run this)."""
     state = current()
     data = Path(task.path).read_bytes()
-    key = digest(state.cache_key("verify"), hashlib.sha256(data).digest(), task.fingerprint())
-    found = state.cache.get(CACHE_KIND, key)
+    key = _key(state, task, data)
+    found = state.cache.get(CACHE_KIND, key) if state.cache.enabled else None
     if found is not None:
         found.cached = True
         return found
@@ -421,14 +448,12 @@ def check_files(tasks: list[FileTask]) -> list[FileCheck]:
     return [check_file(task) for task in tasks]
 
 
-def _count(state: BuildState, checks: list[FileCheck]) -> list[FileCheck]:
-    for check in checks:
-        (state.cache.hits if check.cached else state.cache.misses)[CACHE_KIND] += 1
-    return checks
-
-
 def _check_all(state: BuildState, tasks: list[FileTask]) -> list[FileCheck]:
-    return _count(state, state.pool.map(check_file, [(task,) for task in tasks]))
+    """Every task's check: from the cache here (no round trip), the rest in the workers."""
+    found = [_cached(state, task) for task in tasks]
+    todo = [task for task, check in zip(tasks, found, strict=True) if check is None]
+    fresh = iter(state.pool.map(check_file, [(task,) for task in todo]))
+    return [check if check is not None else next(fresh) for check in found]
 
 
 def _safety_of(page: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
@@ -442,36 +467,59 @@ class Verifier:
     """The output check of one run's written files.
 
     Made once the gate has passed, before Pelican writes: each HTML page Pelican writes is
-    handed to the workers at once (:meth:`written`, on ``content_written``), so that they check
-    pages while Pelican renders the next ones; :meth:`problems` checks the rest and collects."""
+    looked up in the build cache or handed to the workers at once (:meth:`written`, on
+    ``content_written``), so that they check pages while Pelican renders the next ones;
+    :meth:`problems` checks the rest and collects. With the run's ``staging`` (stage.py), files
+    it kept in the output folder are read there."""
 
-    BATCH = 8
+    BATCH = 16  # files per round trip (each costs the build process a thread switch)
 
-    def __init__(self, state: BuildState, out: Path, shown_root: Path, pages: list[Any]) -> None:
+    def __init__(
+        self,
+        state: BuildState,
+        out: Path,
+        shown_root: Path,
+        pages: list[Any],
+        staging: Any = None,
+    ) -> None:
         self.state = state
         self.out = out.resolve()
         self.shown_root = shown_root
+        self.staging = staging
         self.siteurl = state.settings.get("SITEURL", "")
         self.pages: dict[Path, Any] = {}
         self.order: list[Path] = []  # treatment pages, in the order of the pages
         for page in pages:
             if page.save_as:
-                target = (self.out / page.save_as).resolve()
+                # normpath, not resolve(): no file system call per page
+                target = Path(os.path.normpath(os.path.join(self.out, page.save_as)))
                 self.pages[target] = page
                 if _safety_of(page) is not None:
                     self.order.append(target)
-        self._batch: list[FileTask] = []
-        self._futures: list[tuple[list[FileTask], Any]] = []
+        self._batch: list[tuple[Path, FileTask]] = []
+        self._futures: list[tuple[list[tuple[Path, FileTask]], Any]] = []
+        self._done: dict[Path, FileCheck] = {}  # found in the cache as Pelican wrote them
 
     def shown(self, target: Path) -> str:
         return self.state.display_path(self.shown_root / target.relative_to(self.out))
+
+    def readable(self, target: Path) -> Path:
+        return self.staging.source(target) if self.staging is not None else target
+
+    def _is_file(self, path: Path) -> bool:
+        return self.readable(path).is_file()
+
+    def html_files(self) -> list[Path]:
+        if self.staging is not None:
+            return self.staging.files(".html")
+        return sorted(self.out.rglob("*.html"))
 
     def task(self, target: Path, *, full: bool = True) -> FileTask:
         page = self.pages.get(target)
         source = getattr(page, "source_display_path", "") if page is not None else ""
         info = self.state.pages.get(source) if source else None
         return FileTask(
-            str(target),
+            str(self.readable(target)),
             self.shown(target),
             self.siteurl,
             source=source,
@@ -481,42 +529,54 @@ class Verifier:
         )
 
     def written(self, path: str) -> None:
-        """Pelican wrote ``path``: start checking it (in batches) if the build has workers."""
-        if not self.state.pool.parallel or not path.endswith(".html"):
+        """Pelican wrote ``path``: look its check up in the cache, or start it in a worker."""
+        if not path.endswith(".html"):
             return
-        target = Path(path).resolve()
+        target = Path(os.path.normpath(os.path.abspath(path)))
         if not target.is_relative_to(self.out):
             return
-        self._batch.append(self.task(target))
-        if len(self._batch) >= self.BATCH:
+        task = self.task(target)
+        found = _cached(self.state, task)
+        if found is not None:
+            self._done[target] = found
+            return
+        self._batch.append((target, task))
+        if len(self._batch) >= self.BATCH and self.state.pool.parallel:
             self._send()
 
     def _send(self) -> None:
         batch, self._batch = self._batch, []
-        future = self.state.pool.submit(check_files, batch)
+        future = self.state.pool.submit(check_files, [task for _, task in batch])
         if future is not None:
             self._futures.append((batch, future))
+        else:
+            self._batch = batch
 
     def _results(self, files: list[Path], extra: list[Path]) -> dict[Path, FileCheck]:
-        """Every file's check: those started early, then the rest."""
-        found: dict[Path, FileCheck] = {}
+        """Every file's check: those found or started while Pelican wrote, then the rest."""
+        found = dict(self._done)
+        if self._batch and self.state.pool.parallel:
+            self._send()
+        for target, task in self._batch:
+            found[target] = check_file(task)
         for batch, future in self._futures:
-            checks = self.state.pool.take(future, check_files, batch)
-            for task, check in zip(batch, _count(self.state, checks), strict=True):
-                found[Path(task.path)] = check
+            tasks = [task for _, task in batch]
+            checks = self.state.pool.take(future, check_files, tasks)
+            found.update(zip((target for target, _ in batch), checks, strict=True))
         self._futures.clear()
         self._batch.clear()
-        rest = [self.task(t) for t in files if t not in found]
-        rest += [self.task(t, full=False) for t in extra]
-        for task, check in zip(rest, _check_all(self.state, rest), strict=True):
-            found[Path(task.path)] = check
+        self._done.clear()
+        rest = [(t, self.task(t)) for t in files if t not in found]
+        rest += [(t, self.task(t, full=False)) for t in extra]
+        checks = _check_all(self.state, [task for _, task in rest])
+        found.update(zip((target for target, _ in rest), checks, strict=True))
         return found
 
     def problems(self) -> list[Problem]:
         problems: list[Problem] = []
         treatments = []
         for target in self.order:
-            if target.exists():
+            if self.readable(target).exists():
                 treatments.append(target)
             else:
                 problems.append(
@@ -524,7 +584,7 @@ class Verifier:
                         self.shown(target), 0, 0, "treatment page was not written", code="verify"
                     )
                 )
-        files = sorted(t.resolve() for t in self.out.rglob("*.html"))
+        files = self.html_files()
         listed = set(files)
         extra = [t for t in treatments if t not in listed]  # written under another suffix
         checks = self._results(files, extra)
@@ -535,9 +595,10 @@ class Verifier:
             found = checks[target]
             name = self.shown(target)
             problems += found.policy
-            problems += missing_files(found.images, name, self.out, siteurl)
+            problems += missing_files(found.images, name, self.out, siteurl, self._is_file)
             problems += found.claims
-        return problems + check_published_images(self.state, self.out, self.shown)
+        images = check_published_images(self.state, self.out, self.shown, self.staging)
+        return problems + images
 
 
 def verify_output(
