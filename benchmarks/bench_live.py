@@ -94,7 +94,7 @@ async def _live(site: Path, port: int, edits: int) -> list[float]:
         try:
             await asyncio.wait_for(ws.read_message(), 1)
             quiet_since = time.monotonic()
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
     times = []
     for n, page in enumerate(_pages(site, edits)):

@@ -1,4 +1,5 @@
-"""The claims engine: clean text → sentences → rule matches → context → evidence → suppressions."""
+"""The claims engine: files → units of clean text → the detector pipeline → evidence →
+suppressions → findings. The pipeline itself (sentences, detectors, judges) is pipeline.py."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .detectors import Candidate
 from .evidence import EvidenceRegister, load_evidence
 from .frontmatter import FrontMatter, FrontMatterError, normalise_newlines, parse_front_matter
 from .model import Cleared, Finding, InputError, LintResult, Suppressed
+from .pipeline import Pipeline
 from .rules import Rule, RuleSet, load_rules
 from .suppress import SUPPRESSION_CODES, Directive, parse_directive
 from .text import (
     BOUNDARY,
+    Folder,
     Mapping,
     Unit,
     clean_html,
@@ -52,119 +56,6 @@ def detect_kind(path: str | Path) -> str:
     return KINDS.get(Path(path).suffix.lower(), "text")
 
 
-# --- context: questions, negation, hedging -----------------------------------------------------
-
-_NO_SPLIT = (
-    # "Side effects? None." and '"It changed my life!" says Sam' read as one sentence
-    r"(?![ \t]+(?:[Nn]one|[Zz]ero|[Nn]il|[Nn]othing|[Nn]ot\b|[Nn]o\b|[Nn]ever|[Ww]hat\b|"
-    r"[Tt]here (?:isn't|is no|are no|aren't)|says|said|writes|wrote|adds|-|—|–))"
-)
-_SENT_END = re.compile(
-    # the dot comes first so the regex engine can skip quickly to candidate positions
-    r"\.+(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\b[Dd]r\.)(?<!\b[Mm]rs\.)(?<!\b[Mm][rs]\.)(?<!\b[Nn]o\.)"
-    r"(?<!\bvs\.)(?<!\betc\.)(?<!\bapprox\.)(?<!\b[Ss]t\.)(?<!\b[Pp]rof\.)(?<!\b[Ff]ig\.)"
-    r"[\"')\]]*+(?=[ \t\n]*(?:[^a-z0-9 \t\n]|$))"
-    + _NO_SPLIT
-    + r"|[!?…]+[\"')\]]*+(?=[\s\x1f]|$)"
-    + _NO_SPLIT
-    + r"|\x1f+|\n[ \t]*\n"
-)
-_QUESTION_START = re.compile(
-    r"^[\W_]*(?:is|are|was|were|does|do|did|can|could|will|would|should|shall|may|might|has|have|"
-    r"how|what|when|where|which|who|whom|whose|am|isn't|aren't|doesn't|don't|won't|can't)\b"
-)
-_RHETORICAL = re.compile(
-    r"^[\W_]*(?:(?:do|would|don't|wouldn't|did) you "
-    r"(?:want|like|wish|dream|love|need|deserve|fancy)|"
-    r"who (?:wouldn't|doesn't|does not|would not|else)|wouldn't it|isn't it time|why|want|ready|"
-    r"tired|fed up|sick of|looking for|dreaming|imagine|need)\b"
-)
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\"\x1f&+]|—|–|\s-\s|\b(?:but|because|so|and|or|while|whereas|although|though|however|"
-    r"yet|since|which|unless|if|when|then|instead|until|after|before|plus|just|also|as well as)\b"
-)
-_NEGATOR = re.compile(
-    r"(?<!why )(?<!if )\b(?:not|no|never|cannot|can ?not|can't|cant|isn't|aren't|wasn't|weren't|"
-    r"doesn't|don't|didn't|won't|wouldn't|shouldn't|couldn't|mustn't|hasn't|haven't|hardly|"
-    r"nothing|none|nobody|no one|neither|nor|unlikely|myth|wary|beware|false|untrue|"
-    r"misleading|rather than|instead of|refuse to|avoid claiming|no such thing as)\b"
-    # idioms that negate nothing: "not only", "you won't believe", "nothing beats", "don't miss"
-    r"(?! (?:only|just|merely|simply|longer|matter|other|better|more|finer|greater|wonder|doubt|"
-    r"believe|regret|settle|again|beats?|compares?|comes? close|it time|wait|miss|look back|"
-    r"hesitate|delay|forget|go wrong|worry|need to worry|have to worry)\b)"
-    # "no-downtime", "no-needle": a compound modifier, not a negation of the clause
-    r"(?!-)"
-)
-_POST_NEGATOR = re.compile(
-    r"[^,;:.!?\x1f]{0,40}?\b(?:(?:is|are|was|were|will be|can be)\s+not|isn't|aren't|cannot|"
-    r"can't|won't|will not|must not|mustn't|may not|should not|shouldn't|do not|don't|never|"
-    r"not (?:treated|eligible|suitable|permitted|allowed))\b"
-)
-_HEDGE = re.compile(
-    r"\b(?:no|little|limited|insufficient|weak|poor|scant|scarce|not enough|lack of|lacking|"
-    r"conflicting|mixed|inconclusive|low[\s-]quality|not (?:much|any|good|strong|reliable|"
-    r"convincing|enough))\s+(?:\w+\s+){0,3}?(?:evidence|proof|research|studies|data|trials?)\b"
-    r"|\b(?:evidence|research|data|proof|studies)\b[^.]{0,120}?\b(?:is|are|remains?|was|were|"
-    r"seems?|appears?)\s+(?:\w+\s+){0,2}?(?:limited|weak|poor|lacking|inconclusive|mixed|unclear|"
-    r"insufficient|scarce|thin|sparse|low|uncertain|contradictory|conflicting|scant|"
-    r"not (?:strong|clear|conclusive|convincing|good))"
-    r"|\b(?:has|have)\s+not\s+been\s+(?:\w+\s+)?(?:proven|shown|demonstrated|established|confirmed)"
-    r"|\bunproven\b|\bnot\s+(?:been\s+)?(?:scientifically\s+|clinically\s+)?proven\b"
-    r"|\b(?:studies|research|trials)\s+(?:have\s+)?(?:not|failed\s+to)\s+(?:shown?|prove[nd]?|"
-    r"found|demonstrated?)"
-    r"|\b(?:evidence|research|studies|data|science|trials)\s+(?:does|do|did)\s*(?:not|n't)\s+"
-    r"(?:support|back|show|prove|confirm)"
-    r"|\bnot\s+(?:supported|backed)\s+by\s+(?:the\s+|any\s+|good\s+)?(?:evidence|research|science)"
-)
-
-
-# "Claims that injections melt fat are misleading": the claim is reported, then judged false.
-_REPORTED = re.compile(
-    r"\b(?:claims?|promises?|suggestions?|the idea|the notion|the belief|adverts?|ads|advertising|"
-    r"marketing|websites?|clinics|people|anyone|those|statements?) (?:that|who|which)\b"
-    r"(?P<body>[^.;!?\x1f]{1,160}?)\b(?:is|are|was|were|seems?|sounds?|remains?) "
-    r"(?:\w+ ){0,2}?(?:misleading|false|untrue|wrong|a myth|myths|not true|unfounded|unproven|"
-    r"banned|not allowed|exaggerated|nonsense|incorrect|inaccurate|overstated|a red flag|"
-    r"a warning sign|illegal|not supported)\b"
-)
-
-
-def _reported_spans(low: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    if "that" not in low[s0:s1] and "who" not in low[s0:s1] and "which" not in low[s0:s1]:
-        return []
-    return [m.span("body") for m in _REPORTED.finditer(low, s0, s1)]
-
-
-def _is_exempt_question(sentence: str) -> bool:
-    s = sentence.strip().strip(BOUNDARY).strip().lower()
-    if not s.endswith("?"):
-        return False
-    return bool(_QUESTION_START.match(s)) and not _RHETORICAL.match(s)
-
-
-def _trie_regex(words: list[str]) -> str:
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        if not node:
-            return ""
-        alts = []
-        optional = "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie)
-
-
 def _code_version() -> str:
     """A digest of this package's code: cached results of an older linter are never reused."""
     digest = hashlib.sha256()
@@ -185,6 +76,7 @@ class Linter:
         *,
         rules: RuleSet | None = None,
         evidence: EvidenceRegister | None = None,
+        keep_overlaps: bool = False,
     ) -> None:
         self.config = cfg = config or Config()
         self.ruleset = rules or load_rules(cfg.profile, cfg.disable)
@@ -197,25 +89,17 @@ class Linter:
         self.evidence = evidence
         self.today: dt.date = cfg.effective_today()
         self.rules: list[Rule] = self.ruleset.rules
-        self._known_codes = {r.code for r in self.rules} | set(self.ruleset.categories)
-        anchors: dict[str, set[int]] = {}
-        for i, r in enumerate(self.rules):
-            for a in r.anchors:
-                anchors.setdefault(a, set()).add(i)
-        self._anchors = anchors
-        words = [a for a in anchors if a[0].isalnum()]
-        symbols = [a for a in anchors if not a[0].isalnum()]
-        # Two scans: one alternation of both would stop the regex engine from skipping ahead
-        # on the first character, which costs 4x on big files.
-        self._anchor_res = [
-            re.compile(r"(?<![a-z0-9])" + _trie_regex(words) + r"[a-z0-9%']*" if words else r"(?!)")
-        ]
-        if symbols:
-            self._anchor_res.append(re.compile(_trie_regex(symbols)))
-        self._by_first: dict[str, list[str]] = {}
-        for a in anchors:
-            self._by_first.setdefault(a[0], []).append(a)
-        self._word_rules: dict[str, frozenset[int]] = {}
+        self._aliases = self.ruleset.aliases()
+        self._known_codes = (
+            {r.code for r in self.rules} | set(self.ruleset.categories) | set(self._aliases)
+        )
+        pack = self.ruleset.language
+        assert pack is not None
+        self.pack = pack
+        # keep_overlaps: every rule's own claim, even where another rule of its category
+        # claims the same words (for testing rules one by one)
+        self.pipeline = Pipeline(self.rules, pack, dedupe=not keep_overlaps)
+        self.folder = Folder(pack.confusables, pack.script)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]
 
     @property
@@ -271,16 +155,22 @@ class Linter:
                 fm_directives = self._front_matter_directives(norm, starts, fm.body_line)
                 result.meta = _meta(fm.data)
                 treatment = str(fm.data.get(self.config.treatment_key) or "")
-            body_unit, fn_defs = clean_markdown(norm[body_off:], body_off)
+            body_unit, fn_defs = clean_markdown(norm[body_off:], body_off, self.folder)
             units.append(body_unit)
         elif kind == "html":
-            units.append(clean_html(norm))
+            units.append(clean_html(norm, folder=self.folder))
         else:
-            units.append(clean_plain(norm))
+            units.append(clean_plain(norm, folder=self.folder))
         raw: list[tuple[Finding, Rule, tuple[str, ...]]] = []
         refs_all: list[tuple[str, int, int, bool]] = []  # (id, src s, src e, attached)
+        previous = ""
+        parent = None
         for unit in units:
-            raw.extend(self._lint_unit(unit, path, starts, norm, refs_all))
+            # A front matter answer continues its question ("faq.0.q" then "faq.0.a").
+            here = unit.field.rsplit(".", 1)[0] if "." in unit.field else None
+            context = previous if here is not None and here == parent else ""
+            raw.extend(self._lint_unit(unit, path, starts, refs_all, context))
+            previous, parent = unit.text.strip(), here
         findings = self._apply_evidence(raw, refs_all, fn_defs, treatment, path, starts, result)
         if refs_all:  # every study the page cites, for the claims register
             result.meta["cites"] = list(dict.fromkeys(ref[0] for ref in refs_all))
@@ -311,7 +201,8 @@ class Linter:
                 continue
             s = yaml_off + node.start_mark.index
             e = yaml_off + node.end_mark.index
-            units.append(clean_inline_markdown(value, _align(value, norm, s, e), dotted))
+            mapping = _align(value, norm, s, e)
+            units.append(clean_inline_markdown(value, mapping, dotted, self.folder))
         return units
 
     def _front_matter_directives(
@@ -374,111 +265,32 @@ class Linter:
 
     # --- matching ------------------------------------------------------------------------------
 
-    def _rules_for_word(self, word: str) -> frozenset[int]:
-        hit = self._word_rules.get(word)
-        if hit is None:
-            found: set[int] = set()
-            for a in self._by_first.get(word[0], ()):
-                if word.startswith(a):
-                    found |= self._anchors[a]
-            hit = frozenset(found)
-            if len(self._word_rules) < 50000:
-                self._word_rules[word] = hit
-        return hit
-
     def _lint_unit(
         self,
         unit: Unit,
         path: str,
         starts: list[int],
-        norm: str,
         refs_all: list[tuple[str, int, int, bool]],
+        previous: str = "",
     ) -> list[tuple[Finding, Rule, tuple[str, ...]]]:
-        low = unit.lower
-        cands: dict[int, set[int]] = {}
-        sent_starts: list[int] | None = None
-        sent_ends: list[int] = []
-        rules_for_word = self._rules_for_word
-        for anchor_re in self._anchor_res:
-            for m in anchor_re.finditer(low):
-                rs = rules_for_word(m.group(0))
-                if not rs:
-                    continue
-                if sent_starts is None:
-                    sent_starts, sent_ends = _sentences(unit.text)
-                si = bisect_right(sent_ends, m.start())
-                if si >= len(sent_ends):
-                    si = len(sent_ends) - 1
-                got = cands.get(si)
-                if got is None:
-                    cands[si] = set(rs)
-                else:
-                    got |= rs
-        ref_offsets = [r[0] for r in unit.fnrefs]
-        attached: set[int] = set()
+        """Run the pipeline over one unit; attach the citations of each claim's sentence."""
+        doc, cands = self.pipeline.run(unit.text, unit.lower, previous)
         out: list[tuple[Finding, Rule, tuple[str, ...]]] = []
-        if sent_starts is not None:
-            doc_req: dict[int, bool] = {}
-            for si in sorted(cands):
-                s0, s1 = sent_starts[si], sent_ends[si]
-                sentence = low[s0:s1]
-                question = None
-                hedged = None
-                matches: list[tuple[int, int, Rule]] = []
-                for ri in sorted(cands[si]):
-                    rule = self.rules[ri]
-                    for m in rule.regex.finditer(low, s0, s1):
-                        a, b = m.span()
-                        if a == b:
-                            continue
-                        if rule.questions == "exempt":
-                            if question is None:
-                                question = _is_exempt_question(unit.text[s0:s1])
-                            if question:
-                                break
-                        if rule.unless_re is not None and rule.unless_re.search(sentence):
-                            break
-                        if rule.requires_doc_re is not None:
-                            if ri not in doc_req:
-                                doc_req[ri] = bool(rule.requires_doc_re.search(low))
-                            if not doc_req[ri]:
-                                break
-                        if rule.hedgeable:
-                            if hedged is None:
-                                hedged = bool(_HEDGE.search(sentence))
-                            if hedged:
-                                break
-                        matches.append((a, b, rule))
-                if not matches:
-                    continue
-                # Negation is decided once every claim of the sentence is known: a negator that
-                # is part of another claim ("no-downtime", "no pain") negates nothing else.
-                spans = [(a, b) for a, b, _ in matches]
-                reported = _reported_spans(low, s0, s1)
-                matches = [
-                    (a, b, rule)
-                    for a, b, rule in matches
-                    if not (
-                        rule.negatable
-                        and (
-                            _negated(low, s0, a, spans) or any(ra <= a < rb for ra, rb in reported)
-                        )
-                    )
-                    and not (rule.post_negation and _post_negated(low, b, s1))
-                ]
-                if not matches:
-                    continue
+        attached: set[int] = set()
+        if cands:
+            ends = doc.sentence_ends
+            ref_offsets = [r[0] for r in unit.fnrefs]
+            for c in cands:
+                s0, s1 = doc.sentence(c.sentence)
                 # refs cited in this sentence (zero-width markers, possibly just after the stop)
-                nxt = sent_starts[si + 1] if si + 1 < len(sent_starts) else len(low) + 1
+                nxt = ends[c.sentence + 1] if c.sentence + 1 < len(ends) else len(unit.text) + 1
                 lo = bisect_left(ref_offsets, s0)
                 hi = bisect_right(ref_offsets, max(s1, nxt - 1))
                 cited = tuple(unit.fnrefs[k][1] for k in range(lo, hi))
                 attached.update(range(lo, hi))
                 excerpt = _excerpt(unit.text[s0:s1])
-                for a, b, rule in _dedupe(matches):
-                    out.append(
-                        (self._finding(unit, path, starts, a, b, rule, excerpt, cited), rule, cited)
-                    )
+                finding = self._finding(unit, path, starts, c, excerpt, cited)
+                out.append((finding, c.rule, cited))
         for k, (_, rid, s, e) in enumerate(unit.fnrefs):
             refs_all.append((rid, s, e, k in attached))
         return out
@@ -488,12 +300,12 @@ class Linter:
         unit: Unit,
         path: str,
         starts: list[int],
-        a: int,
-        b: int,
-        rule: Rule,
+        cand: Candidate,
         excerpt: str,
         cited: tuple[str, ...],
     ) -> Finding:
+        rule = cand.rule
+        a, b = cand.start, cand.end
         s, e = unit.mapping.start(a), unit.mapping.end(b)
         line, col = to_line_col(starts, s)
         end_line, end_col = to_line_col(starts, max(e - 1, s))
@@ -514,6 +326,9 @@ class Linter:
             matched=matched,
             field=unit.field,
             evidence=cited,
+            detector=cand.detector,
+            confidence=cand.confidence,
+            contradicts=rule.contradicts,
         )
 
     # --- evidence ------------------------------------------------------------------------------
@@ -553,11 +368,12 @@ class Linter:
                     problems.append(
                         ("EVD002", f"[^{rid}] was due for review on {entry.review_by.isoformat()}")
                     )
-                elif rule.category not in entry.categories:
+                elif not set(rule.cleared_by) & set(entry.categories):
                     problems.append(
                         (
                             "EVD003",
-                            f"[^{rid}] supports {', '.join(entry.categories)}, not {rule.category}",
+                            f"[^{rid}] supports {', '.join(entry.categories)}, not "
+                            f"{' or '.join(rule.cleared_by)}",
                         )
                     )
                 elif treatment and entry.treatments and treatment not in entry.treatments:
@@ -633,6 +449,15 @@ class Linter:
                 )
         return out
 
+    def _covers(self, d: Directive, f: Finding) -> bool:
+        """Does directive ``d`` cover ``f``, also under a code the rule retired?"""
+        if d.covers(f.line, f.rule, f.category):
+            return True
+        return any(
+            self._aliases.get(code) == f.rule and d.covers(f.line, code, f.category)
+            for code in d.codes
+        )
+
     # --- suppressions --------------------------------------------------------------------------
 
     def _apply_suppressions(
@@ -644,7 +469,7 @@ class Linter:
         for f in findings:
             hit = None
             if not f.rule.startswith(("EVD", "SUP")):
-                hit = next((d for d in directives if d.covers(f.line, f.rule, f.category)), None)
+                hit = next((d for d in directives if self._covers(d, f)), None)
             if hit is None:
                 out.append(f)
                 continue
@@ -703,57 +528,9 @@ def _replace(f: Finding, **changes: Any) -> Finding:
     return dataclasses.replace(f, **changes)
 
 
-def _sentences(text: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of the sentences of ``text`` (ends exclusive, sorted).
-
-    One regex pass: a full stop ends a sentence only before a capital, a quote, a block edge or
-    the end, and not after a common abbreviation ("e.g.", "Dr.", "No. 1").
-    """
-    ends = [m.end() for m in _SENT_END.finditer(text)]
-    n = len(text)
-    if not ends or ends[-1] < n:
-        ends.append(n)
-    starts = [0, *ends[:-1]]
-    return starts, ends
-
-
-def _negated(low: str, s0: int, a: int, spans: list[tuple[int, int]] = ()) -> bool:  # type: ignore[assignment]
-    """Is the claim starting at ``a`` negated by a word before it in its own clause?
-
-    Only the clause the claim is in counts (a comma, a conjunction or "just" ends the scope),
-    and a negator inside another claim of the sentence ("no-downtime", "no pain") is that
-    claim's own wording, not a negation of this one.
-    """
-    w0 = max(s0, a - 80)
-    window = low[w0:a]
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(window):
-        cut = m.end()
-    for m in _NEGATOR.finditer(window, cut):
-        at = w0 + m.start()
-        if not any(sa <= at < sb for sa, sb in spans):
-            return True
-    return False
-
-
-def _post_negated(low: str, b: int, s1: int) -> bool:
-    return bool(_POST_NEGATOR.match(low, b, s1))
-
-
 def _excerpt(sentence: str) -> str:
     text = " ".join(sentence.replace(BOUNDARY, " ").split())
     return text if len(text) <= 240 else text[:237] + "..."
-
-
-def _dedupe(matches: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
-    """One finding per category for overlapping text: the earliest, longest match wins."""
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0]), m[2].code))
-    kept: list[tuple[int, int, Rule]] = []
-    for a, b, rule in matches:
-        if any(k[2].category == rule.category and a < k[1] and k[0] < b for k in kept):
-            continue
-        kept.append((a, b, rule))
-    return kept
 
 
 def _align(value: str, norm: str, s: int, e: int) -> Mapping:

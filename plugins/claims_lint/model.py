@@ -64,9 +64,14 @@ class Finding:
     matched: str = ""
     field: str = ""  # front matter key path ("faq.0.answer"), or "" for the body
     evidence: tuple[str, ...] = ()  # footnote ids cited in the claim's sentence
+    detector: str = "rules"  # which detector proposed it: "rules", "question-answer"
+    confidence: float = 1.0  # the rule's confidence that these words make the claim
     # Text that replaces [column, end_column) exactly, when the rule can state one (a code
     # action in editors applies it); "" when the fix needs a person's judgement.
     replacement: str = ""
+    # The safety section of a treatment page the claim denies ("side-effects",
+    # "contraindications"), from the rule's ``contradicts:``; "" when it denies none.
+    contradicts: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

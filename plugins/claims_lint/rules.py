@@ -1,44 +1,58 @@
-r"""Rules are data: one YAML file per taxonomy category in ``rules/``.
+"""Rules are data: ``rules/categories.yaml`` plus, per language, concepts and one file per category.
 
-Patterns are regular expressions over *clean, lower-case* text with a few conveniences so rule
-authors write readable patterns that still catch spelling and inflection variants:
+Layout of ``plugins/claims_lint/rules/``::
 
-* a space matches any run of whitespace or hyphens (``side effects`` = ``side-effects``);
-* a hyphen (or ``-?``) is optional and may be spaced (``pain-free`` = ``painfree``,
-  ``pain free``, ``pain - free``); write ``\-`` for a literal hyphen;
-* an apostrophe is optional (``doesn't`` = ``doesnt``);
-* ``word~`` adds inflections (``melt~`` = melt, melts, melted, melting; ``reduce~`` = reduce,
-  reduces, reduced, reducing);
-* ``{ise}``, ``{yse}``, ``{ou}``, ``{ae}``, ``{oe}``, ``{re}``, ``{ll}`` and ``{ageing}`` cover
-  British and American spellings; a file's ``macros:`` block adds named sub-patterns.
+    categories.yaml          the 17 taxonomy categories: title, what rests on them, defaults
+    en/language.yaml         the English language pack (see language.py)
+    en/concepts.yaml         shared word lists: {side-effects}, {none}, {rare}, {surgery}, ...
+    en/<category>.yaml       the rules of one category
 
-Each rule lists ``anchors``: literal word starts one of which every match contains. One
-combined scan for anchors picks the sentences worth running a rule on, which keeps a 4 MB file
-well under a second.
+Each rule has a **kind** (as Vale and LanguageTool have them):
+
+``existence``
+    one of ``patterns`` occurs (a phrase, with the conveniences of patterns.py);
+``frame``
+    a ``topic`` and a claim in one clause, the claim ``before`` the topic ("no side effects")
+    and/or ``after`` it ("side effects are extremely rare"), at most ``gap`` words apart, the
+    gap holding no clause break and no negator; ``claim`` sets both sides;
+``comparison``
+    a ``comparative`` ("safer", "more effective") set against a ``target`` ("surgery");
+``rank``
+    a ``superlative`` ("the best", "number one") applied to a ``scope`` ("clinic", "team").
+
+Comparison and rank templates (the function words "than", "voted", ...) come from the language
+pack. Anchors for the prefilter are derived from the compiled regex (patterns.py), never written
+by hand. Every rule lists examples; a match example marks the words it must match with
+``[[...]]``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .frontmatter import SafeLoader
+from .language import LanguagePack, load_language, rules_root
 from .model import ConfigError
+from .patterns import PatternCompiler, concept_marker, required_literals
 
 __all__ = [
     "CATEGORY_IDS",
+    "KINDS",
     "PROFILES",
     "Category",
+    "Example",
     "Rule",
     "RuleSet",
-    "compile_pattern",
     "load_rules",
 ]
 
@@ -62,95 +76,20 @@ CATEGORY_IDS = (
     "testimonial-before-after",
 )
 PROFILES = ("uk", "us", "eu")
-RULES_VERSION = "1"  # bump when the engine changes how rules behave (invalidates caches)
+KINDS = ("existence", "frame", "comparison", "rank")
+RULES_VERSION = "2"  # bump when the engine changes how rules behave (invalidates caches)
 
-_MACROS = {
-    "ise": "(?:is|iz)",
-    "yse": "(?:ys|yz)",
-    "ou": "(?:ou|o)",
-    "ae": "(?:ae|e|æ)",
-    "oe": "(?:oe|e)",
-    "re": "(?:re|er)",
-    "ll": "(?:ll|l)",
-    "ageing": "(?:ageing|aging)",
-}
-_SEP = r"[\s\-]+"
-_HYPHEN = r"(?:\s*-\s*|\s+)?"
-
-
-_SUFFIX = "(?:e|es|ed|ing|s|d)?"
-
-
-def _inflect(word: str) -> str:
-    """A generous regex for ``word`` and its regular inflections (stem or full word).
-
-    Over-generation is harmless here (the text is English prose), missing a form is not.
-    """
-    vowels = "aeiou"
-    if word.endswith("y") and len(word) > 2 and word[-2] not in vowels:
-        return f"{word[:-1]}(?:y|ies|ied|ying)"
-    if word.endswith("e") and not word.endswith("ee"):
-        return word[:-1] + _SUFFIX
-    if (
-        len(word) >= 3
-        and word[-1] not in vowels + "wxy"
-        and word[-2] in vowels
-        and word[-3] not in vowels
-    ):  # stop → stopped, slim → slimming
-        last = word[-1]
-        return f"{word}(?:{last}ed|{last}ing|{last}er|e|es|ed|ing|s|d)?"
-    return word + _SUFFIX
-
-
-def compile_pattern(pattern: str, macros: dict[str, str] | None = None) -> str:
-    """Expand the rule pattern conveniences into a plain regular expression string."""
-    table = {**_MACROS, **(macros or {})}
-
-    def macro(m: re.Match[str]) -> str:
-        name = m.group(1)
-        return table[name] if name in table else m.group(0)
-
-    for _ in range(3):  # macros may use macros
-        pattern = re.sub(r"\{([a-z_]+)\}", macro, pattern)
-    pattern = re.sub(r"([a-z]+)~", lambda m: _inflect(m.group(1)), pattern)
-    pattern = pattern.replace("~", _SUFFIX)
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if c == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            out.append(pattern[i : j + 1])
-            i = j + 1
-            continue
-        if c == " ":
-            while i + 1 < n and pattern[i + 1] == " ":
-                i += 1
-            if i + 1 < n and pattern[i + 1] == "?":  # "a ?b": optional space
-                i += 1
-                out.append(r"[\s\-]*")
-            else:
-                out.append(_SEP)
-        elif c == "-":  # an optional hyphen or space: pain-free = painfree = pain free
-            if i + 1 < n and pattern[i + 1] == "?":
-                i += 1
-            out.append(_HYPHEN)
-        elif c == "'":
-            out.append("'?")
-        else:
-            out.append(c)
-        i += 1
-    return "".join(out)
+_CODE = re.compile(r"^[A-Z]{3}\d{3}$")
+_SPAN = re.compile(r"\[\[(.+?)\]\]")
+_REQUIRED = ("code", "kind", "message", "why", "suggestion", "examples")
+_RULE_KEYS = {
+    "code", "name", "kind", "severity", "profiles", "patterns", "topic", "claim", "before",
+    "after", "gap", "gap_before", "gap_after", "comparative", "target", "superlative", "scope",
+    "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
+    "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
+    "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
+}  # fmt: skip
+_DEFAULT_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -161,6 +100,41 @@ class Category:
     clearable: bool
     rests_on: str
     description: str
+    hedgeable: bool = False
+    questions: str = "exempt"
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One way a rule can match (a pattern, a frame side, a template), with its anchors: every
+    clause (a set of literal words) must have one word in the sentence for it to be tried.
+
+    The regex is compiled when it is first needed: compiling every rule took most of the
+    linter's start-up, and a short page needs few of them. (The pattern was parsed when its
+    anchors were derived; a pattern Python still refuses is a ``ConfigError`` naming it.)"""
+
+    pattern: str
+    anchors: tuple[frozenset[str], ...]
+    code: str = ""
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if not self._compiled:
+            try:
+                self._compiled.append(re.compile(self.pattern))
+            except re.error as exc:
+                message = f"{self.code}: a pattern is not valid: {exc}"
+                raise ConfigError("rules", 0, message) from None
+        return self._compiled[0]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example: the text, and for a match example the words it must match."""
+
+    text: str
+    span: str = ""
 
 
 @dataclass
@@ -168,27 +142,45 @@ class Rule:
     code: str
     category: str
     name: str
+    kind: str
     severity: str
     profiles: tuple[str, ...]
-    patterns: tuple[str, ...]
-    anchors: tuple[str, ...]
+    spec: dict[str, Any]  # what the author wrote: patterns, or the kind's slots
     message: str
     why: str
     suggestion: str
-    examples_match: tuple[str, ...]
+    examples_match: tuple[Example, ...]
     examples_no_match: tuple[str, ...]
     clearable: bool
-    questions: str = "exempt"  # "exempt": a question is not a claim; "flag": it still is
+    questions: str = "exempt"  # "exempt": a topic question is not a claim; "flag": it still is
     negatable: bool = True
-    hedgeable: bool = True
+    hedgeable: bool = False
     post_negation: bool = False
-    unless: tuple[str, ...] = ()
-    requires_doc: tuple[str, ...] = ()
+    defers: bool = False  # yields to any finding of another category on the same words
+    contradicts: str = ""  # the safety section of a treatment page this claim denies
+    confidence: float = 1.0
+    replaces: tuple[str, ...] = ()  # retired codes whose suppressions now mean this rule
+    cleared_by: tuple[str, ...] = ()  # evidence for these categories clears it (default: own)
+    unless_scope: str = "sentence"  # where ``unless`` looks: the sentence, or its paragraph
     source: str = ""
     line: int = 0
-    regex: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[assignment]
+    branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     unless_re: re.Pattern[str] | None = field(default=None, repr=False)
+    unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
+    unless_after_re: re.Pattern[str] | None = field(default=None, repr=False)
     requires_doc_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """Every literal the prefilter scans for on this rule's behalf, branch by branch."""
+        return tuple(c for b in self.branches for c in b.anchors)
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """What the rule looks for, as written (for docs and listings)."""
+        if self.kind == "existence":
+            return tuple(self.spec.get("patterns", ()))
+        return tuple(f"{k}: {v}" for k, v in self.spec.items())
 
 
 @dataclass
@@ -197,18 +189,314 @@ class RuleSet:
     rules: list[Rule]
     version: str
     profile: str = "uk"
+    language: LanguagePack | None = None
+    concepts: dict[str, list[str]] = field(default_factory=dict)
 
     def by_code(self) -> dict[str, Rule]:
         return {r.code: r for r in self.rules}
 
+    def aliases(self) -> dict[str, str]:
+        """Retired code -> the rule that replaced it (old suppressions keep working)."""
+        return {old: r.code for r in self.rules for old in r.replaces}
 
-_REQUIRED = ("code", "patterns", "anchors", "message", "why", "suggestion", "examples")
-_CODE = re.compile(r"^[A-Z]{3}\d{3}$")
-_ANCHOR = re.compile(r"^[a-z0-9%£$#\"][a-z0-9%']*$")
+
+# --- loading YAML with line numbers -------------------------------------------------------------
 
 
-def _rules_dir() -> Path:
-    return Path(str(resources.files("claims_lint") / "rules"))
+def _load(path: Path) -> tuple[Any, yaml.Node | None, bytes]:
+    raw = path.read_bytes()
+    loader = SafeLoader(raw.decode("utf-8"))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise ConfigError(str(path), line, f"broken YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return data, node, raw
+
+
+def _item_lines(node: yaml.Node | None, key: str) -> dict[int, int]:
+    lines: dict[int, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key and isinstance(v, yaml.SequenceNode):
+                for i, item in enumerate(v.value):
+                    lines[i] = item.start_mark.line + 1
+    return lines
+
+
+def _load_categories(root: Path) -> dict[str, Category]:
+    path = root / "categories.yaml"
+    data, _node, _raw = _load(path)
+    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+        raise ConfigError(str(path), 1, "categories.yaml needs a 'categories' mapping")
+    out: dict[str, Category] = {}
+    for cid, raw in data["categories"].items():
+        if cid not in CATEGORY_IDS:
+            raise ConfigError(str(path), 0, f"unknown category {cid!r}")
+        out[cid] = Category(
+            id=cid,
+            title=str(raw.get("title", cid)),
+            evidence=str(raw.get("evidence", "no")),
+            clearable=bool(raw.get("clearable", False)),
+            rests_on=str(raw.get("rests_on", "")),
+            description=str(raw.get("description", "")),
+            hedgeable=bool(raw.get("hedgeable", False)),
+            questions=str(raw.get("questions", "exempt")),
+        )
+    missing = set(CATEGORY_IDS) - set(out)
+    if missing:
+        raise ConfigError(str(path), 0, f"categories missing: {', '.join(sorted(missing))}")
+    return out
+
+
+@dataclass
+class Concepts:
+    """The concepts of a language: regexes for matching, markers and word clauses for the
+    anchor analysis, and the words as written (for docs)."""
+
+    regex: dict[str, str]
+    markers: dict[str, str]
+    clauses: list[frozenset[str] | None]
+    words: dict[str, list[str]]
+
+
+class AnchorMemo:
+    """The anchors derived from patterns, kept on disk between runs: deriving them is most of
+    a linter's start-up, and they follow from the rules and the code alone, so the file is
+    named by their hash (``version``) and a stale one is never read. A cache that cannot be
+    read or written only makes start-up slower.
+
+    The folder is ``$CLAIMS_LINT_RULES_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME`` or
+    ``~/.cache``, under ``claims-lint/``."""
+
+    def __init__(self, version: str) -> None:
+        self.path = _anchor_cache_dir() / f"anchors-{version}.json" if _anchor_cache_dir() else None
+        self.known: dict[str, list[list[str]]] = {}
+        self.added = False
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    self.known = data
+            except (OSError, ValueError):
+                pass
+
+    def literals(
+        self, regex: str, pack: LanguagePack, known: list[frozenset[str] | None]
+    ) -> list[frozenset[str]]:
+        got = self.known.get(regex)
+        if got is None:
+            found = required_literals(regex, pack.common_words, known, pack.frequent_words)
+            self.known[regex] = [sorted(c) for c in found]
+            self.added = True
+            return found
+        return [frozenset(c) for c in got]
+
+    def save(self) -> None:
+        if not self.added or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(self.known, out)
+            os.replace(tmp, self.path)
+            for old in self.path.parent.glob("anchors-*.json"):  # earlier rules' anchors
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _anchor_cache_dir() -> Path | None:
+    chosen = os.environ.get("CLAIMS_LINT_RULES_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claims-lint"
+
+
+def _load_concepts(path: Path, pack: LanguagePack, memo: AnchorMemo) -> Concepts:
+    """Concepts compiled to regex groups, in file order (a concept may use earlier ones)."""
+    data, _node, _raw = _load(path)
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
+        raise ConfigError(str(path), 1, "concepts.yaml needs a 'concepts' mapping")
+    compiled: dict[str, str] = {}
+    markers: dict[str, str] = {}
+    clauses: list[frozenset[str] | None] = []
+    words: dict[str, list[str]] = {}
+    compiler = PatternCompiler(pack, compiled)
+    analysis = PatternCompiler(pack, markers)
+    for name, raw in data["concepts"].items():
+        items = raw.get("words") if isinstance(raw, dict) else raw
+        if not isinstance(items, list) or not items:
+            raise ConfigError(str(path), 0, f"concept {name!r} needs a list of words")
+        try:
+            compiled[str(name)] = compiler.compile_alternatives([str(w) for w in items])
+        except KeyError as exc:
+            raise ConfigError(
+                str(path), 0, f"concept {name!r}: unknown reference {{{exc.args[0]}}}"
+            ) from None
+        words[str(name)] = [str(w) for w in items]
+        try:
+            re.compile(compiled[str(name)])
+        except re.error as exc:
+            raise ConfigError(
+                str(path), 0, f"concept {name!r} is not a valid pattern: {exc}"
+            ) from None
+        clauses.append(_concept_clause(analysis, [str(w) for w in items], pack, clauses, memo))
+        markers[str(name)] = concept_marker(len(clauses) - 1)
+    return Concepts(compiled, markers, clauses, words)
+
+
+def _concept_clause(
+    analysis: PatternCompiler,
+    items: list[str],
+    pack: LanguagePack,
+    known: list[frozenset[str] | None],
+    memo: AnchorMemo,
+) -> frozenset[str] | None:
+    """The words one of which every match of the concept contains (None if an item has none)."""
+    out: set[str] = set()
+    for item in items:
+        got = memo.literals("(?:" + analysis.compile(item) + ")", pack, known)
+        if not got:
+            return None
+        out |= got[0]
+    return frozenset(out)
+
+
+# --- kinds -----------------------------------------------------------------------------------
+
+
+class _KindCompiler:
+    """Turns a rule's slots into branches: a regex to match, and anchors from the same pattern
+    compiled for analysis (concepts as markers whose words are known)."""
+
+    def __init__(
+        self,
+        pack: LanguagePack,
+        compiler: PatternCompiler,
+        analysis: PatternCompiler,
+        concept_clauses: list[frozenset[str] | None],
+        templates: dict,
+        memo: AnchorMemo,
+    ) -> None:
+        self.memo = memo
+        self.pack = pack
+        self.compiler = compiler
+        self.analysis = analysis
+        self.concept_clauses = concept_clauses
+        self.templates = templates
+        self._gap_word = rf"(?!(?:{pack.gap_stop})\b)[\w'%£$]+"
+        self._sep = pack.gap_separator
+
+    def gap(self, words: int, commas: bool = True) -> str:
+        """Up to ``words`` words that end no clause and negate nothing, then a separator."""
+        # Either a separator and up to ``words`` words, or nothing at all (a slot may end with
+        # its own space, and solid compounds glue the parts: "nodowntime", "antiwrinkle").
+        sep = self._sep if commas else self._sep.replace(",", "")
+        if words <= 0:
+            return rf"(?:{sep}|-?)"
+        return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
+
+    def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
+        """The pattern compiled to match, and compiled for the anchor analysis."""
+        return (
+            "(?:" + self.compiler.compile(pattern, macros) + ")",
+            "(?:" + self.analysis.compile(pattern, macros) + ")",
+        )
+
+    def needs(self, analysis_regex: str) -> list[frozenset[str]]:
+        return self.memo.literals(analysis_regex, self.pack, self.concept_clauses)
+
+    def slot(self, spec: dict[str, Any], name: str, macros: dict[str, str]) -> tuple[str, str]:
+        value = spec.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"a {spec.get('kind', 'frame')} rule needs '{name}'")
+        return self._both(value, macros)
+
+    def build(self, kind: str, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
+        """The rule's branches: one per pattern, frame side or template."""
+        if kind == "existence":
+            pats = spec.get("patterns")
+            if not isinstance(pats, list) or not pats:
+                raise ValueError("an existence rule needs a list of 'patterns'")
+            return [self._branch(*self._both(str(p), macros)) for p in pats]
+        if kind == "frame":
+            return self._frame(spec, macros)
+        return [self._branch(*pair) for pair in self._templated(kind, spec, macros)]
+
+    def _branch(self, body: str, analysis: str, anchors: list | None = None) -> Branch:
+        regex = rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"
+        if anchors is None:
+            anchors = self.needs(analysis)
+        if not anchors:
+            raise ValueError(f"every match must contain some literal word to scan for: {body}")
+        return Branch(regex, tuple(anchors))
+
+    def _frame(self, spec: dict[str, Any], macros: dict[str, str]) -> list[Branch]:
+        topic, topic_a = self.slot(spec, "topic", macros)
+        topic_needs = self.needs(topic_a)[:2]
+        gap = int(spec.get("gap", _DEFAULT_GAP))
+        before = spec.get("before", spec.get("claim"))
+        after = spec.get("after", spec.get("claim"))
+        if not before and not after:
+            raise ValueError("a frame rule needs 'claim', or 'before' and/or 'after'")
+        out = []
+        # A frame needs its topic and its claim: each side anchors on a word of both, so the
+        # prefilter tries it only on sentences that have them.
+        if before:
+            b, b_a = self._both(str(before), macros)
+            # no comma between a verb and its object: "tone, fine lines" is a list
+            gap_b = self.gap(int(spec.get("gap_before", gap)), commas=False)
+            needs = topic_needs + self.needs(b_a)[:1]
+            out.append(self._branch(f"{b}{gap_b}{topic}", "", needs))
+        if after:
+            a, a_a = self._both(str(after), macros)
+            gap_a = self.gap(int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True)))
+            needs = topic_needs + self.needs(a_a)[:1]
+            out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
+        return out
+
+    def _templated(
+        self, kind: str, spec: dict[str, Any], macros: dict[str, str]
+    ) -> list[tuple[str, str]]:
+        templates = self.templates.get(kind)
+        if not templates:
+            raise ValueError(f"the language pack has no templates for kind {kind!r}")
+        slots = {name: self.slot(spec, name, macros) for name in _SLOTS[kind]}
+        out = []
+        for t in templates:
+            pair = []
+            for side, compiler in enumerate((self.compiler, self.analysis)):
+                # Slots and gaps are regexes already: park them behind placeholders while the
+                # template's own words go through the pattern conveniences.
+                parked: list[str] = []
+
+                def park(m: re.Match[str], parked: list[str] = parked, side: int = side) -> str:
+                    name = m.group(1)
+                    if name.startswith("gap:"):
+                        parked.append(self.gap(int(name[4:])))
+                    else:
+                        parked.append(slots[name][side])
+                    return f"\x00{len(parked) - 1}\x00"
+
+                text = compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
+                text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
+                pair.append(text)
+            out.append((pair[0], pair[1]))
+        return out
+
+
+_SLOTS = {"comparison": ("comparative", "target"), "rank": ("superlative", "scope")}
+
+
+# --- rules -----------------------------------------------------------------------------------
 
 
 def _severity_for(raw: Any, profile: str, where: str) -> str:
@@ -219,118 +507,182 @@ def _severity_for(raw: Any, profile: str, where: str) -> str:
     return str(raw)
 
 
-def _load_file(path: Path, profile: str) -> tuple[Category, list[Rule]]:
-    text = path.read_text(encoding="utf-8")
-    loader = SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        raise ConfigError(str(path), 0, f"broken rule file: {exc}") from None
-    finally:
-        loader.dispose()
-    lines: dict[int, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == "rules" and isinstance(v, yaml.SequenceNode):
-                for i, item in enumerate(v.value):
-                    lines[i] = item.start_mark.line + 1
-    if not isinstance(data, dict) or "category" not in data:
-        raise ConfigError(str(path), 1, "a rule file needs 'category' and 'rules'")
-    cid = data["category"]
-    if cid not in CATEGORY_IDS:
-        raise ConfigError(str(path), 1, f"unknown category {cid!r}")
-    cat = Category(
-        id=cid,
-        title=str(data.get("title", cid)),
-        evidence=str(data.get("evidence", "no")),
-        clearable=bool(data.get("clearable", False)),
-        rests_on=str(data.get("rests_on", "")),
-        description=str(data.get("description", "")),
-    )
-    macros = {k: compile_pattern(str(v)) for k, v in (data.get("macros") or {}).items()}
-    rules: list[Rule] = []
-    for i, raw in enumerate(data.get("rules") or []):
-        where = f"{path}:{lines.get(i, 0)}"
+def _examples(raw: Any, where: str, code: str) -> tuple[tuple[Example, ...], tuple[str, ...]]:
+    ex = raw if isinstance(raw, dict) else {}
+    matches = []
+    for text in ex.get("match") or ():
+        text = str(text)
+        spans = _SPAN.findall(text)
+        if len(spans) != 1:
+            raise ConfigError(
+                where, 0, f"{code}: mark the matched words of {text!r} with [[...]] (once)"
+            )
+        matches.append(Example(_SPAN.sub(r"\1", text), spans[0] if spans else ""))
+    return tuple(matches), tuple(str(t) for t in ex.get("no_match") or ())
+
+
+def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = str(raw.get(key, allowed[0]))
+    if value not in allowed:
+        raise ConfigError(where, 0, f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _optional_re(compiler: PatternCompiler, raw: Any, macros: dict[str, str]) -> str | None:
+    if not raw:
+        return None
+    items = raw if isinstance(raw, list) else [raw]
+    return "|".join(f"(?:{compiler.compile(str(p), macros)})" for p in items)
+
+
+class _FileLoader:
+    """Loads one category's rule file for one language."""
+
+    def __init__(self, pack: LanguagePack, compiler: PatternCompiler, kinds: _KindCompiler):
+        self.pack = pack
+        self.compiler = compiler
+        self.kinds = kinds
+
+    def load(self, path: Path, cat: Category, profile: str) -> list[Rule]:
+        data, node, _raw = _load(path)
+        if not isinstance(data, dict) or data.get("category") != cat.id:
+            raise ConfigError(str(path), 1, f"a rule file needs 'category: {cat.id}' and 'rules'")
+        if "macros" in data:
+            raise ConfigError(str(path), 1, "shared words belong in concepts.yaml, not 'macros'")
+        lines = _item_lines(node, "rules")
+        macros: dict[str, str] = {}
+        out = []
+        for i, raw in enumerate(data.get("rules") or []):
+            where = f"{path}:{lines.get(i, 0)}"
+            try:
+                out.append(self._rule(raw, cat, profile, macros, path, lines.get(i, 0), where))
+            except (ValueError, KeyError, re.error) as exc:
+                what = f"unknown reference {{{exc.args[0]}}}" if isinstance(exc, KeyError) else exc
+                code = raw.get("code", "?") if isinstance(raw, dict) else "?"
+                raise ConfigError(where, 0, f"{code}: {what}") from None
+        return out
+
+    def _rule(
+        self,
+        raw: Any,
+        cat: Category,
+        profile: str,
+        macros: dict[str, str],
+        path: Path,
+        line: int,
+        where: str,
+    ) -> Rule:
+        if not isinstance(raw, dict):
+            raise ConfigError(where, 0, "a rule is a mapping")
         missing = [k for k in _REQUIRED if k not in raw]
-        if missing:
-            raise ConfigError(where, 0, f"rule is missing {', '.join(missing)}")
-        code = str(raw["code"])
+        unknown = sorted(set(raw) - _RULE_KEYS)
+        if missing or unknown:
+            what = f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(unknown)}"
+            raise ConfigError(where, 0, f"rule {raw.get('code', '?')}: {what}")
+        code, kind = str(raw["code"]), str(raw["kind"])
         if not _CODE.match(code):
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
-        anchors = tuple(str(a) for a in raw["anchors"])
-        bad = [
-            a for a in anchors if not _ANCHOR.match(a)
-        ]  # YAML reads a bare no as False: quote it
-        if bad or not anchors:
-            raise ConfigError(where, 0, f"{code}: anchors must be lower-case word starts: {bad}")
-        patterns = tuple(str(p) for p in raw["patterns"])
-        compiled = "|".join(f"(?:{compile_pattern(p, macros)})" for p in patterns)
-        try:
-            # Text is lower-cased before matching: no re.IGNORECASE (it is 2-3x slower).
-            regex = re.compile(rf"(?<![a-z0-9])(?:{compiled})(?![a-z0-9])")
-        except re.error as exc:
-            raise ConfigError(where, 0, f"{code}: bad pattern: {exc}") from None
-        ex = raw.get("examples") or {}
-        profiles = tuple(raw.get("profiles", PROFILES))
-        unless = tuple(str(p) for p in raw.get("unless", ()))
-        requires_doc = tuple(str(p) for p in raw.get("requires_doc", ()))
-        rules.append(
-            Rule(
-                code=code,
-                category=cid,
-                name=str(raw.get("name", code.lower())),
-                severity=_severity_for(raw.get("severity", "error"), profile, where),
-                profiles=profiles,
-                patterns=patterns,
-                anchors=anchors,
-                message=str(raw["message"]).strip(),
-                why=str(raw["why"]).strip(),
-                suggestion=str(raw["suggestion"]).strip(),
-                examples_match=tuple(ex.get("match") or ()),
-                examples_no_match=tuple(ex.get("no_match") or ()),
-                clearable=bool(raw.get("clearable", cat.clearable)),
-                questions=str(raw.get("questions", data.get("questions", "exempt"))),
-                negatable=bool(raw.get("negatable", True)),
-                hedgeable=bool(raw.get("hedgeable", data.get("hedgeable", True))),
-                post_negation=bool(raw.get("post_negation", False)),
-                unless=unless,
-                requires_doc=requires_doc,
-                source=path.name,
-                line=lines.get(i, 0),
-                regex=regex,
-                unless_re=re.compile("|".join(compile_pattern(u, macros) for u in unless))
-                if unless
-                else None,
-                requires_doc_re=re.compile(
-                    "|".join(compile_pattern(u, macros) for u in requires_doc)
-                )
-                if requires_doc
-                else None,
-            )
+        if kind not in KINDS:
+            raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
+        branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
+        matches, no_matches = _examples(raw.get("examples"), where, code)
+
+        def opt(key: str) -> re.Pattern[str] | None:
+            src = _optional_re(self.compiler, raw.get(key), macros)
+            return re.compile(src) if src else None
+
+        spec = {k: raw[k] for k in ("patterns", *_FRAME_KEYS, *_SLOT_KEYS) if k in raw}
+        return Rule(
+            code=code,
+            category=cat.id,
+            name=str(raw.get("name", code.lower())),
+            kind=kind,
+            severity=_severity_for(raw.get("severity", "error"), profile, where),
+            profiles=tuple(raw.get("profiles", PROFILES)),
+            spec=spec,
+            message=str(raw["message"]).strip(),
+            why=str(raw["why"]).strip(),
+            suggestion=str(raw["suggestion"]).strip(),
+            examples_match=matches,
+            examples_no_match=no_matches,
+            clearable=bool(raw.get("clearable", cat.clearable)),
+            questions=str(raw.get("questions", cat.questions)),
+            negatable=bool(raw.get("negatable", True)),
+            hedgeable=bool(raw.get("hedgeable", cat.hedgeable)),
+            post_negation=bool(raw.get("post_negation", False)),
+            defers=bool(raw.get("defers", False)),
+            contradicts=str(raw.get("contradicts", "")),
+            confidence=float(raw.get("confidence", 1.0)),
+            replaces=tuple(str(c) for c in raw.get("replaces", ())),
+            cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
+            unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
+            source=f"{path.parent.name}/{path.name}",
+            line=line,
+            branches=tuple(branches),
+            unless_re=opt("unless"),
+            unless_before_re=re.compile(rf"(?:{src})\W*$")
+            if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))
+            else None,
+            unless_after_re=re.compile(rf"\W*(?:{src})")
+            if (src := _optional_re(self.compiler, raw.get("unless_after"), macros))
+            else None,
+            requires_doc_re=opt("requires_doc"),
         )
-    return cat, rules
+
+
+_FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after", "gap_commas")
+_SLOT_KEYS = ("comparative", "target", "superlative", "scope")
 
 
 @lru_cache(maxsize=16)
-def _load_all(rules_dir: str, profile: str) -> tuple[dict[str, Category], list[Rule], str]:
-    directory = Path(rules_dir)
+def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
+    root = Path(root_dir)
+    pack = load_language(language, root_dir)
+    lang_dir = root / language
     digest = hashlib.sha256(RULES_VERSION.encode())
-    categories: dict[str, Category] = {}
-    rules: list[Rule] = []
-    for path in sorted(directory.glob("*.yaml")):
+    # The engine's code decides results as much as the rules do: a cached result is stale
+    # after either changes.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    files = [root / "categories.yaml", *sorted(lang_dir.glob("*.yaml")), *code]
+    for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        cat, file_rules = _load_file(path, profile)
-        if cat.id in categories:
-            raise ConfigError(str(path), 1, f"category {cat.id} is defined twice")
-        categories[cat.id] = cat
-        rules.extend(file_rules)
-    codes: dict[str, str] = {}
+    categories = _load_categories(root)
+    memo = AnchorMemo(digest.hexdigest())
+    concepts = _load_concepts(lang_dir / "concepts.yaml", pack, memo)
+    compiler = PatternCompiler(pack, concepts.regex)
+    analysis = PatternCompiler(pack, concepts.markers)
+    kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds, memo)
+    loader = _FileLoader(pack, compiler, kinds)
+    rules: list[Rule] = []
+    for cid in CATEGORY_IDS:
+        path = lang_dir / f"{cid}.yaml"
+        if not path.is_file():
+            raise ConfigError(str(path), 0, f"no rule file for category {cid}")
+        rules.extend(loader.load(path, categories[cid], profile))
+    extra = (
+        {p.stem for p in lang_dir.glob("*.yaml")}
+        - set(CATEGORY_IDS)
+        - {
+            "language",
+            "concepts",
+        }
+    )
+    if extra:
+        raise ConfigError(str(lang_dir), 0, f"unknown rule files: {', '.join(sorted(extra))}")
+    seen: dict[str, str] = {}
     for r in rules:
-        if r.code in codes:
+        if r.code in seen:
             raise ConfigError(r.source, r.line, f"rule code {r.code} is used twice")
-        codes[r.code] = r.source
-    return categories, rules, digest.hexdigest()[:16]
+        seen[r.code] = r.source
+    memo.save()  # only once every rule loaded: a broken rule file leaves no cache behind
+    return RuleSet(
+        categories=categories,
+        rules=rules,
+        version=digest.hexdigest()[:16],
+        profile=profile,
+        language=pack,
+        concepts=concepts.words,
+    )
 
 
 def load_rules(
@@ -338,18 +690,26 @@ def load_rules(
     disable: tuple[str, ...] | list[str] = (),
     rules_dir: str | Path | None = None,
     all_profiles: bool = False,
+    language: str = "en",
 ) -> RuleSet:
     """Load and compile the rules for ``profile``, minus codes or categories in ``disable``."""
     if profile not in PROFILES:
         raise ConfigError("<config>", 0, f"unknown profile {profile!r} (use uk, us or eu)")
-    categories, rules, version = _load_all(str(rules_dir or _rules_dir()), profile)
+    full = _load_all(str(rules_dir or rules_root()), language, profile)
     off = set(disable)
     chosen = [
         r
-        for r in rules
+        for r in full.rules
         if (all_profiles or profile in r.profiles)
         and r.severity != "off"
         and r.code not in off
         and r.category not in off
     ]
-    return RuleSet(categories=categories, rules=chosen, version=version, profile=profile)
+    return RuleSet(
+        categories=full.categories,
+        rules=chosen,
+        version=full.version,
+        profile=profile,
+        language=full.language,
+        concepts=full.concepts,
+    )

@@ -19,12 +19,12 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import lru_cache
 
 __all__ = [
     "BOUNDARY",
     "Mapping",
     "Unit",
+    "Folder",
     "fold_text",
     "clean_markdown",
     "clean_html",
@@ -91,11 +91,12 @@ class Mapping:
 
 
 class _Builder:
-    __slots__ = ("parts", "map")
+    __slots__ = ("parts", "map", "folder")
 
-    def __init__(self, parent: Mapping | None = None) -> None:
+    def __init__(self, parent: Mapping | None = None, folder: Folder | None = None) -> None:
         self.parts: list[str] = []
         self.map = Mapping(parent)
+        self.folder = folder or PLAIN
 
     def verbatim(self, text: str, s: int) -> None:
         if text:
@@ -107,12 +108,13 @@ class _Builder:
             self.parts.append(text)
             self.map.add(len(text), s, e, False)
 
-    def folded(self, run: str, s: int) -> None:
-        """Copy ``run`` (from source offset ``s``) through the character folding table."""
+    def folded(self, run: str, s: int, prev: str = "", nxt: str = "") -> None:
+        """Copy ``run`` (from source offset ``s``) through the folder; ``prev``/``nxt`` are the
+        source characters around it, so a look-alike letter inside a word is recognised."""
         if run.isascii():
             self.verbatim(run, s)
             return
-        pieces = [_fold_char(c) for c in run]
+        pieces = self.folder.pieces(run, prev, nxt)
         if all(len(p) == 1 for p in pieces):
             self.parts.append("".join(pieces))
             self.map.add(len(run), s, s + len(run), True)
@@ -130,25 +132,8 @@ class _Builder:
 
 # --- character folding -------------------------------------------------------------------------
 
-_CONFUSABLES = {
-    # Cyrillic
-    "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j",
-    "к": "k", "ӏ": "l", "м": "m", "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y",
-    "х": "x", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ү": "y", "ɡ": "g", "п": "n", "г": "r", "ь": "b",
-    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I", "Ј": "J", "К": "K", "М": "M",
-    "О": "O", "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "У": "Y", "Ү": "Y", "Ԁ": "D", "Ԛ": "Q",
-    "Ԝ": "W", "Ӏ": "l", "Ь": "b",
-    # Greek
-    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
-    "υ": "u", "χ": "x", "γ": "y", "ϲ": "c", "ϳ": "j", "ω": "w", "η": "n", "μ": "u",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-    # Armenian and Latin look-alikes that NFKC keeps
-    "ո": "n", "ս": "u", "ց": "g", "օ": "o", "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i", "ʟ": "l",
-    "ɪ": "i", "ǀ": "l", "ᴀ": "a", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ᴋ": "k", "ᴍ": "m", "ᴏ": "o",
-    "ᴘ": "p", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ʀ": "r", "ɴ": "n", "ʜ": "h",
-    "ꜱ": "s", "ɢ": "g", "ʏ": "y",
-    # punctuation people paste from word processors
+# Punctuation people paste from word processors: the same in every language.
+_PUNCTUATION = {
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "ʼ": "'", "ʻ": "'", "`": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-", "﹣": "-", "－": "-",
@@ -160,31 +145,112 @@ _DELETE = set(
 ) | {chr(c) for c in range(0xFE00, 0xFE10)}
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(c: str) -> str:
-    if c in _DELETE or 0xE0000 <= ord(c) <= 0xE007F:
-        return ""
-    hit = _CONFUSABLES.get(c)
-    if hit is not None:
+class Folder:
+    """Folds what a reader would not tell apart: invisible characters, compatibility forms,
+    accents, typographic punctuation, and look-alike letters of other scripts.
+
+    Look-alike letters (the language pack's ``confusables``) are folded only inside a word that
+    also has letters of the pack's script ("pаinless" with a Cyrillic а), or in a word made only
+    of look-alikes that sits against text of the pack's script; a real Greek or Cyrillic word is
+    left as it is.
+    """
+
+    def __init__(self, confusables: dict[str, str] | None = None, script: str = "Latin") -> None:
+        self.confusables = dict(confusables or {})
+        self.script = script.upper()
+        self._plain: dict[str, str] = {}
+        self._lookalike: dict[str, str] = {}
+
+    def char(self, c: str, lookalike: bool) -> str:
+        cache = self._lookalike if lookalike else self._plain
+        hit = cache.get(c)
+        if hit is None:
+            hit = cache[c] = self._fold(c, lookalike)
         return hit
-    if c.isspace():
-        return " "
-    cat = unicodedata.category(c)
-    if cat in ("Mn", "Me", "Cf"):  # combining marks and other invisible format characters
-        return ""
-    n = unicodedata.normalize("NFKC", c)
-    if cat.startswith("S") and len(n) > 1:  # ™ → "TM" would glue letters onto a word
-        return " "
-    if n.isascii():
-        return n
-    d = "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
-    out = "".join(_CONFUSABLES.get(ch, ch) for ch in d)
-    return out or " "
+
+    def _fold(self, c: str, lookalike: bool) -> str:
+        if c in _DELETE or 0xE0000 <= ord(c) <= 0xE007F:
+            return ""
+        if c in _PUNCTUATION:
+            return _PUNCTUATION[c]
+        if lookalike and c in self.confusables:
+            return self.confusables[c]
+        if c.isspace():
+            return " "
+        cat = unicodedata.category(c)
+        if cat in ("Mn", "Me", "Cf"):  # combining marks and other invisible format characters
+            return ""
+        n = unicodedata.normalize("NFKC", c)
+        if cat.startswith("S") and len(n) > 1:  # ™ → "TM" would glue letters onto a word
+            return " "
+        if n.isascii():
+            return n
+        d = "".join(ch for ch in unicodedata.normalize("NFKD", n) if not unicodedata.combining(ch))
+        if lookalike:
+            d = "".join(self.confusables.get(ch, ch) for ch in d)
+        return d or " "
+
+    def _native(self, c: str) -> bool:
+        """Is ``c`` a letter of the pack's own script?"""
+        if c.isascii():
+            return c.isalpha()
+        try:
+            return unicodedata.name(c).startswith(self.script)
+        except ValueError:
+            return False
+
+    def pieces(self, run: str, prev: str = "", nxt: str = "") -> list[str]:
+        """The folded form of each character of ``run``; ``prev``/``nxt`` are the characters
+        just outside it (a word continues across them)."""
+        out: list[str] = []
+        i, n = 0, len(run)
+        while i < n:
+            if not run[i].isalpha():
+                out.append(self.char(run[i], False))
+                i += 1
+                continue
+            j = i
+            while j < n and run[j].isalpha():
+                j += 1
+            word = run[i:j]
+            edge_native = (i == 0 and prev.isascii() and prev.isalpha()) or (
+                j == n and nxt.isascii() and nxt.isalpha()
+            )
+            mixed = edge_native or any(self._native(c) for c in word)
+            if not mixed and all(c in self.confusables for c in word):
+                # a word of look-alikes only, against text of our script ("ѕаfе" in English)
+                mixed = (i == 0 and prev in " \t") or (j == n and nxt in " \t.,;:!?")
+            out.extend(self.char(c, mixed) for c in word)
+            i = j
+        return out
+
+    def text(self, text: str) -> str:
+        """Fold a whole string (for tests, docs and rule examples)."""
+        out: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            if text[i].isascii():
+                j = i
+                while j < n and text[j].isascii():
+                    j += 1
+                out.append(text[i:j])
+            else:
+                j = i
+                while j < n and not text[j].isascii():
+                    j += 1
+                prev = text[i - 1] if i else ""
+                nxt = text[j] if j < n else ""
+                out.extend(self.pieces(text[i:j], prev, nxt))
+            i = j
+        return "".join(out)
 
 
-def fold_text(text: str) -> str:
+PLAIN = Folder()  # no look-alike table: for callers that have no language pack
+
+
+def fold_text(text: str, folder: Folder | None = None) -> str:
     """Fold ``text`` the way the linter does (for tests, docs and rule examples)."""
-    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+    return (folder or PLAIN).text(text)
 
 
 # --- units -------------------------------------------------------------------------------------
@@ -302,15 +368,51 @@ _MD_ONLY = r"""
 _TAIL = r"""
 |(?P<nonascii>[^\x00-\x7f]+)
 """
-_MD_TOKEN = re.compile(_COMMON + _MD_ONLY + _TAIL, re.X | re.I)
-_HTML_TOKEN = re.compile(_COMMON + _TAIL, re.X | re.I)
-_TEXT_TOKEN = re.compile(r"(?P<comment><!--)|(?P<ent>(?!))|(?P<nonascii>[^\x00-\x7f]+)")
+# Evasions a reader undoes without noticing: "p a i n l e s s" and a word hyphenated across a
+# line break ("perma-\nnent"). Rare, so the extra alternatives are only used when present.
+# letters spaced or dotted apart ("p a i n l e s s", "D.E.T.O.X"), digits for letters ("B0tox")
+_SPACED = r"(?<![A-Za-z])[A-Za-z](?:[ .·•_*-][A-Za-z]){3,}(?![A-Za-z])"
+_LEET = r"(?<=[A-Za-z])[0134578@$]+(?=[A-Za-z])"
+_LEET_MAP = str.maketrans("0134578@$", "oieastbas")
+_HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
+_EXTRA = rf"""
+|(?P<spaced>{_SPACED})
+|(?P<hyphbreak>{_HYPHEN_BREAK})
+|(?P<leet>{_LEET})
+"""
+# Three quick scans, each starting at a rare character, are far cheaper than one alternation.
+_EXTRA_PRESENT = (
+    re.compile(r"\b[A-Za-z][ .·•_*-][A-Za-z][ .·•_*-][A-Za-z][ .·•_*-][A-Za-z]\b"),
+    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
+    re.compile(r"[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*[A-Za-z])"),
+)
+_TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
+
+
+def _tokens(*parts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The token regex, and the same with the rare evasion tokens."""
+    return re.compile("".join(parts), re.X | re.I), re.compile(
+        "".join((*parts[:-1], _EXTRA, parts[-1])), re.X | re.I
+    )
+
+
+_MD_TOKEN, _MD_TOKEN_X = _tokens(_COMMON, _MD_ONLY, _TAIL)
+_HTML_TOKEN, _HTML_TOKEN_X = _tokens(_COMMON, _TAIL)
+_TEXT_TOKEN, _TEXT_TOKEN_X = _tokens(_TEXT_COMMON, "", _TAIL)
 _ANY = re.compile(r"[\s\S]")
+_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
+_HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
+_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}"
 _TRIGGERS = {
-    _MD_TOKEN: re.compile(r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."),
-    _HTML_TOKEN: re.compile(r"[<&\x80-\U0010ffff]"),
-    _TEXT_TOKEN: re.compile(r"<!--|[\x80-\U0010ffff]"),
+    _MD_TOKEN: re.compile(_MD_TRIGGER),
+    _HTML_TOKEN: re.compile(_HTML_TRIGGER),
+    _TEXT_TOKEN: re.compile(_TEXT_TRIGGER),
+    _MD_TOKEN_X: re.compile(_MD_TRIGGER + _EXTRA_TRIGGER),
+    _HTML_TOKEN_X: re.compile(_HTML_TRIGGER + _EXTRA_TRIGGER),
+    _TEXT_TOKEN_X: re.compile(_TEXT_TRIGGER + _EXTRA_TRIGGER),
 }
+_EXTENDED = {_MD_TOKEN: _MD_TOKEN_X, _HTML_TOKEN: _HTML_TOKEN_X, _TEXT_TOKEN: _TEXT_TOKEN_X}
 _FN_HREF = re.compile(r"#fn[:\-_]([^\s\"'>]+)")
 
 
@@ -322,12 +424,14 @@ class _Inline:
         src: str,
         parent: Mapping | None,
         token_re: re.Pattern[str],
-        trigger: re.Pattern[str] | None = None,
+        folder: Folder | None = None,
     ) -> None:
         self.src = src
-        self.trigger = trigger or _TRIGGERS.get(token_re, _ANY)
+        if token_re in _EXTENDED and any(rx.search(src) for rx in _EXTRA_PRESENT):
+            token_re = _EXTENDED[token_re]
+        self.trigger = _TRIGGERS.get(token_re, _ANY)
         self.low: str | None = None
-        self.b = _Builder(parent)
+        self.b = _Builder(parent, folder)
         self.token_re = token_re
         self.fnrefs: list[tuple[int, str, int, int]] = []
         self.directives: list[tuple[int, int, str]] = []
@@ -342,6 +446,22 @@ class _Inline:
     def _clen(self) -> int:
         return self.b.map._len
 
+    def _around(self, end: int, src: str | None = None) -> tuple[str, str]:
+        """The clean character before a token and the source character after it, skipping
+        emphasis markers: "p**а**inless" is one word."""
+        parts = self.b.parts
+        prev = parts[-1][-1] if parts and parts[-1] else ""
+        text = self.src if src is None else src
+        j = end
+        while j < len(text) and text[j] in "*_~":
+            j += 1
+        return prev, text[j] if j < len(text) else ""
+
+    def _unescape(self, tok: str, end: int, src: str | None = None) -> str:
+        """A character reference, decoded and folded in its word's context."""
+        prev, nxt = self._around(end, src)
+        return "".join(self.b.folder.pieces(html.unescape(tok), prev, nxt))
+
     def attr_text(self, value: str, s: int) -> None:
         """Emit an attribute value (alt, title, ...) as its own boundary-delimited unit."""
         self.b.replace(BOUNDARY, s, s)
@@ -353,9 +473,9 @@ class _Inline:
             self.b.verbatim(value[pos : m.start()], s + pos)
             tok = m.group(0)
             if tok.startswith("&"):
-                self.b.replace(fold_text(html.unescape(tok)), s + m.start(), s + m.end())
+                self.b.replace(self._unescape(tok, m.end(), value), s + m.start(), s + m.end())
             else:
-                self.b.folded(tok, s + m.start())
+                self.b.folded(tok, s + m.start(), *self._around(m.end(), value))
             pos = m.end()
         self.b.verbatim(value[pos:], s + pos)
         self.b.replace(BOUNDARY, s + len(value), s + len(value))
@@ -384,11 +504,17 @@ class _Inline:
             kind = m.lastgroup
             tok = m.group(0)
             if kind == "nonascii":
-                b.folded(tok, start)
+                b.folded(tok, start, *self._around(end))
+            elif kind == "spaced":
+                b.replace(re.sub(r"[ .·•_*-]", "", tok), start, end)
+            elif kind == "leet":
+                b.replace(tok.translate(_LEET_MAP), start, end)
+            elif kind == "hyphbreak":
+                b.replace("", start, end)
             elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":
                 pass  # markup: deleted, so **pain**less reads "painless"
             elif kind == "ent":
-                b.replace(fold_text(html.unescape(tok)), start, end)
+                b.replace(self._unescape(tok, end), start, end)
             elif kind == "esc":
                 b.verbatim(tok[1], start + 1)
             elif kind == "url" or kind == "code":
@@ -495,31 +621,47 @@ _SKIP_ATTR = re.compile(
 )
 
 
-def _inline(src: str, parent: Mapping | None, token_re: re.Pattern[str], field_name: str) -> Unit:
-    it = _Inline(src, parent, token_re)
+def _inline(
+    src: str,
+    parent: Mapping | None,
+    token_re: re.Pattern[str],
+    field_name: str,
+    folder: Folder | None = None,
+) -> Unit:
+    it = _Inline(src, parent, token_re, folder)
     it.run()
     return _finish(it.b, field_name, fnrefs=it.fnrefs, directives=it.directives)
 
 
 def clean_html(
-    src: str, base: int = 0, parent: Mapping | None = None, field_name: str = ""
+    src: str,
+    base: int = 0,
+    parent: Mapping | None = None,
+    field_name: str = "",
+    folder: Folder | None = None,
 ) -> Unit:
     """Visible text of an HTML document or fragment (``base`` = offset of ``src`` in the file)."""
     if parent is None and base:
         parent = _offset_map(base, len(src))
-    return _inline(src, parent, _HTML_TOKEN, field_name)
+    return _inline(src, parent, _HTML_TOKEN, field_name, folder)
 
 
 def clean_plain(
-    src: str, base: int = 0, parent: Mapping | None = None, field_name: str = ""
+    src: str,
+    base: int = 0,
+    parent: Mapping | None = None,
+    field_name: str = "",
+    folder: Folder | None = None,
 ) -> Unit:
     if parent is None and base:
         parent = _offset_map(base, len(src))
-    return _inline(src, parent, _TEXT_TOKEN, field_name)
+    return _inline(src, parent, _TEXT_TOKEN, field_name, folder)
 
 
-def clean_inline_markdown(src: str, parent: Mapping | None, field_name: str = "") -> Unit:
-    return _inline(src, parent, _MD_TOKEN, field_name)
+def clean_inline_markdown(
+    src: str, parent: Mapping | None, field_name: str = "", folder: Folder | None = None
+) -> Unit:
+    return _inline(src, parent, _MD_TOKEN, field_name, folder)
 
 
 def _offset_map(base: int, length: int) -> Mapping:
@@ -679,10 +821,10 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     return b.text(), b.map, fn_defs
 
 
-def clean_markdown(body: str, base: int = 0) -> tuple[Unit, set[str]]:
+def clean_markdown(body: str, base: int = 0, folder: Folder | None = None) -> tuple[Unit, set[str]]:
     """Clean a Markdown body that starts at file offset ``base``."""
     text, mapping, fn_defs = _block_structure(body, base)
-    return clean_inline_markdown(text, mapping), fn_defs
+    return clean_inline_markdown(text, mapping, "", folder), fn_defs
 
 
 # --- positions ---------------------------------------------------------------------------------

@@ -41,10 +41,20 @@ def make_linter(
     return Linter(config, evidence=evidence), problems
 
 
-def as_problem(finding: Finding) -> Problem:
-    """A finding in the words the build prints: the quote, the rule, why, and what to write."""
+def as_problem(finding: Finding, safety_page: bool = False) -> Problem:
+    """A finding in the words the build prints: the quote, the rule, why, and what to write.
+
+    On a treatment page (``safety_page``), a claim that denies one of its safety sections (the
+    rule's ``contradicts:``) says so first: the page's own section lists what the claim denies.
+    """
     # The rule code goes in the message (not Problem.code) so that the banner shows it too.
     message = f"{finding.rule} [{finding.category}] {finding.message}"
+    if safety_page and finding.contradicts:
+        what = finding.contradicts.replace("-", " ")
+        message = (
+            f"{finding.rule} [{finding.category}] contradicts the required {what} information"
+            f' (the section id="{finding.contradicts}" lists them): {finding.message}'
+        )
     if finding.why:
         message += f" Why: {finding.why}"
     hint = f"instead: {finding.suggestion}" if finding.suggestion else ""
@@ -79,4 +89,5 @@ def lint_source(
         )
         return [problem], [("", "")]
     keys = [(f.rule, f.matched.casefold()) for f in result.findings]
-    return [as_problem(f) for f in result.findings], keys
+    safety_page = front_matter is not None and bool(front_matter.data.get("treatment"))
+    return [as_problem(f, safety_page) for f in result.findings], keys

@@ -28,7 +28,7 @@ from .page_images import ImageUse, Planned, check_use, find_images, rewrite_html
 from .photos import ResultPair, check_photos
 from .problems import Problem
 from .reading import file_stamp
-from .safety import contradictions, merge
+from .safety import merge
 from .state import BuildState, PageInfo, current
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -219,7 +219,8 @@ class ClinicReader(BaseReader):
         return record
 
     def _safety(self, fm: FrontMatter) -> list[Problem]:
-        """The registry's safety items merged with the page's; statements contradicting them."""
+        """The registry's safety items merged with the page's. (A sentence that denies them, "no
+        side effects", is a claims finding: the rules with ``contradicts:`` say so.)"""
         state = current()
         treatment = state.treatment_for(fm)
         if treatment is None:
@@ -235,8 +236,6 @@ class ClinicReader(BaseReader):
             ]
         safety, problems = merge(fm, treatment)
         fm.data["_safety"] = safety
-        if state.registry is not None:
-            problems += contradictions(fm, state.registry)
         return problems
 
     def _unusable(

@@ -1,7 +1,8 @@
 """A treatment page's safety information: the registry's items plus the page's own additions.
 
-A page may add items, never remove or reword one; and its text may not contradict the
-safety sections (for example by saying there are no side effects).
+A page may add items, never remove or reword one. Its text may not contradict the safety
+sections either ("there are no side effects"); the claims rules that carry ``contradicts:``
+find that, with the same negation and question handling as every other claim.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from claims_lint.frontmatter import FrontMatter
 
-from .data import Item, Registry, Treatment
+from .data import Item, Treatment
 from .problems import Problem
 
 
@@ -139,38 +140,3 @@ def merge(fm: FrontMatter, treatment: Treatment) -> tuple[Safety, list[Problem]]
         will_not=list(treatment.will_not),
     )
     return safety, problems
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_MARKUP = re.compile(r"[*_`]")
-
-
-def contradictions(fm: FrontMatter, registry: Registry) -> list[Problem]:
-    """Body lines that deny a safety section, e.g. "there are no side effects"."""
-    problems: list[Problem] = []
-    in_code = False
-    for offset, raw in enumerate(fm.body.split("\n")):
-        if _FENCE.match(raw):
-            in_code = not in_code
-            continue
-        if in_code:
-            continue
-        line = _MARKUP.sub("", raw)
-        for block, patterns in registry.contradictions.items():
-            match = next(filter(None, (p.search(line) for p in patterns)), None)
-            if match is None:
-                continue
-            what = block.replace("-", " ")
-            problems.append(
-                Problem(
-                    fm.path,
-                    fm.body_line + offset,
-                    match.start() + 1,
-                    f"contradicts the required {what} information: “{match.group(0)}”",
-                    f'every treatment has {what}; the page lists them in the section id="{block}".'
-                    " Remove this statement, or say instead that the practitioner will explain"
-                    " them at the consultation",
-                    code="safety",
-                )
-            )
-    return problems

@@ -9,7 +9,7 @@ say (an id used twice, an empty list) is checked here. Nothing here knows about 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,6 @@ class Treatment:
 class Registry:
     path: str
     treatments: dict[str, Treatment]
-    contradictions: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -192,20 +191,18 @@ def load_registry(path: Path, root: Path | None = None) -> Registry:
             when_to_call=items("when_to_call", entry, node),
             will_not=items("will_not", entry, node),
         )
-    contradictions: dict[str, list[re.Pattern[str]]] = {}
-    raw = r.data.get("contradictions") or {}
-    raw_node = r.child(r.node, "contradictions")
-    for block, patterns in raw.items():
-        block_node = r.child(raw_node, block)
-        compiled = []
-        for pattern, pnode in _flatten(patterns, block_node):
-            try:
-                compiled.append(re.compile(str(pattern), re.IGNORECASE))
-            except re.error as exc:
-                r.problem(pnode, f"this pattern is not a valid regular expression: {exc}")
-        contradictions[block] = compiled
+    if "contradictions" in r.data:
+        # An older registry listed sentences that deny a safety section; the claims rules
+        # marked ``contradicts:`` find them now, with negation and questions understood.
+        r.problem(
+            r.child(r.node, "contradictions") or r.node,
+            "'contradictions:' is no longer read: the claims rules find sentences that deny a"
+            " safety section (see the rules with 'contradicts:' in docs/rules.md)",
+            "delete the 'contradictions:' block; to add a wording, add it to a rule in"
+            " plugins/claims_lint/rules/en/safety-absolute.yaml with an example",
+        )
     r.done()
-    return Registry(path=str(path), treatments=treatments, contradictions=contradictions)
+    return Registry(path=str(path), treatments=treatments)
 
 
 def load_clinic(path: Path, root: Path | None = None) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from .files import control_characters, repository_root
 from .problems import Problem
 from .rawhtml import check_body, mask_code
 from .schema import PAGE_TYPES, page_schema
-from .validate import SchemaCheck
+from .validate import SchemaCheck, jsonable
 
 __all__ = [
     "BLOCKING",
@@ -157,6 +157,7 @@ def check_page(
     """
     problems = site.check(kind).problems(fm)
     _normalise_dates(fm)
+    _dates_as_text(fm, site.schema(kind))
     problems += _dates(fm, today)
     overdue = review_problem(fm, today, grace_days, strict)
     if overdue:
@@ -193,6 +194,21 @@ def _normalise_dates(fm: FrontMatter) -> None:
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             with contextlib.suppress(ValueError):  # not a real date: the schema reported it
                 fm.data[name] = dt.date.fromisoformat(value.strip())
+
+
+def _dates_as_text(fm: FrontMatter, schema: dict[str, Any]) -> None:
+    """A text field YAML read as a date ("title: 2000-01-01") passed the schema as its ISO
+    text (see ``validate.jsonable``), so the page carries that text, not a date object."""
+    defs = schema.get("$defs", {})
+    for name, spec in schema.get("properties", {}).items():
+        value = fm.data.get(name)
+        if not isinstance(value, dt.date) or name in SIGN_OFF:
+            continue
+        ref = spec.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            spec = defs.get(ref.removeprefix("#/$defs/"), {})
+        if spec.get("type") == "string":
+            fm.data[name] = jsonable(value)
 
 
 def _date(value: Any) -> dt.date | None:

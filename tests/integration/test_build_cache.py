@@ -139,7 +139,7 @@ CHANGES = {
         "pelicanconf.py", 'SITENAME = "Hartwell Skin Clinic"', 'SITENAME = "Hartwell Clinic"'
     ),
     "a rule of the claims engine": _replace(
-        "plugins/claims_lint/rules/pain-absolute.yaml",
+        "plugins/claims_lint/rules/en/pain-absolute.yaml",
         "message: Calls the treatment painless.",
         "message: Calls the treatment painless (rule edited).",
     ),

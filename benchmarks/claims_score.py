@@ -1,0 +1,154 @@
+"""Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
+
+    python benchmarks/claims_score.py                 # every set, misses of the tuning sets
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev5, test, devset)
+    python benchmarks/claims_score.py dev --quiet     # figures only
+
+Sets:
+
+* ``corpus`` — tests/fixtures/claims/corpus.yaml, our own labelled sentences (the suite runs it);
+* ``dev``, ``dev2``, ``dev3``, ``dev5`` — tests/fixtures/claims/realistic/dev*.yaml, realistic
+  clinic prose to tune on (independent writers: mesotherapy-type treatment pages; the wider
+  range of treatments and clinic-wide pages; long honest prose with claims hidden in it;
+  short-form advertising and social posts);
+* ``dev4`` — tests/fixtures/claims/realistic/dev4-paraphrase.yaml: every flagged item of dev,
+  dev2 and dev3 reworded twice by another writer, plus honest sentences that use claim words —
+  a robustness check (does a rule hold when the words change?), development data, not held out;
+* ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
+  and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
+  for auditing after a release, not for tuning);
+* ``devset`` — the shared development set in ../shared/reference, when it is there.
+
+An item is either ``flag: [categories]`` (a hit needs a finding in one of them) or ``quiet``
+(no finding at all). Recall = flag items hit / flag items; precision = items with a finding
+that are labelled flag / items with a finding; "any-category recall" counts a finding of any
+category on a flag item.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from claims_lint import Config, Linter
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "claims"
+SETS = {
+    "corpus": FIXTURES / "corpus.yaml",
+    "dev": FIXTURES / "realistic" / "dev.yaml",
+    "dev2": FIXTURES / "realistic" / "dev2.yaml",
+    "dev3": FIXTURES / "realistic" / "dev3.yaml",
+    "dev4": FIXTURES / "realistic" / "dev4-paraphrase.yaml",
+    "dev5": FIXTURES / "realistic" / "dev5.yaml",
+    "test": FIXTURES / "realistic" / "test.yaml",
+    "devset": next(
+        (
+            p / "shared" / "reference" / "claims-devset.yaml"
+            for p in ROOT.parents
+            if (p / "shared" / "reference").is_dir()
+        ),
+        ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
+    ),
+}
+FROZEN = {"test"}
+
+
+@dataclass
+class Item:
+    text: str
+    flag: tuple[str, ...]  # empty: quiet
+    page: str = ""
+
+
+@dataclass
+class Score:
+    name: str
+    flag_total: int = 0
+    flag_hit: int = 0
+    flag_any: int = 0
+    quiet_total: int = 0
+    quiet_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+    noisy: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.flag_hit / self.flag_total if self.flag_total else 1.0
+
+    @property
+    def precision(self) -> float:
+        flagged = self.flag_any + (self.quiet_total - self.quiet_ok)
+        return self.flag_any / flagged if flagged else 1.0
+
+    def line(self) -> str:
+        return (
+            f"{self.name:7} recall {self.recall:.3f} ({self.flag_hit}/{self.flag_total})  "
+            f"any-category {self.flag_any}/{self.flag_total}  precision {self.precision:.3f}  "
+            f"quiet kept quiet {self.quiet_ok}/{self.quiet_total}"
+        )
+
+
+def load_items(name: str, path: Path) -> list[Item]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if name == "corpus":
+        return [Item(t, tuple(c)) for t, c in data["flag"]] + [Item(t, ()) for t in data["quiet"]]
+    if "items" in data:  # the shared development set
+        return [Item(i["text"], tuple(i.get("flag") or ())) for i in data["items"]]
+    return [
+        Item(i["text"], tuple(i.get("flag") or ()), page["id"])
+        for page in data["pages"]
+        for i in page["items"]
+    ]
+
+
+def score(name: str, items: list[Item], linter: Linter) -> Score:
+    s = Score(name)
+    for item in items:
+        found = {f.category for f in linter.lint_source(item.text, "x.md", "markdown").findings}
+        label = f"[{item.page}] {item.text!r}" if item.page else repr(item.text)
+        if item.flag:
+            s.flag_total += 1
+            s.flag_any += bool(found)
+            if found & set(item.flag):
+                s.flag_hit += 1
+            else:
+                s.misses.append(f"missed {label} want {list(item.flag)} got {sorted(found)}")
+        else:
+            s.quiet_total += 1
+            if found:
+                s.noisy.append(f"noisy  {label} got {sorted(found)}")
+            else:
+                s.quiet_ok += 1
+    return s
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("sets", nargs="*", default=list(SETS), choices=[*SETS, []])
+    ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    ap.add_argument(
+        "--show-frozen", action="store_true", help="also list the frozen split's misses"
+    )
+    args = ap.parse_args(argv)
+    linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
+    for name in args.sets:
+        path = SETS[name]
+        if not path.is_file():
+            print(f"{name:7} (not found: {path})")
+            continue
+        result = score(name, load_items(name, path), linter)
+        print(result.line())
+        if args.quiet or (name in FROZEN and not args.show_frozen):
+            continue
+        for line in result.misses + result.noisy:
+            print("   ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,369 @@
+"""Detectors: stage two of the pipeline. Each yields candidate claims from a :class:`Doc`.
+
+A detector only proposes; the judges (judges.py) decide what the context makes of a candidate.
+Two detectors ship: the rule detector (the YAML rules) and the question-answer detector (an
+answer such as "Yes, completely." makes its question's claim).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .patterns import trie_regex
+from .rules import Rule
+from .segment import Doc
+
+__all__ = ["AnswerDetector", "Candidate", "Detector", "RuleDetector"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible claim: the span of clean text, the rule that saw it, and who proposed it."""
+
+    start: int
+    end: int
+    rule: Rule
+    detector: str
+    confidence: float
+    sentence: int
+    question: int = -1  # for an answer: the sentence of the question whose claim it makes
+
+    @property
+    def category(self) -> str:
+        return self.rule.category
+
+
+class Detector(Protocol):
+    """Anything that proposes candidates for a document."""
+
+    name: str
+
+    def detect(self, doc: Doc) -> list[Candidate]: ...
+
+
+_WORD = re.compile(r"[\w%'£$#★⭐]+")
+
+
+_SEEN_LIMIT = 20_000  # sentences remembered per linter (about 5 MB of text)
+
+
+class RuleDetector:
+    """The YAML rules: one scan for every rule's derived anchors picks the sentences worth
+    trying, then each candidate rule's regex runs on its sentence."""
+
+    name = "rules"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        # The prefilter works on branches (a rule's patterns, frame sides, templates): each
+        # branch's anchors are clauses that must all be met (a frame needs a topic word and
+        # a claim word); a literal can serve several (branch, clause) pairs.
+        self._branches = [(ri, br) for ri, r in enumerate(self.rules) for br in r.branches]
+        if any(len(br.anchors) > 3 for _, br in self._branches):
+            raise ValueError("a branch has at most three anchor clauses")
+        uses: dict[str, list[tuple[int, int]]] = {}
+        for bi, (_, br) in enumerate(self._branches):
+            for ci, clause in enumerate(br.anchors):
+                for lit in clause:
+                    uses.setdefault(lit, []).append((bi, ci))
+        literals = sorted(uses)
+        # Per literal, the branches it serves and, as bits of one integer, the (branch, clause)
+        # pairs it meets: a sentence meets a branch when all of the branch's bits are set.
+        self._lit_branches = [frozenset(bi for bi, _ in uses[lit]) for lit in literals]
+        self._lit_bits = [sum(1 << (3 * bi + ci) for bi, ci in set(uses[lit])) for lit in literals]
+        self._need_bits = [
+            sum(1 << (3 * bi + ci) for ci in range(len(br.anchors)))
+            for bi, (_, br) in enumerate(self._branches)
+        ]
+        self._met_cache: dict[frozenset[int], frozenset[int]] = {}
+        ids = {lit: i for i, lit in enumerate(literals)}
+        # Literals inside a word ("pain", "wrinkle" in "antiwrinkle") are found word by word;
+        # literals that span words or punctuation ("well tolerated", "no. 1") by one scan.
+        inner = [lit for lit in literals if _WORD.fullmatch(lit)]
+        self._inner = trie_regex(inner) if inner else None
+        # a match of the trie is the longest literal at its start: its prefixes count too
+        inner_set = set(inner)
+        self._with_prefixes = {
+            lit: frozenset(ids[lit[:k]] for k in range(1, len(lit) + 1) if lit[:k] in inner_set)
+            for lit in inner
+        }
+        phrases = [lit for lit in literals if not _WORD.fullmatch(lit)]
+        self._phrase_scan = trie_regex(phrases) if phrases else None
+        self._phrase_ids = {lit: ids[lit] for lit in phrases}
+        self._word_cache: dict[str, frozenset[int]] = {}
+        # Raw regex matches per sentence text, relative to the sentence (before the rules'
+        # own conditions, which read the context): a sentence a site repeats ("Results vary
+        # from person to person.") is scanned once per linter, not once per page.
+        self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int], ...]] = {}
+
+    def _lits_in(self, word: str) -> frozenset[int]:
+        """The literals a word contains, at any position (cached: words repeat)."""
+        found = self._word_cache.get(word)
+        if found is None:
+            acc: set[int] = set()
+            match = self._inner.match  # type: ignore[union-attr]
+            for i in range(len(word)):
+                m = match(word, i)
+                if m is not None:
+                    acc |= self._with_prefixes[m.group(0)]
+            found = frozenset(acc)
+            if len(self._word_cache) < 100_000:
+                self._word_cache[word] = found
+        return found
+
+    def candidate_sentences(self, doc: Doc) -> dict[int, set[int]]:
+        """Sentence index -> indexes of the rules worth trying there."""
+        return {
+            si: {self._branches[bi][0] for bi in branches}
+            for si, branches in self.candidate_branches(doc).items()
+        }
+
+    def candidate_branches(
+        self, doc: Doc, known: frozenset[int] = frozenset()
+    ) -> dict[int, set[int]]:
+        """Sentence index -> indexes of the branches worth trying there (every anchor clause
+        of the branch has a literal in the sentence); the sentences in ``known`` are skipped."""
+        low = doc.lower
+        if self._inner is None and self._phrase_scan is None:
+            return {}
+        ends = doc.sentence_ends
+        phrase_hits: dict[int, set[int]] = {}
+        if self._phrase_scan is not None:
+            for m in self._phrase_scan.finditer(low):
+                si = min(bisect_right(ends, m.start()), len(ends) - 1)
+                phrase_hits.setdefault(si, set()).add(self._phrase_ids[m.group(0)])
+        out: dict[int, set[int]] = {}
+        findall = _WORD.findall
+        lits_in = self._lits_in
+        start = 0
+        for si, end in enumerate(ends):
+            if si in known:
+                start = end
+                continue
+            lits: set[int] = set(phrase_hits.get(si, ()))
+            if self._inner is not None:
+                for w in set(findall(low, start, end)):
+                    lits |= lits_in(w)
+            start = end
+            if lits and (met := self._met(frozenset(lits))):
+                out[si] = set(met)
+        return out
+
+    def _met(self, lits: frozenset[int]) -> frozenset[int]:
+        """The branches whose every anchor clause has one of ``lits`` (cached: sentences of a
+        site share their sets of literals)."""
+        got = self._met_cache.get(lits)
+        if got is None:
+            bits = 0
+            branches: set[int] = set()
+            for li in lits:
+                bits |= self._lit_bits[li]
+                branches |= self._lit_branches[li]
+            need = self._need_bits
+            got = frozenset(bi for bi in branches if bits & need[bi] == need[bi])
+            if len(self._met_cache) < 100_000:
+                self._met_cache[lits] = got
+        return got
+
+    def _raw_matches(self, doc: Doc) -> dict[int, tuple[tuple[int, int, int], ...]]:
+        """Sentence index -> its branches' matches (branch, start, end relative to the
+        sentence): from the memo when the sentence was seen before, in this page or an earlier
+        one, else from the prefilter and the regexes, once per distinct sentence."""
+        low = doc.lower
+        n = len(doc.sentence_ends)
+        found: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
+        for si in range(n):
+            s0, s1 = doc.sentence(si)
+            key = (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
+            hit = self._seen.get(key)
+            if hit is None:
+                new.setdefault(key, []).append(si)
+            elif hit:
+                found[si] = hit
+        first = {group[0] for group in new.values()}
+        candidates = self.candidate_branches(doc, frozenset(range(n)) - first)
+        for key, group in new.items():
+            s0, s1 = doc.sentence(group[0])
+            got = tuple(
+                (bi, m.start() - s0, m.end() - s0)
+                for bi in sorted(candidates.get(group[0], ()))
+                for m in self._branches[bi][1].regex.finditer(low, s0, s1)
+                if m.start() != m.end()
+            )
+            if len(self._seen) < _SEEN_LIMIT:
+                self._seen[key] = got
+            if got:
+                for si in group:
+                    found[si] = got
+        return found
+
+    def detect(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        low = doc.lower
+        doc_checks: dict[int, bool] = {}
+        for si, matches in sorted(self._raw_matches(doc).items()):
+            s0, s1 = doc.sentence(si)
+            skip: set[int] = set()  # rules whose sentence or document conditions fail
+            for bi, ra, rb in matches:
+                ri = self._branches[bi][0]
+                if ri in skip:
+                    continue
+                rule = self.rules[ri]
+                if rule.unless_re is not None and rule.unless_re.search(
+                    low, s0, _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
+                ):
+                    skip.add(ri)
+                    continue
+                if rule.requires_doc_re is not None:
+                    if ri not in doc_checks:
+                        doc_checks[ri] = bool(rule.requires_doc_re.search(low))
+                    if not doc_checks[ri]:
+                        skip.add(ri)
+                        continue
+                a, b = s0 + ra, s0 + rb
+                if not _excluded(rule, low, a, b, doc):
+                    out.append(Candidate(a, b, rule, self.name, rule.confidence, si))
+        return out
+
+
+def _paragraph_end(low: str, s1: int) -> int:
+    """Where the paragraph holding offset ``s1`` ends (a block edge or a blank line)."""
+    ends = [i for i in (low.find("\x1f", s1), low.find("\n\n", s1)) if i >= 0]
+    return min(ends) if ends else len(low)
+
+
+def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
+    """The rule's own "not when preceded/followed by" conditions: the words before the match
+    (in its sentence) and after it (in its clause)."""
+    if rule.unless_before_re is None and rule.unless_after_re is None:
+        return False
+    s0 = doc.sentence(doc.sentence_of(a))[0]
+    if rule.unless_before_re is not None and rule.unless_before_re.search(low, max(s0, a - 60), a):
+        return True
+    if rule.unless_after_re is None:
+        return False
+    return bool(rule.unless_after_re.match(low, b, doc.clause(a, b)[1]))
+
+
+class AnswerDetector:
+    """An answer makes its question's claim: "Is it painful? Not at all." says it is not
+    painful; "Is it painless? Yes, completely." says it is painless; "Is it painless? No." says
+    nothing wrong; "Wrinkles? Gone." says the wrinkles are gone; and after a bare topic,
+    "Thinning hair? Our cocktail reverses it." says the cocktail reverses thinning hair.
+
+    The question is read as the statement it asks about (the language pack's ``statement``
+    form); the answer decides between the statement, its denial and the topic's removal; the
+    resulting sentence goes through the rules and judges of ``judge_statement``, and what
+    survives is reported on the answer's words.
+    """
+
+    name = "question-answer"
+
+    def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
+        self.judge_statement = judge_statement
+
+    def detect(self, doc: Doc) -> list[Candidate]:
+        if "?" not in doc.text and not doc.previous.rstrip().endswith("?"):
+            return []
+        out: list[Candidate] = []
+        n = len(doc.sentence_ends)
+        pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
+        if doc.previous.rstrip().endswith("?") and n:
+            pairs.append((doc.previous.strip().lower(), 0, -1))
+        for qi in range(n - 1):
+            if doc.is_question(qi):
+                pairs.append((doc.sentence_text(qi), qi + 1, qi))
+        for question, ai, qi in pairs:
+            out.extend(self._answer(doc, question, ai, qi))
+        return out
+
+    def _answer(self, doc: Doc, question: str, ai: int, qi: int) -> list[Candidate]:
+        pack = doc.pack
+        a0, a1 = doc.sentence(ai)
+        answer = doc.lower[a0:a1]
+        lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
+        topic = question.strip().rstrip("?!. ").strip()
+        bare = pack.statement.match(topic) is None and len(topic.split()) <= pack.topic_words
+        if bare and (lead_words := pack.topic_lead.match(topic)):
+            topic = topic[lead_words.end() :]
+        word = None
+        for kind, rx in (
+            ("yes", pack.answer_yes),
+            ("no", pack.answer_no),
+            ("gone", pack.answer_gone),
+        ):
+            if kind == "gone" and not bare:
+                continue
+            word = rx.match(answer, lead)
+            if word is not None:
+                break
+        if word is not None:
+            said = (
+                [f"{topic} gone"]
+                if kind == "gone"
+                else _statements(topic, pack.statement, kind == "no", pack.subject_pronouns)
+            )
+            start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
+            # the rest of the answer qualifies the statement ("Yes, when a nurse does it")
+            # but its own claims are the rule detector's, so only the statement's count
+            rest = answer[word.end() :]
+            if not rest.lstrip(" ").startswith((",", ";", ":", "—", "–", "-")):
+                rest = ""  # "No treatment here cures acne": the answer word starts a sentence
+            found = {
+                c.rule.code: c
+                for statement in said
+                for c in self.judge_statement(statement + rest)
+                if c.start < len(statement)
+            }
+            return [
+                Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
+                for c in found.values()
+            ]
+        if not bare:
+            return []
+        # "Stubborn belly? Our injections dissolve it.": read the pronoun as the topic
+        pron = pack.pronoun.search(answer, lead)
+        if pron is None:
+            return []
+        p0, p1 = pron.span()
+        said = answer[:p0] + topic + answer[p1:]
+        shift = len(topic) - (p1 - p0)
+        out = []
+        t1 = p0 + len(topic)  # where the topic ends in the statement
+
+        def back(i: int, end: bool) -> int:  # a statement offset -> an answer offset
+            if i < p0 or (end and i == p0):
+                return i
+            return (p1 if end else p0) if i <= t1 else i - shift
+
+        for c in self.judge_statement(said):
+            s, e = back(c.start, False), back(c.end, True)
+            out.append(
+                Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
+            )
+        return out
+
+
+def _statements(
+    question: str, form: object, denied: bool, pronouns: frozenset[str] = frozenset()
+) -> list[str]:
+    """The statement a yes/no question asks about, or its denial (a bare topic's denial is
+    read both ways: "Side effects? None." is "no side effects", "Painful? Not at all." is
+    "it is not painful")."""
+    q = question.strip().rstrip("?!. ").strip()
+    m = form.match(q)  # type: ignore[attr-defined]
+    if m is None:  # a bare topic: "Side effects?", "Downtime?", "Painful?"
+        return [f"no {q}", f"it is not {q}"] if denied else [q]
+    aux, subject, rest = m.group("aux"), m.group("subject"), m.group("rest")
+    neg = " not" if denied else ""
+    said = [f"{subject} {aux}{neg}{rest}"]
+    # the subject may be two words ("Are HA fillers safe?"): read it both ways
+    more = rest.split(maxsplit=1)
+    if len(more) == 2 and " " not in subject and subject not in pronouns:
+        said.append(f"{subject} {more[0]} {aux}{neg} {more[1]}")
+    return said

@@ -1,0 +1,138 @@
+"""Context judges: stage three of the pipeline. Each decides, with scope, whether the context
+turns a candidate claim into something else — a question, a report, a denial, a hedged
+statement. A judge only ever removes candidates; it never adds one.
+
+Scope matters more than vocabulary: a negator or a hedge counts only in the claim's own clause,
+and a hedge softens only the kind of claim it can (an efficacy-type claim), so "Research is
+limited, but it is 100% safe" stays a safety claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .detectors import Candidate
+from .segment import Doc
+
+__all__ = ["HedgeJudge", "Judge", "NegationJudge", "QuestionJudge", "ReportedJudge", "JUDGES"]
+
+
+class Judge(Protocol):
+    """Keeps or drops each candidate; ``all_cands`` lets it see the sentence's other claims."""
+
+    name: str
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool: ...
+
+
+class QuestionJudge:
+    """A question that asks about a topic asserts nothing: "Is it safe?", "How permanent are the
+    results?", "Painless?". Its answer is judged on its own (and by the question-answer
+    detector).
+
+    A question that asserts or presupposes ("Did you know 9 in 10 ...?", "Why put up with
+    wrinkles when ...?", "Want painless skin?", "Why is it painless?") stays a claim. Rules
+    whose mere words are the problem (medicines, urgency, body image) say ``questions: flag``.
+    """
+
+    name = "question"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        if cand.rule.questions == "flag" or cand.detector == "question-answer":
+            return True
+        if not doc.is_question(cand.sentence):
+            return True
+        text = doc.sentence_text(cand.sentence)
+        pack = doc.pack
+        if pack.asserting_start.match(text):
+            return True
+        if pack.yes_no_start.match(text) or pack.wh_start.match(text):
+            return False
+        # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
+        # it does not assert; its answer is judged by the question-answer detector.
+        return len(text.split()) > pack.topic_words
+
+
+class ReportedJudge:
+    """A claim reported and judged false, or refuted, is not made: "Claims that injections melt
+    fat are misleading", "There is no evidence that it removes toxins", "Be wary of clinics that
+    promise no downtime"."""
+
+    name = "reported"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        if not cand.rule.negatable:
+            return True
+        return not any(a <= cand.start < b for a, b in doc.reported_spans(cand.sentence))
+
+
+class NegationJudge:
+    """A negator before the claim in its own clause denies it ("It is not painless").
+
+    A negator that is part of another claim of the sentence ("no-downtime", "no pain") is that
+    claim's own wording and negates nothing else. Some rules also accept a negation after the
+    claim ("Teens are not treated").
+    """
+
+    name = "negation"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        rule = cand.rule
+        if not rule.negatable:
+            return True
+        low = doc.lower
+        c0, c1 = doc.clause(cand.start, cand.end)
+        others = [
+            (o.start, o.end)
+            for o in all_cands
+            if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
+        ]
+        # "not meant to change its shape or add volume": a negation carries over "or"
+        if low[max(0, c0 - 4) : c0].rstrip().endswith(("or", "nor")):
+            c0 = doc.clause(c0 - 4, c0 - 4)[0]
+        for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
+            at = m.start()
+            if not any(a <= at < b for a, b in others):
+                return False
+        return not (rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1))
+
+
+class HedgeJudge:
+    """A hedge softens the efficacy-type claim it governs, in its own clause: "may help improve
+    skin texture", "some people notice firmer skin", "evidence is limited that it works".
+
+    Rules say whether they can be hedged at all; safety, pain, downtime, fat, detox, medicines
+    and body image never can ("Evidence is limited, but it is completely painless").
+    """
+
+    name = "hedge"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        if not cand.rule.hedgeable:
+            return True
+        pack = doc.pack
+        low = doc.lower
+        c0, c1 = doc.clause(cand.start, cand.end)
+        if pack.hedge_clause.search(low, c0, c1):
+            return False
+        # "injected to fill lines, add volume or change the shape": a purpose, not a result
+        s0 = doc.sentence(cand.sentence)[0]
+        if _PURPOSE.search(low, max(s0, cand.start - 80), cand.start):
+            return False
+        # A governing hedge stands at most a few words before the claim.
+        window = low[c0 : cand.start].split()
+        before = " ".join(window[-pack.hedge_reach :]) if window else ""
+        return not (before and pack.hedge_governing.search(before))
+
+
+# what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
+_PURPOSE = re.compile(
+    r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
+    r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
+    r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed)?|hop(?:e|es|ing))"
+    r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
+)
+
+JUDGES: tuple[Judge, ...] = (QuestionJudge(), ReportedJudge(), NegationJudge(), HedgeJudge())

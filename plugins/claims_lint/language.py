@@ -1,0 +1,317 @@
+"""Language packs: what the engine knows about a language, loaded from ``rules/<lang>/``.
+
+The engine's code is language-neutral. Sentence and clause breaks, negators, hedges, question
+forms, answers, reported speech, inflection, spelling variants and look-alike letters all come
+from ``rules/<lang>/language.yaml``; this module validates that file and compiles it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .frontmatter import SafeLoader
+from .model import ConfigError
+from .patterns import required_literals
+
+__all__ = ["Inflection", "LanguagePack", "load_language", "rules_root", "words_regex"]
+
+
+def rules_root() -> Path:
+    """The folder that holds ``categories.yaml`` and one folder per language."""
+    return Path(str(resources.files("claims_lint") / "rules"))
+
+
+def words_regex(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of plain words or phrases (longest first; a space matches spaces)."""
+    parts = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """One way of inflecting a word: when ``when`` matches its end, append ``forms``."""
+
+    when: re.Pattern[str]
+    strip: int
+    forms: tuple[str, ...]
+    double_last: bool = False
+    min_length: int = 0
+
+    def words(self, word: str) -> list[str] | None:
+        """The inflected forms as plain strings (for building a trie), or None."""
+        if len(word) < self.min_length or not self.when.search(word):
+            return None
+        stem = word[: len(word) - self.strip] if self.strip else word
+        forms = set(self.forms)
+        if self.double_last:
+            forms |= {word[-1] + f for f in ("ed", "ing", "er") if f in self.forms}
+        return sorted(stem + f for f in forms)
+
+    def expand(self, word: str) -> str | None:
+        if len(word) < self.min_length or not self.when.search(word):
+            return None
+        stem = word[: len(word) - self.strip] if self.strip else word
+        forms = list(self.forms)
+        if self.double_last:
+            last = word[-1]
+            forms = [f"{last}{f}" if f in ("ed", "ing", "er") else f for f in forms] + [
+                f for f in ("ed", "ing", "er") if f in self.forms
+            ]
+        alts = sorted({re.escape(f) for f in forms if f}, key=len, reverse=True)
+        optional = "" in forms
+        if not alts:
+            return re.escape(stem)
+        group = "(?:" + "|".join(alts) + ")"
+        return re.escape(stem) + group + ("?" if optional else "")
+
+
+@dataclass
+class LanguagePack:
+    """A compiled language pack. Regexes run over lower-case, folded text."""
+
+    code: str
+    name: str
+    script: str
+    path: Path
+    sentence_end: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    negator: re.Pattern[str]
+    after_claim_negator: re.Pattern[str]
+    hedge_governing: re.Pattern[str]
+    hedge_reach: int
+    hedge_clause: re.Pattern[str]
+    # each with the literals a match needs (checked before running the regex, which is slow)
+    # each pattern with scans for the literals it needs (all must find one) before it is tried
+    reported: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]
+    yes_no_start: re.Pattern[str]
+    wh_start: re.Pattern[str]
+    asserting_start: re.Pattern[str]
+    statement: re.Pattern[str]
+    answer_yes: re.Pattern[str]
+    answer_no: re.Pattern[str]
+    answer_gone: re.Pattern[str]
+    topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
+    subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
+    pronoun: re.Pattern[str]
+    topic_words: int
+    inflections: tuple[Inflection, ...]
+    spelling: dict[str, str]
+    kinds: dict[str, list[str]] = field(default_factory=dict)  # templates per rule kind
+    gap_stop: str = ""  # words a frame's gap may not contain: clause breaks and negators
+    gap_separator: str = r"[\s\-:]+"
+    confusables: dict[str, str] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
+    frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
+    digest: str = ""
+
+    def inflected_words(self, word: str) -> list[str]:
+        for rule in self.inflections:
+            out = rule.words(word)
+            if out is not None:
+                return out
+        return [word]
+
+    def inflect(self, word: str) -> str:
+        """A regex for ``word`` and its regular inflections (over-generation is harmless)."""
+        for rule in self.inflections:
+            out = rule.expand(word)
+            if out is not None:
+                return out
+        return re.escape(word)
+
+
+def _load_yaml(path: Path) -> tuple[Any, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(str(path), 0, f"cannot read the language pack: {exc.strerror}") from None
+    try:
+        return yaml.load(text, Loader=SafeLoader), text  # noqa: S506 - SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise ConfigError(str(path), line, f"broken YAML: {exc}") from None
+
+
+class _Reader:
+    """Typed access to the pack's YAML with messages that name the key."""
+
+    def __init__(self, data: Any, path: Path) -> None:
+        if not isinstance(data, dict):
+            raise ConfigError(str(path), 1, "a language pack is a mapping of sections")
+        self.data = data
+        self.path = path
+
+    def get(self, dotted: str, kind: type, default: Any = None) -> Any:
+        value: Any = self.data
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            if default is not None:
+                return default
+            raise ConfigError(str(self.path), 0, f"the language pack needs '{dotted}'")
+        if kind is list and isinstance(value, list):
+            odd = [v for v in value if not isinstance(v, str | int | float) or isinstance(v, bool)]
+            if odd:
+                # YAML reads a bare no, yes, on or off as true/false: they must be quoted
+                raise ConfigError(
+                    str(self.path), 0, f"'{dotted}' has {odd!r}: quote words such as 'no'"
+                )
+            return [str(v) for v in value]
+        if not isinstance(value, kind):
+            raise ConfigError(
+                str(self.path), 0, f"'{dotted}' must be a {kind.__name__}, not {value!r}"
+            )
+        return value
+
+    def regex(self, dotted: str, value: str | None = None) -> re.Pattern[str]:
+        source = value if value is not None else self.get(dotted, str)
+        try:
+            return re.compile(source)
+        except re.error as exc:
+            raise ConfigError(
+                str(self.path), 0, f"'{dotted}' is not a valid regex: {exc}"
+            ) from None
+
+
+def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
+    """One regex for sentence ends: a full stop before a capital, a quote, a block edge or the
+    end, but not after an abbreviation; ! ? … ; block edges (\\x1f) and blank lines."""
+    behind = "".join(
+        rf"(?<!\b[{a[0].upper()}{a[0]}]{re.escape(a[1:])}\.)" for a in abbreviations if a
+    )
+    joined = words_regex(attribution)
+    no_split = rf"(?![ \t]+(?:{joined}))" if joined else ""
+    return (
+        # the dot comes first so the regex engine can skip quickly to candidate positions
+        rf"\.+{behind}[\"')\]]*+(?=[ \t\n]*(?:[^a-z0-9 \t\n]|$)){no_split}"
+        rf"|[!?…]+[\"')\]]*+(?=[\s\x1f]|$){no_split}"
+        r"|\x1f+|\n[ \t]*\n"
+    )
+
+
+def _negator(r: _Reader) -> str:
+    negators = words_regex(r.get("negation.negators", list))
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in r.get("negation.not_after", list, []))
+    idioms = words_regex(r.get("negation.idioms", list, []))
+    idiom = rf"(?! (?:{idioms})\b)" if idioms else ""
+    # "no-downtime", "no-needle": a compound modifier, not a negation of the clause
+    return rf"{not_after}\b(?:{negators})\b{idiom}(?!-)"
+
+
+def _inflections(r: _Reader) -> tuple[Inflection, ...]:
+    out = []
+    items = r.data.get("inflection")
+    if not isinstance(items, list) or not items:
+        raise ConfigError(str(r.path), 0, "the language pack needs an 'inflection' list")
+    for i, raw in enumerate(items):
+        if not isinstance(raw, dict) or "when" not in raw or "forms" not in raw:
+            raise ConfigError(str(r.path), 0, f"inflection {i + 1} needs 'when' and 'forms'")
+        out.append(
+            Inflection(
+                when=r.regex(f"inflection.{i}.when", str(raw["when"])),
+                strip=int(raw.get("strip", 0)),
+                forms=tuple(str(f) for f in raw["forms"]),
+                double_last=bool(raw.get("double_last", False)),
+                min_length=int(raw.get("min_length", 0)),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
+    """Load and compile ``rules/<code>/language.yaml`` (cached per process)."""
+    base = Path(root) if root else rules_root()
+    path = base / code / "language.yaml"
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", code) or not path.is_file():
+        have = sorted(p.parent.name for p in base.glob("*/language.yaml"))
+        raise ConfigError(
+            "<config>", 0, f"no language pack {code!r}", f"use one of: {', '.join(have)}"
+        )
+    data, text = _load_yaml(path)
+    r = _Reader(data, path)
+    clause_words = words_regex(r.get("clauses.words", list))
+    answers_yes = words_regex(r.get("questions.answers.affirm", list))
+    answers_no = words_regex(r.get("questions.answers.deny", list))
+    lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
+    confusables = {str(k): str(v) for k, v in r.get("confusables", dict, {}).items()}
+    bad = [k for k in confusables if len(k) != 1]
+    if bad:
+        raise ConfigError(str(path), 0, f"confusables must be single letters: {bad}")
+    return LanguagePack(
+        code=code,
+        name=r.get("name", str),
+        script=r.get("script", str),
+        path=path,
+        sentence_end=re.compile(
+            _sentence_end(
+                r.get("sentences.abbreviations", list), r.get("sentences.attribution", list)
+            )
+        ),
+        clause_break=r.regex(
+            "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
+        ),
+        negator=r.regex("negation", _negator(r)),
+        after_claim_negator=r.regex("negation.after_claim"),
+        hedge_governing=r.regex("hedges.governing"),
+        hedge_reach=int(r.get("hedges.governing_reach", int)),
+        hedge_clause=r.regex("hedges.clause"),
+        reported=tuple(
+            (rx, _literal_scans(required_literals(rx.pattern)))
+            for i, p in enumerate(r.get("reported", list))
+            if (rx := r.regex(f"reported.{i}", p))
+        ),
+        yes_no_start=r.regex(
+            "questions.yes_no_start",
+            rf"[\W_]*(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
+        ),
+        wh_start=r.regex(
+            "questions.wh_start", rf"[\W_]*(?:{words_regex(r.get('questions.wh_start', list))})\b"
+        ),
+        asserting_start=r.regex(
+            "questions.asserting_start", rf"[\W_]*(?:{r.get('questions.asserting_start', str)})\b"
+        ),
+        statement=r.regex("questions.statement", rf"[\W_]*{r.get('questions.statement', str)}"),
+        answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})\b"),
+        answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})\b"),
+        answer_gone=r.regex(
+            "questions.answers.removal",
+            rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
+        ),
+        pronoun=r.regex(
+            "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
+        ),
+        topic_lead=r.regex("questions.topic_lead", rf"(?:{r.get('questions.topic_lead', str)})\s+"),
+        subject_pronouns=frozenset(str(w) for w in r.get("questions.subject_pronouns", list)),
+        topic_words=int(r.get("questions.topic_words", int)),
+        inflections=_inflections(r),
+        spelling={str(k): str(v) for k, v in r.get("spelling", dict).items()},
+        kinds={
+            str(k): [str(t) for t in v]
+            for k, v in r.get("kinds", dict).items()
+            if isinstance(v, list) and k != "gap_stop"
+        },
+        gap_stop=words_regex(r.get("kinds.gap_stop", list) + r.get("negation.negators", list)),
+        gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
+        confusables=confusables,
+        common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
+        frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
+        digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+    )
+
+
+def _literal_scans(clauses: list[frozenset[str]]) -> tuple[re.Pattern[str], ...]:
+    """One regex per clause that finds any of its literals (a C-speed scan, not a loop)."""
+    return tuple(
+        re.compile("|".join(re.escape(w) for w in sorted(clause, key=len, reverse=True)))
+        for clause in clauses
+    )

@@ -1,0 +1,120 @@
+"""The detector pipeline: text → sentences and clauses → candidate claims → context judges.
+
+::
+
+    Doc (segment.py)      sentences and clauses with offsets, from the language pack
+      → detectors         RuleDetector (the YAML rules), AnswerDetector (answers inherit)
+      → judges            question, reported/refuted, negation, hedge (judges.py)
+      → dedupe            one claim per category per span; a rule that ``defers`` yields to
+                          any other category on the same words
+
+Evidence and suppressions come after this, in the engine, and keep the rule's code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .detectors import AnswerDetector, Candidate, Detector, RuleDetector
+from .judges import JUDGES, Judge
+from .language import LanguagePack
+from .segment import Doc
+
+__all__ = ["Pipeline"]
+
+
+class Pipeline:
+    """Runs the detectors and judges over one document at a time (stateless between docs)."""
+
+    def __init__(
+        self,
+        rules: Sequence,
+        pack: LanguagePack,
+        judges: Sequence[Judge] = JUDGES,
+        dedupe: bool = True,
+    ) -> None:
+        self.pack = pack
+        # Rule examples are checked per rule, so their test keeps every rule's own claim.
+        self.dedupe = dedupe
+        self.judges = tuple(judges)
+        self.rule_detector = RuleDetector(rules)
+        # Statements made by answers go through the rules and every judge but the question one.
+        self._statement_judges = tuple(j for j in self.judges if j.name != "question")
+        self.detectors: tuple[Detector, ...] = (
+            self.rule_detector,
+            AnswerDetector(self._judge_statement),
+        )
+
+    def run(self, text: str, lower: str, previous: str = "") -> tuple[Doc, list[Candidate]]:
+        """The document (for its sentences) and the claims that survive every judge."""
+        doc = Doc(text, lower, self.pack, previous)
+        cands: list[Candidate] = []
+        for detector in self.detectors:
+            cands.extend(detector.detect(doc))
+        if not cands:
+            return doc, []
+        kept = self._judge(doc, cands, self.judges)
+        return doc, _dedupe(kept) if self.dedupe else kept
+
+    def explain(self, text: str, lower: str) -> list[tuple[Candidate, str]]:
+        """Every candidate with the judge that dropped it ("" when kept): for ``--explain``."""
+        doc = Doc(text, lower, self.pack)
+        cands = [c for d in self.detectors for c in d.detect(doc)]
+        out = []
+        for c in cands:
+            verdict = next((j.name for j in self.judges if not j.keep(doc, c, cands)), "")
+            out.append((c, verdict))
+        return out
+
+    def _judge_statement(self, statement: str) -> list[Candidate]:
+        low = statement.lower()
+        doc = Doc(statement, low, self.pack)
+        cands = self.rule_detector.detect(doc)
+        return _dedupe(self._judge(doc, cands, self._statement_judges)) if cands else []
+
+    @staticmethod
+    def _judge(doc: Doc, cands: list[Candidate], judges: Sequence[Judge]) -> list[Candidate]:
+        # Every judge sees the other candidates of the sentence (negation needs their words).
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        return [c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)]
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One claim per category for overlapping text: the earliest, longest match wins. A rule
+    that ``defers`` (a generic one, such as an unhedged outcome) yields to a claim of any other
+    category on overlapping words."""
+    # Overlapping candidates share a sentence, so each sentence is settled on its own.
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    out: list[Candidate] = []
+    for group in by_sentence.values():
+        out += _dedupe_sentence(group)
+    return sorted(out, key=lambda c: (c.start, -(c.end - c.start), c.rule.code))
+
+
+def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.rule.code))
+    kept: list[Candidate] = []
+    reach: dict[str, int] = {}  # per category, where its kept claims end (starts are sorted)
+    for c in cands:
+        if c.start < reach.get(c.category, -1):
+            continue
+        kept.append(c)
+        reach[c.category] = max(reach.get(c.category, -1), c.end)
+    return [
+        c
+        for c in kept
+        if not (
+            c.rule.defers
+            and any(
+                k.category != c.category
+                and not k.rule.defers
+                and c.start < k.end
+                and k.start < c.end
+                for k in kept
+            )
+        )
+    ]

@@ -1,0 +1,118 @@
+"""Sentences and clauses of a piece of clean text, with offsets (the pipeline's first stage)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .language import LanguagePack
+from .text import BOUNDARY
+
+__all__ = ["Doc"]
+
+
+class Doc:
+    """One unit of clean text as the detectors and judges see it.
+
+    Sentences are found lazily (most of a long page never needs them: the anchor scan finds
+    nothing there); clauses are found per sentence, on demand.
+    """
+
+    __slots__ = ("text", "lower", "pack", "_starts", "_ends", "previous", "_breaks", "_reported")
+
+    def __init__(self, text: str, lower: str, pack: LanguagePack, previous: str = "") -> None:
+        self.text = text
+        self.lower = lower
+        self.pack = pack
+        # The text just before this unit when it continues a conversation (a front matter
+        # answer after its question), for the question-answer detector.
+        self.previous = previous
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
+        self._reported: dict[int, list[tuple[int, int]]] = {}
+
+    # --- sentences ----------------------------------------------------------------------------
+
+    def _split(self) -> None:
+        """One regex pass: a full stop ends a sentence only before a capital, a quote, a block
+        edge or the end, and not after a common abbreviation ("e.g.", "Dr.", "No. 1")."""
+        ends = [m.end() for m in self.pack.sentence_end.finditer(self.text)]
+        n = len(self.text)
+        if not ends or ends[-1] < n:
+            ends.append(n)
+        self._ends = ends
+        self._starts = [0, *ends[:-1]]
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._split()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        if self._starts is None:
+            self._split()
+        return self._ends
+
+    def sentence_of(self, pos: int) -> int:
+        ends = self.sentence_ends
+        i = bisect_right(ends, pos)
+        return min(i, len(ends) - 1)
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        return self.sentence_starts[i], self.sentence_ends[i]
+
+    def sentence_text(self, i: int, lower: bool = True) -> str:
+        s0, s1 = self.sentence(i)
+        src = self.lower if lower else self.text
+        return src[s0:s1].strip().strip(BOUNDARY).strip()
+
+    def is_question(self, i: int) -> bool:
+        return self.sentence_text(i).rstrip("\"')]").endswith("?")
+
+    # --- clauses ------------------------------------------------------------------------------
+
+    def clause_breaks(self, si: int) -> list[tuple[int, int]]:
+        """The clause breaks of sentence ``si`` (spans), found once per sentence."""
+        got = self._breaks.get(si)
+        if got is None:
+            s0, s1 = self.sentence(si)
+            got = [m.span() for m in self.pack.clause_break.finditer(self.lower, s0, s1)]
+            self._breaks[si] = got
+        return got
+
+    def clause(self, a: int, b: int) -> tuple[int, int]:
+        """The clause around the span [a, b): from the last clause break before it to the first
+        one after it, within its sentence."""
+        si = self.sentence_of(a)
+        s0, s1 = self.sentence(si)
+        start, end = s0, s1
+        for bs, be in self.clause_breaks(si):
+            if be <= a:
+                start = be
+            elif bs >= b:
+                end = bs
+                break
+        return start, end
+
+    def reported_spans(self, si: int) -> list[tuple[int, int]]:
+        """Spans of sentence ``si`` that report or refute a claim (language pack), found once."""
+        got = self._reported.get(si)
+        if got is None:
+            s0, s1 = self.sentence(si)
+            low = self.lower
+            sentence = low[s0:s1]
+            got = [
+                m.span("body")
+                for rx, needs in self.pack.reported
+                if all(scan.search(sentence) for scan in needs)
+                for m in rx.finditer(low, s0, s1)
+            ]
+            self._reported[si] = got
+        return got
+
+    def clause_before(self, a: int, reach: int = 200) -> tuple[int, int]:
+        """From the clause's start to ``a``."""
+        start, _ = self.clause(a, a)
+        return max(start, a - reach), a
