@@ -9,7 +9,8 @@ Workers are *forked* from the build once its state is set up (the linter compile
 files read), so a task carries only its file's own arguments, and a worker computes exactly
 what the build process would have. Where ``fork`` is not available (macOS and Windows default
 to ``spawn``, which would start every worker from nothing) the build runs in one process, as
-it does with ``CLINIC_WORKERS = 1``. The results are the same either way: the tests build with
+it does with ``CLINIC_WORKERS = 1``, and so does a build run inside a process with other
+threads (the web editor's preview). The results are the same either way: the tests build with
 1 and 2 workers and compare the output byte for byte.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,8 +37,9 @@ def _can_fork() -> bool:
 
 def worker_count(settings: dict[str, Any]) -> int:
     """``CLINIC_WORKERS`` (0 or unset: one per core this process may use); 1 where workers
-    cannot be forked."""
-    if not _can_fork():
+    cannot be forked, or should not be: a process with other threads running (the web editor's
+    preview builds in its server) could fork while one of them holds a lock."""
+    if not _can_fork() or threading.active_count() > 1:
         return 1
     wanted = settings.get("CLINIC_WORKERS") or 0
     try:

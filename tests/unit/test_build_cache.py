@@ -127,3 +127,19 @@ def test_entries_unused_for_a_fortnight_are_pruned_once_a_day(tmp_path: Path) ->
     assert not old.exists() and cache.get("verify", digest("new")) == 2
     os.utime(tmp_path / "verify" / digest("new")[:2] / digest("new"), (past, past))
     assert cache.prune(14) == 0, "pruned at most once a day"
+
+
+def test_workers_are_not_forked_from_a_process_with_other_threads() -> None:
+    import threading
+
+    from clinic.pool import worker_count
+
+    assert worker_count({"CLINIC_WORKERS": 2}) == (2 if sys.platform.startswith("linux") else 1)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert worker_count({"CLINIC_WORKERS": 2}) == 1
+    finally:
+        stop.set()
+        thread.join()
