@@ -28,6 +28,7 @@ OUTPUT_PATH = "output"
 # Imported here rather than named: Pelican skips a plugin it cannot load by name, logs it, and
 # still exits 0 — the build must not go on without its gate.
 import clinic  # noqa: E402
+from clinic.cache import TemplateBytecode  # noqa: E402
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [clinic]
@@ -53,8 +54,14 @@ AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
-# Every value from front matter is escaped; templates mark rendered Markdown as safe.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Every value from front matter is escaped; templates mark rendered Markdown as safe. The
+# theme's compiled templates are kept in .cache/jinja (by each template's source).
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "bytecode_cache": TemplateBytecode(ROOT / ".cache" / "jinja"),
+}
 
 # The clinic plugin.
 CLINIC_STRICT = False  # development: warn and build
@@ -64,6 +71,17 @@ CLINIC_REVIEW_GRACE_DAYS = 14
 CLAIMS_PROFILE = "uk"
 # Rendered images are kept here by content hash, so a rebuild re-encodes nothing.
 CLINIC_IMAGE_CACHE = os.environ.get("CLINIC_IMAGE_CACHE") or str(ROOT / ".cache" / "images")
+# Each page's reading, output check, minified and compressed files are kept here by content
+# hash, so an unchanged page costs a lookup (plugins/clinic/cache.py). `pelican --ignore-cache`
+# (`invoke build --no-cache`, `invoke rebuild`) sets LOAD_CONTENT_CACHE to False: nothing is
+# read from it. None turns it off.
+CLINIC_CACHE = os.environ.get("CLINIC_CACHE") or str(ROOT / ".cache" / "build")
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(ROOT / ".cache" / "pelican")  # Pelican's own (its content cache stays off)
+# Development: a page whose inputs did not change is not rendered again (render_cache.py).
+CLINIC_RENDER_CACHE = True
+# Worker processes for reading, checking and compressing pages: 0 = one per core.
+CLINIC_WORKERS = int(os.environ.get("CLINIC_WORKERS") or 0)
 
 # The theme writes sitemap.xml and robots.txt from its own templates (theme/templates/);
 # a file of the same name in content/ would take precedence.

@@ -19,6 +19,7 @@ SITEURL = os.environ.get("SITEURL", "https://www.hartwell-clinic.example")
 RELATIVE_URLS = False
 
 CLINIC_STRICT = True
+CLINIC_RENDER_CACHE = False  # production renders every page (the check sees what was rendered)
 CLINIC_SHOW_FINDINGS = False
 DELETE_OUTPUT_DIRECTORY = True
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""  # drafts are previewed in development, never published

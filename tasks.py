@@ -59,17 +59,17 @@ def clean(c):
         shutil.rmtree(CONFIG["output"])
 
 
-@task
-def build(c):
+@task(help={"no_cache": "read nothing from the build cache in .cache/ (it is filled afresh)"})
+def build(c, no_cache=False):
     """Development build into output/: problems are warnings, pages show a findings banner."""
-    _pelican(c, CONFIG["settings"])
+    _pelican(c, CONFIG["settings"], *(["--ignore-cache"] if no_cache else []))
 
 
 @task
 def rebuild(c):
-    """`clean` then `build`."""
+    """`clean`, then `build` without reading the build cache."""
     clean(c)
-    build(c)
+    build(c, no_cache=True)
 
 
 @task
@@ -93,10 +93,10 @@ def reserve(c):
     serve(c)
 
 
-@task
-def preview(c):
+@task(help={"no_cache": "read nothing from the build cache in .cache/ (it is filled afresh)"})
+def preview(c, no_cache=False):
     """Production build into output/ (the full gate), without deploying it."""
-    _pelican(c, CONFIG["settings_publish"])
+    _pelican(c, CONFIG["settings_publish"], *(["--ignore-cache"] if no_cache else []))
 
 
 @task

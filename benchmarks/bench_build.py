@@ -1,8 +1,18 @@
-"""Build and lint benchmarks: time and peak memory against the number of treatment pages.
+"""Build and lint benchmarks: build speed side by side with Pelican alone, and growth.
 
-    python benchmarks/bench_build.py                       # 100, 1,000 and 5,000 pages
-    python benchmarks/bench_build.py --sizes 100 1000 --runs 5 3
-    python benchmarks/bench_build.py --write-docs          # also docs/performance.md + .png
+    python benchmarks/bench_build.py --sizes 1000 --runs 3 --write-docs   # issue 12's targets
+    python benchmarks/bench_build.py --mode growth --sizes 100 1000 --runs 5 3
+
+**Speed** (the default): for each size, a generated site is built, each build its own
+subprocess, in rounds; every round builds *Pelican alone* (``baselineconf.py``) and then, on
+the same content: the development build cold (no ``.cache/``, no output folder), warm (nothing
+changed) and after a one-page edit; the production build cold, warm and after a one-page
+edit. So every scenario is measured side by side with the baseline in the same run, on a
+machine shared with other work. Then ``bench_live.py`` times one-page edits through the live
+preview: the warm rebuild alone, and file saved → browser told to reload. The table gives each
+scenario's wall time as a multiple of Pelican alone's, with issue 12's targets.
+
+**Growth** (``--mode growth``), as before issue 12:
 
 For each size, ``gen_site.py`` writes a site into a temporary directory; then, each as its own
 subprocess, timed with a wall clock and with its peak resident memory from ``os.wait4``:
@@ -50,10 +60,34 @@ VARIANTS = [
     ("plugin", "clinicconf.py"),  # production settings, clinic plugin only
     ("production", "publishconf.py"),  # the real production build: clinic + clinic_publish
 ]
+# The build-speed scenarios (issue 12), each measured side by side with the baseline in the
+# same run: name -> (settings, what happens before it, what it is).
+SCENARIOS = {
+    "dev-cold": ("pelicanconf.py", "cold", "development build, empty caches"),
+    "dev-warm": ("pelicanconf.py", "warm", "development build, nothing changed"),
+    "dev-edit": ("pelicanconf.py", "edit", "development rebuild after a one-page edit"),
+    "prod-cold": ("publishconf.py", "cold", "production build, empty caches"),
+    "prod-warm": ("publishconf.py", "warm", "production build, nothing changed"),
+    "prod-edit": ("publishconf.py", "edit", "production rebuild after a one-page edit"),
+}
+# Targets (issue 12): wall time as a multiple of Pelican alone's, or seconds.
+TARGETS = {
+    "prod-cold": ("ratio", 3.0),
+    "prod-warm": ("ratio", 1.5),
+    "dev-cold": ("ratio", 2.0),
+    "live-warm": ("seconds", 1.5),
+}
+LIVE = {
+    "live-warm": "one page edited: the rebuild invoke livereload runs (forked, warm)",
+    "live-reload": "one page edited: file saved → browser told to reload (invoke livereload)",
+}
+EDIT = "\n\nPlease ask us if anything on this page is unclear (benchmark edit {n}).\n"
 
 DOC = ROOT / "docs" / "performance.md"
 PLOT = ROOT / "docs" / "performance.png"
+SPEED_PLOT = ROOT / "docs" / "performance-speed.png"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SPEED_START, SPEED_END = "<!-- speed:start -->", "<!-- speed:end -->"
 
 
 @dataclass
@@ -231,6 +265,150 @@ def bench_size(
     for name, _ in VARIANTS:
         shutil.rmtree(workdir / f"out-{pages}-{name}", ignore_errors=True)
     return SizeResult(pages, files, md_bytes, measures, findings, os.getloadavg()[0])
+
+
+def _clear_caches(site: Path, out: Path) -> None:
+    """Cold: no build, image, template or Pelican cache, and no output folder."""
+    shutil.rmtree(site / ".cache", ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def _edit_page(site: Path, n: int) -> None:
+    """Append a paragraph to one treatment page (a different one each time)."""
+    pages = sorted((site / "content" / "treatments").glob("*.md"))
+    page = pages[(n * 7919) % len(pages)]
+    page.write_text(page.read_text(encoding="utf-8") + EDIT.format(n=n), encoding="utf-8")
+
+
+def bench_speed(
+    pages: int, runs: int, workdir: Path, live_edits: int, verbose: bool = True
+) -> SizeResult:
+    """Issue 12's scenarios, each run interleaved with Pelican alone on the same content."""
+    site = generate(pages, workdir / f"site-{pages}")
+    md_bytes = content_bytes(site)
+    files = sum(1 for _ in (site / "content").rglob("*.md"))
+    pelican = shutil.which("pelican") or "pelican"
+    measures: dict[str, Measure] = {"baseline": Measure("baseline")}
+    measures.update({name: Measure(name) for name in SCENARIOS})
+
+    def log(text: str) -> None:
+        if verbose:
+            print(f"  [{pages:>5} pages] {text}", flush=True)
+
+    def build(name: str, settings: str, out: Path) -> None:
+        r, _ = run([pelican, "content", "-s", settings, "-o", str(out)], site)
+        measures[name].runs.append(r)
+        log(
+            f"{name:10} {r.seconds:7.2f} s  cpu {r.cpu_seconds:7.2f} s  peak {r.max_rss_mb:5.0f} MB"
+        )
+
+    edits = 0
+    for i in range(runs):
+        log(f"run {i + 1} of {runs}")
+        build("baseline", "baselineconf.py", workdir / "out-base")
+        for name, (settings, step, _) in SCENARIOS.items():
+            out = workdir / f"out-{settings.split('conf')[0]}"
+            if step == "cold":
+                _clear_caches(site, out)
+            elif step == "edit":
+                _edit_page(site, edits)
+                edits += 1
+            build(name, settings, out)
+    if live_edits:
+        _clear_caches(site, site / "output")
+        r, stdout = run(
+            [sys.executable, str(HERE / "bench_live.py"), str(site), "--edits", str(live_edits)],
+            site,
+        )
+        found = json.loads(stdout.strip().splitlines()[-1])
+        for name, key in (("live-warm", "warm"), ("live-reload", "live")):
+            measures[name] = Measure(name, [Run(t, 0.0, 0, 0.0) for t in found[key]])
+            log(f"{name:10} " + " ".join(f"{t:.2f}" for t in found[key]) + " s")
+    shutil.rmtree(site, ignore_errors=True)
+    for out in workdir.glob("out-*"):
+        shutil.rmtree(out, ignore_errors=True)
+    return SizeResult(pages, files, md_bytes, measures, None, os.getloadavg()[0])
+
+
+def speed_table(results: list[SizeResult]) -> str:
+    """Each scenario against Pelican alone, measured in the same run."""
+    rows = [
+        "| treatment pages | build | wall time, median (best, runs) | CPU time | × Pelican alone "
+        "(wall, medians) | × Pelican alone in each round | target | result |",
+        "|---:|---|---:|---:|---:|---|---|---|",
+    ]
+    names = {**{k: v[2] for k, v in SCENARIOS.items()}, **LIVE}
+    for r in results:
+        base = r.measures.get("baseline")
+        if base is None or not base.ok:
+            continue
+        rows.append(
+            f"| {r.pages:,} | Pelican alone (its own reader, simple theme, no plugins) | "
+            f"{base.median:.2f} s ({base.best:.2f}, n={len(base.runs)}) | {base.cpu:.2f} s | "
+            "1.00 | | | |"
+        )
+        for name, what in names.items():
+            m = r.measures.get(name)
+            if m is None or not m.ok:
+                continue
+            ratio = m.median / base.median
+            cpu = f"{m.cpu:.2f} s" if m.cpu else "—"
+            target, verdict = "", ""
+            if name in TARGETS:
+                kind, limit = TARGETS[name]
+                if kind == "ratio":
+                    target = f"≤ {limit:g}×"
+                    verdict = "**met**" if ratio <= limit else "**missed**"
+                else:
+                    target = f"≤ {limit:g} s"
+                    verdict = "**met**" if m.median <= limit else "**missed**"
+            rounds = (
+                ", ".join(
+                    f"{x.seconds / b.seconds:.2f}" for x, b in zip(m.runs, base.runs, strict=False)
+                )
+                if name in SCENARIOS
+                else ""
+            )
+            rows.append(
+                f"| {r.pages:,} | {what} | {m.median:.2f} s ({m.best:.2f}, n={len(m.runs)}) | "
+                f"{cpu} | {ratio:.2f} | {rounds} | {target} | {verdict} |"
+            )
+    return "\n".join(rows)
+
+
+def speed_plot(results: list[SizeResult], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    r = max(results, key=lambda x: x.pages)
+    names = ["baseline", *SCENARIOS, *LIVE]
+    labels = {
+        "baseline": "Pelican alone",
+        **{k: v[2] for k, v in SCENARIOS.items()},
+        **LIVE,
+    }
+    shown = [n for n in names if n in r.measures and r.measures[n].ok]
+    fig, ax = plt.subplots(figsize=(11, 0.45 * len(shown) + 1.6), dpi=110)
+    values = [r.measures[n].median for n in shown]
+    colours = ["#777777" if n == "baseline" else "#2a7f62" for n in shown]
+    ax.barh(range(len(shown)), values, color=colours)
+    for y, (n, v) in enumerate(zip(shown, values, strict=True)):
+        best = r.measures[n].best
+        ax.text(v, y, f" {v:.2f} s (best {best:.2f})", va="center", fontsize=8)
+    ax.set_yticks(range(len(shown)), [labels[n] for n in shown], fontsize=8)
+    ax.invert_yaxis()
+    base = r.measures["baseline"].median
+    for k, style in ((1.5, ":"), (2.0, "--"), (3.0, "-.")):
+        ax.axvline(base * k, color="#b04a3a", linestyle=style, linewidth=0.8)
+        ax.text(base * k, -0.7, f"{k:g}× Pelican", color="#b04a3a", fontsize=7, rotation=90)
+    ax.set_xlabel(f"wall time (s), median; {r.pages:,} treatment pages, 2 shared cores")
+    ax.set_title("Build times side by side with Pelican alone")
+    ax.set_xlim(0, max(values) * 1.35)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
 
 
 def _cli_works(cli: str) -> bool:
@@ -543,21 +721,58 @@ def report(results: list[SizeResult], when: str) -> str:
     )
 
 
+def _replace_block(text: str, start: str, end: str, block: str) -> str:
+    if start in text:
+        head, _, rest = text.partition(start)
+        _, _, tail = rest.partition(end)
+        return head + block + tail
+    return text + "\n" + block + "\n"
+
+
 def write_docs(results: list[SizeResult], when: str) -> None:
     DOC.parent.mkdir(exist_ok=True)
-    block = report(results, when)
-    if DOC.exists() and START in DOC.read_text(encoding="utf-8"):
-        text = DOC.read_text(encoding="utf-8")
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        DOC.write_text(head + block + tail, encoding="utf-8")
-    else:
-        DOC.write_text("# Performance\n\n" + block + "\n", encoding="utf-8")
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n"
+    DOC.write_text(_replace_block(text, START, END, report(results, when)), encoding="utf-8")
     plot(results, PLOT)
+
+
+def speed_report(results: list[SizeResult], when: str) -> str:
+    loads = ", ".join(f"{r.pages:,} pages: {r.load:.1f}" for r in results)
+    return "\n".join(
+        [
+            SPEED_START,
+            f"Measured {when} on {machine()}; load average (1 min) at the end: {loads}.",
+            "",
+            speed_table(results),
+            "",
+            "![Build times side by side with Pelican alone](performance-speed.png)",
+            SPEED_END,
+        ]
+    )
+
+
+def write_speed_docs(results: list[SizeResult], when: str) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    block = speed_report(results, when)
+    DOC.write_text(_replace_block(text, SPEED_START, SPEED_END, block), encoding="utf-8")
+    speed_plot(results, SPEED_PLOT)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--mode",
+        choices=["speed", "growth"],
+        default="speed",
+        help="speed: issue 12's scenarios against Pelican alone (default); growth: the "
+        "plugin and production builds and claims-lint across sizes",
+    )
+    parser.add_argument(
+        "--live-edits",
+        type=int,
+        default=5,
+        help="speed mode: one-page edits timed through the live preview (0: none)",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument(
         "--runs",
@@ -593,18 +808,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.from_json:
         results = load_results(args.from_json)
+        when = args.when or time.strftime("%Y-%m-%d", time.gmtime())
+        if args.mode == "speed":
+            print(speed_table(results))
+            if args.write_docs:
+                write_speed_docs(results, when)
+            return 0
         print(table(results), linearity(results), targets(results), sep="\n\n")
         if args.write_docs:
-            write_docs(results, args.when or time.strftime("%Y-%m-%d", time.gmtime()))
+            write_docs(results, when)
         return 0
 
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="clinic-bench-"))
+    # In the project's own .cache/ by default: the build writes where a clinic's project
+    # lives, not in /tmp (on this machine a different, slower disk for many small files).
+    default = ROOT / ".cache" / "bench"
+    default.mkdir(parents=True, exist_ok=True)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="run-", dir=default))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}\nworkdir: {workdir}", flush=True)
     results = []
     try:
         for i, pages in enumerate(args.sizes):
             runs = args.runs[min(i, len(args.runs) - 1)]
+            if args.mode == "speed":
+                results.append(bench_speed(pages, runs, workdir, args.live_edits))
+                continue
             results.append(
                 bench_size(
                     pages, runs, args.jobs, workdir, not args.no_lint, variants=tuple(args.variants)
@@ -613,14 +841,21 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
+    if args.mode == "speed":
+        print()
+        print(speed_table(results))
+        if args.write_docs:
+            write_speed_docs(results, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+            print(f"\nwrote {DOC.relative_to(ROOT)} and {SPEED_PLOT.relative_to(ROOT)}")
+        return 0
     print()
     print(table(results))
     print()
     print(linearity(results))
     print()
     print(targets(results))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
     if args.write_docs:
         write_docs(results, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
         print(f"\nwrote {DOC.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}")

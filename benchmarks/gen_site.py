@@ -357,6 +357,7 @@ PLUGINS = []
 # has imported: name Pelican's own Markdown reader explicitly.
 READERS = {"md": MarkdownReader, "markdown": MarkdownReader}
 THEME = "simple"
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 TEMPLATE_PAGES = {}
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False

@@ -22,6 +22,7 @@ from pelican import signals
 from . import gate, images, state, verify
 from .problems import BuildFailed, Problem, log, summarise
 from .reader import ClinicReader, NotMarkdownReader
+from .render_cache import CachingWriter, RenderCache
 from .stage import OutputError, Staging
 
 _handler: gate.PelicanErrors | None = None
@@ -38,8 +39,10 @@ def on_get_generators(pelican: Any) -> None:
     staging folder that Pelican writes into instead of the output folder."""
     global _handler
     previous = state.peek()
-    if previous is not None and previous.output is not None:
-        previous.output.discard()
+    if previous is not None:
+        previous.close()
+        if previous.output is not None:
+            previous.output.discard()
     build = state.start(pelican.settings)
     if _handler is not None:
         logging.getLogger("pelican").removeHandler(_handler)
@@ -62,6 +65,22 @@ def on_readers_init(readers: Any) -> None:
         readers.readers[ext] = ClinicReader(readers.settings)
 
 
+def on_page_generator_init(generator: Any) -> None:
+    """Before Pelican reads the first page: look every page up in the build cache and start
+    reading the others in the worker processes (reading.py)."""
+    build = state.current()
+    settings = generator.settings
+    # In Pelican's own order (it iterates the same set), so the workers finish pages roughly
+    # in the order Pelican asks for them.
+    files = generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])
+    paths = [
+        os.path.abspath(os.path.join(generator.path, f))
+        for f in files
+        if f.rsplit(".", 1)[-1] in ClinicReader.file_extensions
+    ]
+    build.reading.prefetch(paths, build.root, build.display_path)
+
+
 def on_all_generators_finalized(generators: list[Any]) -> None:
     build = state.current()
     build.built = gate.all_pages(generators)
@@ -72,8 +91,31 @@ def on_all_generators_finalized(generators: list[Any]) -> None:
     try:
         gate.judge(build)
     except BuildFailed:
+        build.close()
         build.output.discard()
         raise
+    real = Path(build.settings["OUTPUT_PATH"])
+    # Nothing rewrites the staged files afterwards (no production post-processing): a file the
+    # output folder already has, byte for byte, is not written again (stage.py).
+    build.output.keeping = not output_ready.receivers and bool(
+        build.settings.get("CLINIC_KEEP_UNCHANGED", True)
+    )
+    build.verifier = verify.Verifier(build, build.output.path, real, build.built, build.output)
+    if build.cache.enabled and build.settings.get("CLINIC_RENDER_CACHE"):
+        context = generators[0].context if generators else {}
+        build.renders = RenderCache(build, build.built, context)
+
+
+def on_get_writer(pelican: Any) -> type:
+    """Pelican's writer, with rendered pages taken from the build cache (render_cache.py)."""
+    return CachingWriter
+
+
+def on_content_written(path: str, context: Any = None) -> None:
+    """Pelican wrote a file: start its output check in a worker while Pelican goes on."""
+    build = state.peek()
+    if build is not None and build.verifier is not None:
+        build.verifier.written(path)
 
 
 def _fail(build: state.BuildState, problems: list[Problem], what: str) -> None:
@@ -111,8 +153,12 @@ def on_finalized(pelican: Any) -> None:
         log.error("%s", exc)
         raise BuildFailed(str(exc), 2) from None
     finally:
+        build.close()
         staging.discard()
         pelican.output_path = real
+    if build.cache.enabled:
+        log.info("Build cache (%s): %s.", build.display_path(build.cache.root), _cache_line(build))
+        build.cache.prune(float(build.settings.get("CLINIC_CACHE_DAYS", 14)))
     log.info(
         "Wrote %d file(s) to %s (%d unchanged%s).",
         len(report.written),
@@ -120,6 +166,13 @@ def on_finalized(pelican: Any) -> None:
         report.unchanged,
         f", {len(report.removed)} removed" if report.removed else "",
     )
+
+
+def _cache_line(build: state.BuildState) -> str:
+    found = build.cache.summary()
+    if not build.cache.read:
+        return "not read (--ignore-cache), filled afresh"
+    return f"{found} taken from it" if found else "nothing to take"
 
 
 def _delete(pelican: Any) -> bool:
@@ -142,7 +195,9 @@ def write_assets(build: state.BuildState, output: Path, shown: str = "") -> list
     if build.images is not None and build.images.jobs:
         started = time.monotonic()
         try:
-            report = images.publish(list(build.images.jobs.values()), output, build.images.cache)
+            jobs = list(build.images.jobs.values())
+            keep = build.output.keep if build.output is not None else None
+            report = images.publish(jobs, output, build.images.cache, build.pool, keep)
             log.info("Images: %s in %.2f s.", report.summary(), time.monotonic() - started)
         except (images.ImageProblem, OSError) as exc:
             message = getattr(exc, "message", None) or f"cannot write the images: {exc}"
@@ -159,7 +214,10 @@ def write_assets(build: state.BuildState, output: Path, shown: str = "") -> list
 def register() -> None:
     signals.get_generators.connect(on_get_generators)
     signals.readers_init.connect(on_readers_init)
+    signals.page_generator_init.connect(on_page_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.content_written.connect(on_content_written)
+    signals.get_writer.connect(on_get_writer)
     signals.finalized.connect(on_finalized)
 
 

@@ -7,6 +7,7 @@ listing every problem. Development builds list the same problems as warnings and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 import posixpath
@@ -154,6 +155,25 @@ def _writer_name(state: BuildState, writer: Any) -> str:
     return getattr(writer, "source_display_path", "") or state.display_path(writer.source_path)
 
 
+class LazyJsonLd:
+    """A page's JSON-LD, serialised when a template first shows it (a development build that
+    takes the page's rendering from the build cache never does)."""
+
+    def __init__(self, make: Any) -> None:
+        self._make = make
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = jsonld.dumps(self._make())
+        return self._text
+
+    __html__ = __str__
+
+    def __bool__(self) -> bool:
+        return True
+
+
 def enrich(state: BuildState, generators: list[Any]) -> None:
     """Give templates what they need: JSON-LD, the treatment list, the menu, the clinic."""
     siteurl = state.settings.get("SITEURL", "")
@@ -171,20 +191,27 @@ def enrich(state: BuildState, generators: list[Any]) -> None:
         key=lambda p: p.nav_order,
     )
     for page in pages:
+        # Pelican works a page's address out from the settings on every access, and the
+        # templates ask for it about twenty times a page (menus, lists, links): work it out
+        # once. The value is the same; only drafts held back already have one.
+        if not hasattr(page, "override_url"):
+            page.override_url = page.url
         entry = getattr(page, "treatment_entry", None)
         safety = getattr(page, "safety", None)
         if entry is not None and safety is not None and state.clinic:
-            data = jsonld.treatment_page(
-                title=page.title,
-                summary=getattr(page, "description", ""),
-                url=jsonld.absolute(siteurl, page.url),
-                treatment=entry,
-                safety=safety,
-                reviewer=getattr(page, "reviewer", None),
-                last_reviewed=getattr(page, "last_reviewed", None),  # a draft awaiting sign-off
-                clinic_data=state.clinic,
+            page.jsonld = LazyJsonLd(
+                functools.partial(
+                    jsonld.treatment_page,
+                    title=page.title,
+                    summary=getattr(page, "description", ""),
+                    url=jsonld.absolute(siteurl, page.url),
+                    treatment=entry,
+                    safety=safety,
+                    reviewer=getattr(page, "reviewer", None),
+                    last_reviewed=getattr(page, "last_reviewed", None),  # a draft awaiting sign-off
+                    clinic_data=state.clinic,
+                )
             )
-            page.jsonld = jsonld.dumps(data)
         info = state.pages.get(getattr(page, "source_display_path", ""))
         page.build_findings = sorted(info.problems) if info else []
         page.finding_groups = []

@@ -31,6 +31,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -416,24 +417,51 @@ class PublishReport:
         )
 
 
-def publish(jobs: list[Job], output: Path, cache: ImageCache) -> PublishReport:
+def _render_into_cache(job: Job, cache: ImageCache) -> ImageProblem | None:
+    """:func:`render` one job into the cache (in a worker); a problem is returned, not raised,
+    so it reaches the build with its hint."""
+    try:
+        cache.put(job, render(job))
+    except ImageProblem as exc:
+        return exc
+    return None
+
+
+def publish(
+    jobs: list[Job],
+    output: Path,
+    cache: ImageCache,
+    pool: Any = None,
+    keep: Any = None,
+) -> PublishReport:
     """Write every job's variants under ``output``, from the cache where it has them.
 
-    Each image is independent (:func:`render`), so this loop can be handed to a process pool.
+    Each image is independent (:func:`render`): with a ``pool`` (``pool.BuildPool``) and a
+    cache, the missing ones are encoded in its workers, then taken from the cache. ``keep``
+    (``Staging.keep``) says which files need not be written (the output folder has them).
     """
     report = PublishReport()
-    for job in sorted({j.key: j for j in jobs}.values(), key=lambda j: j.out_stem):
+    unique = sorted({j.key: j for j in jobs}.values(), key=lambda j: j.out_stem)
+    missing = [job for job in unique if not cache.has(job)]
+    if pool is not None and cache.root is not None and len(missing) > 1:
+        for problem in pool.map(_render_into_cache, [(job, cache) for job in missing], 2):
+            if problem is not None:
+                raise problem
+    encoded = {job.key for job in missing}
+    for job in unique:
         files = cache.get(job)
         if files is None:
             files = render(job)
             cache.put(job, files)
+        if job.key in encoded:
             report.rendered += 1
         else:
             report.cached += 1
         for path, data in files.items():
             target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if keep is None or not keep(target, data):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
             report.files += 1
             report.bytes += len(data)
         report.images += 1

@@ -11,9 +11,11 @@ linted for claims like any other text.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -241,6 +243,14 @@ def alt_problem(alt: str | None) -> tuple[str, str] | None:
 
 
 @dataclass
+class Planned:
+    """What one page's images needed: jobs by output name, and the source files read."""
+
+    jobs: dict[str, Job] = field(default_factory=dict)
+    files: set[Path] = field(default_factory=set)
+
+
+@dataclass
 class ImagePlanner:
     """Resolves image paths under ``content/`` and plans their variants, once per file."""
 
@@ -251,6 +261,18 @@ class ImagePlanner:
     cache: ImageCache = field(default_factory=lambda: ImageCache(None))
     jobs: dict[str, Job] = field(default_factory=dict)  # output stem -> job
     _sources: dict[Path, Source | ImageProblem] = field(default_factory=dict)
+    _recording: list[Planned] = field(default_factory=list)
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[Planned]:
+        """Collect what one page used: its jobs, and the image files that decided them (the
+        build cache keeps a page's record only while those files are unchanged)."""
+        planned = Planned()
+        self._recording.append(planned)
+        try:
+            yield planned
+        finally:
+            self._recording.remove(planned)
 
     def resolve(self, src: str, page_dir: Path | None) -> Path:
         """The file an image reference names; raise :class:`ImageProblem` if it cannot be used."""
@@ -295,6 +317,8 @@ class ImagePlanner:
         raise ImageProblem(f"image file '{src}' not found", hint)
 
     def source(self, path: Path) -> Source:
+        for planned in self._recording:
+            planned.files.add(path)
         if path not in self._sources:
             try:
                 self._sources[path] = inspect(path)
@@ -317,6 +341,8 @@ class ImagePlanner:
             if not self.cache.has(job):
                 check_decodes(source)
             self.jobs[f"{stem}.{job.key}"] = job
+        for planned in self._recording:
+            planned.jobs[f"{stem}.{job.key}"] = job
         return Picture(job, " ".join(alt.split()), self.sizes.get(role, "100vw"), self.base_url)
 
 

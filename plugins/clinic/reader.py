@@ -6,8 +6,11 @@ file and line, and the gate decides once, at the end of reading, whether the bui
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +22,12 @@ from clinic_schema.markdown import make_markdown
 from clinic_schema.pages import SIGN_OFF as SIGN_OFF_FIELDS
 from pelican.readers import BaseReader
 
+from .cache import canonical, digest
 from .images import ImageProblem, Picture
-from .page_images import ImageUse, check_use, find_images, rewrite_html
+from .page_images import ImageUse, Planned, check_use, find_images, rewrite_html
 from .photos import ResultPair, check_photos
 from .problems import Problem
+from .reading import file_stamp
 from .safety import merge
 from .state import BuildState, PageInfo, current
 
@@ -83,6 +88,58 @@ def awaiting_sign_off(fm: FrontMatter, problems: list[Problem]) -> list[Problem]
     ]
 
 
+@contextlib.contextmanager
+def _recording(state: BuildState) -> Iterator[Planned | None]:
+    if state.images is None:
+        yield None
+        return
+    with state.images.recording() as planned:
+        yield planned
+
+
+@dataclass
+class PageRecord:
+    """Everything reading one page produced: what Pelican gets, and what the build keeps.
+
+    A pure function of the page's bytes and the build's inputs, so it can be computed in a
+    worker process and kept in the build cache (``reading.py``); :func:`apply` hands it to the
+    build. Objects shared by every page (the registry's treatment, the reviewer) are not in it:
+    ``apply`` takes them from the build's state.
+    """
+
+    content: str
+    metadata: dict[str, Any]
+    shown: str
+    logged: list[Problem]  # for the build's log (and the gate)
+    info: PageInfo  # for the banner and the output check
+    jobs: dict[str, Any] = field(default_factory=dict)  # image variants, by output name
+    images: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # files read
+    meta_digest: str = ""  # of the metadata alone: what other pages may show of this one
+
+    def __post_init__(self) -> None:
+        if not self.meta_digest:
+            self.meta_digest = digest(repr(canonical(self.metadata)))
+
+
+def apply(state: BuildState, record: PageRecord) -> tuple[str, dict[str, Any]]:
+    """Record one page's reading in the build: problems, banner, images; Pelican's result."""
+    state.problems.extend(record.logged)
+    state.pages[record.shown] = record.info
+    if state.images is not None:
+        for name, job in record.jobs.items():
+            state.images.jobs.setdefault(name, job)
+    metadata = dict(record.metadata)
+    if metadata.get("page_type") == "treatment" and "safety" in metadata:
+        treatment = state.treatment_for_key(metadata.get("treatment"))
+        if treatment is not None:
+            metadata["treatment_entry"] = treatment
+    reviewer_key = metadata.get("reviewed_by")
+    reviewer = state.team.get(reviewer_key) if isinstance(reviewer_key, str) else None
+    if reviewer and metadata.get("page_type") != "unusable":
+        metadata["reviewer"] = reviewer
+    return record.content, metadata
+
+
 class ClinicReader(BaseReader):
     """Reads ``.md`` pages; replaces Pelican's own Markdown reader."""
 
@@ -95,13 +152,22 @@ class ClinicReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         state = current()
-        rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         shown = state.display_path(source_path)
         try:
             text = read_source(Path(source_path), shown, root=state.root, max_bytes=MAX_BYTES)
-            fm = parse_front_matter(text, shown)
         except SourceError as exc:
-            return self._unusable(rel, shown, exc.problem)
+            rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+            return apply(state, self._unusable(rel, shown, exc.problem))
+        record = state.reading.record(source_path, text, self.analyse)
+        return apply(state, record)
+
+    def analyse(self, source_path: str, text: str) -> PageRecord:
+        """Read one page's text: check, enrich, plan its images, lint. Changes no state."""
+        state = current()
+        rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        shown = state.display_path(source_path)
+        try:
+            fm = parse_front_matter(text, shown)
         except FrontMatterError as exc:
             problem = Problem(shown, exc.line, exc.column, exc.message, exc.hint, code="yaml")
             return self._unusable(rel, shown, problem)
@@ -125,22 +191,32 @@ class ClinicReader(BaseReader):
             problems += self._safety(fm)
             if "_safety" not in fm.data:
                 check.renderable = False  # no registry entry to take the safety items from
-        planned = PageImages(state, fm, kind, Path(source_path).resolve().parent)
+        with _recording(state) as planned_images:
+            planned = PageImages(state, fm, kind, Path(source_path).resolve().parent)
         problems += planned.problems
         found, keys = state.lint(text, shown, fm)
         problems += found
-        state.problems.extend(problems)
         if not check.renderable:
             # Nothing downstream may read a value the schema refused: the page is left out.
-            return self._unusable(rel, shown, None, problems, draft=check.draft)
-        for name in check.unusable_fields:
-            _drop(fm.data, name)
-        state.pages[shown] = PageInfo(problems, set(keys), check.draft)
-        content = rewrite_html(rendered, planned.body)
-        metadata = self._metadata(fm, kind)
-        metadata.update(planned.metadata())
-        metadata["source_display_path"] = shown
-        return content, metadata
+            record = self._unusable(rel, shown, None, problems, draft=check.draft)
+        else:
+            for name in check.unusable_fields:
+                _drop(fm.data, name)
+            metadata = self._metadata(fm, kind)
+            metadata.update(planned.metadata())
+            metadata["source_display_path"] = shown
+            record = PageRecord(
+                rewrite_html(rendered, planned.body),
+                metadata,
+                shown,
+                problems,
+                PageInfo(problems, set(keys), check.draft),
+            )
+        record.logged = problems
+        if planned_images is not None:
+            record.jobs = dict(planned_images.jobs)
+            record.images = [(str(p), file_stamp(p)) for p in sorted(planned_images.files)]
+        return record
 
     def _safety(self, fm: FrontMatter) -> list[Problem]:
         """The registry's safety items merged with the page's. (A sentence that denies them, "no
@@ -169,20 +245,20 @@ class ClinicReader(BaseReader):
         problem: Problem | None,
         problems: list[Problem] | None = None,
         draft: bool = False,
-    ) -> tuple[str, dict[str, Any]]:
+    ) -> PageRecord:
         """A page that cannot be built. Production skips it (the gate fails the build anyway,
         unless it is a draft); development renders a stand-in at the page's address that shows
         the problems, so the live preview says what is wrong instead of an old page or a 404."""
-        state = current()
         problems = list(problems or [])
+        logged: list[Problem] = []
         if problem is not None:
-            state.problems.add(problem)
+            logged.append(problem)
             problems.insert(0, problem)
         stem = os.path.splitext(os.path.basename(rel))[0]
         title = f"{os.path.basename(rel)} cannot be shown"
-        if state.strict or not self.settings.get("CLINIC_SHOW_FINDINGS"):
-            state.pages[shown] = PageInfo(problems, draft=draft)
-            return "", {"title": title, "status": "skip"}
+        info = PageInfo(problems, draft=draft)
+        if current().strict or not self.settings.get("CLINIC_SHOW_FINDINGS"):
+            return PageRecord("", {"title": title, "status": "skip"}, shown, logged, info)
         prefix = "treatments/" if page_type(rel) == "treatment" else ""
         meta = {
             "title": title,
@@ -194,9 +270,8 @@ class ClinicReader(BaseReader):
             "page_type": "unusable",
             "source_display_path": shown,
         }
-        state.pages[shown] = PageInfo(problems, draft=draft)
         content = "<p>Fix the problems listed above, save the file, and this page will appear.</p>"
-        return content, meta
+        return PageRecord(content, meta, shown, logged, info)
 
     def _metadata(self, fm: FrontMatter, kind: str) -> dict[str, Any]:
         state = current()
@@ -216,10 +291,6 @@ class ClinicReader(BaseReader):
         meta["source_lines"] = {
             key: fm.key_line(key) for key in ("slug", "save_as", "url", "title") if key in data
         }
-        reviewer_key = data.get("reviewed_by")
-        reviewer = state.team.get(reviewer_key) if isinstance(reviewer_key, str) else None
-        if reviewer:
-            meta["reviewer"] = reviewer
         if kind == "treatment":
             meta["template"] = "treatment"
             slug = meta.get("slug") or os.path.splitext(os.path.basename(fm.path))[0]
@@ -227,9 +298,7 @@ class ClinicReader(BaseReader):
             if meta.get("status", "published") == "published":  # drafts: DRAFT_PAGE_SAVE_AS
                 meta["url"] = f"treatments/{slug}/"
                 meta["save_as"] = f"treatments/{slug}/index.html"
-            treatment = state.treatment_for(fm)
-            if treatment is not None:
-                meta["treatment_entry"] = treatment
+            if state.treatment_for(fm) is not None:  # apply() adds the registry's entry
                 meta["safety"] = data.get("_safety")
         return meta
 

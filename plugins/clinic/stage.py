@@ -6,7 +6,10 @@ plugin points Pelican at a fresh staging folder at the start of each run and, on
 check has passed, syncs it into the real output folder:
 
 * a file whose bytes did not change is left alone (it keeps its modification time, so a later
-  "upload only what changed" can rely on it);
+  "upload only what changed" can rely on it); in a run that post-processes nothing (development),
+  such a file is not even written to the staging folder: :meth:`Staging.keep` compares what
+  would be written with what the output folder has, and the file is *kept* where it is (every
+  check then reads it there);
 * a changed or new file replaces the old one in one rename (never half-written);
 * when ``DELETE_OUTPUT_DIRECTORY`` is set (production), files the run did not write are
   removed, except ``OUTPUT_RETENTION``.
@@ -21,6 +24,7 @@ import contextlib
 import filecmp
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,12 +77,21 @@ def _place(source: Path, target: Path) -> None:
 
 
 def sync_tree(
-    staging: Path, output: Path, *, delete: bool, keep: tuple[str, ...] = ()
+    staging: Path,
+    output: Path,
+    *,
+    delete: bool,
+    keep: tuple[str, ...] = (),
+    kept: frozenset[str] = frozenset(),
 ) -> SyncReport:
-    """Make ``output`` hold what ``staging`` holds, touching only what differs."""
-    report = SyncReport()
+    """Make ``output`` hold what ``staging`` holds, touching only what differs. ``kept``: files
+    (relative paths) the run wants as the output folder already has them."""
+    report = SyncReport(unchanged=len(kept))
     output.mkdir(parents=True, exist_ok=True)
     wanted: set[Path] = set()
+    for rel in map(Path, kept):
+        wanted.add(rel)
+        wanted.update(rel.parents)
     for folder, dirs, files in os.walk(staging):
         dirs.sort()
         rel = Path(folder).relative_to(staging)
@@ -120,8 +133,45 @@ class Staging:
             folder = tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=parent)
         except OSError:  # a read-only parent: stage in the temp folder (copied when synced)
             folder = tempfile.mkdtemp(prefix="clinic-staging-")
-        self.path = Path(folder)
+        self.path = Path(folder).resolve()
+        self.keeping = False  # set by the build when nothing post-processes the staged files
+        self.kept: set[str] = set()  # relative paths left as the output folder has them
         atexit.register(self.discard)  # a run that dies half-way leaves nothing behind
+
+    def keep(self, path: str | os.PathLike[str], data: bytes) -> bool:
+        """Whether ``path`` (in the staging folder) need not be written: the output folder
+        already has exactly ``data`` there. Only while :attr:`keeping`."""
+        if not self.keeping:
+            return False
+        rel = Path(path).relative_to(self.path)
+        target = self.output / rel
+        try:
+            info = target.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+                return False
+            if target.read_bytes() != data:
+                return False
+        except (OSError, ValueError):
+            return False
+        self.kept.add(rel.as_posix())
+        return True
+
+    def source(self, path: str | os.PathLike[str]) -> Path:
+        """Where to read a staged file: in the staging folder, or where it was kept."""
+        staged = Path(path)
+        if staged.exists():
+            return staged
+        try:
+            rel = staged.relative_to(self.path).as_posix()
+        except ValueError:
+            return staged
+        return self.output / rel if rel in self.kept else staged
+
+    def files(self, suffix: str) -> list[Path]:
+        """Every file of the run with ``suffix``, staged or kept, as staging-folder paths."""
+        found = {p for p in self.path.rglob(f"*{suffix}") if p.is_file()}
+        found |= {self.path / rel for rel in self.kept if rel.endswith(suffix)}
+        return sorted(found)
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
@@ -130,7 +180,8 @@ class Staging:
     def commit(self, *, delete: bool, keep: tuple[str, ...] = ()) -> SyncReport:
         """Sync into the output folder; the staging folder is gone afterwards."""
         try:
-            return sync_tree(self.path, self.output, delete=delete, keep=keep)
+            kept = frozenset(self.kept)
+            return sync_tree(self.path, self.output, delete=delete, keep=keep, kept=kept)
         except OSError as exc:
             where = exc.filename or self.output
             raise OutputError(

@@ -17,10 +17,13 @@ from claims_lint.frontmatter import FrontMatter
 from clinic_schema import Registry, Site, Treatment, load_site
 
 from .brand import Brand, load_brand
+from .cache import BuildCache, Inputs
 from .claims import lint_source, make_linter
 from .images import ImageCache, ImageProblem, ImageSettings, Picture
 from .page_images import ImagePlanner
+from .pool import BuildPool, worker_count
 from .problems import Problem, ProblemLog
+from .reading import Reading
 
 # The ``sizes`` attribute of each kind of image: how wide the theme's CSS shows it.
 IMAGE_SIZES = {
@@ -57,6 +60,24 @@ class BuildState:
     brand: Brand | None = None
     images: ImagePlanner | None = None
     logo: Picture | None = None
+    cache: BuildCache = field(default_factory=lambda: BuildCache(None))
+    inputs: Inputs | None = None  # fingerprints of what cached results depend on
+    pool: BuildPool = field(default_factory=lambda: BuildPool(1))
+    reading: Reading = field(init=False)
+    verifier: Any = None  # verify.Verifier, once the gate has passed
+    renders: Any = None  # render_cache.RenderCache (development builds), once the gate passed
+
+    def __post_init__(self) -> None:
+        self.reading = Reading(self.cache, self.pool, "")
+
+    def cache_key(self, kind: str) -> str:
+        """The fingerprint of ``kind``'s inputs ("" when the build has no cache)."""
+        return self.inputs.key(kind) if self.inputs is not None else ""
+
+    def close(self) -> None:
+        """The end of the run: stop the workers, forget what was not read."""
+        self.pool.close()
+        self.reading.discard()
 
     @property
     def registry(self) -> Registry | None:
@@ -86,7 +107,9 @@ class BuildState:
         return full if rel.startswith("..") else rel
 
     def treatment_for(self, fm: FrontMatter) -> Treatment | None:
-        key = fm.data.get("treatment")
+        return self.treatment_for_key(fm.data.get("treatment"))
+
+    def treatment_for_key(self, key: Any) -> Treatment | None:
         if self.registry is None or not isinstance(key, str):
             return None
         return self.registry.treatments.get(key)
@@ -141,8 +164,21 @@ def start(settings: dict[str, Any]) -> BuildState:
     state.brand, problems = load_brand(data_dir / "clinic.yaml")
     state.problems.extend(_shown(state, [p for p in problems if p.code == "data"]))
     state.logo = _logo(state, data_dir / "clinic.yaml")
+    _setup_cache(state)
     _state = state
     return state
+
+
+def _setup_cache(state: BuildState) -> None:
+    """The build cache (CLINIC_CACHE; --ignore-cache sets LOAD_CONTENT_CACHE to False, so the
+    run fills the cache without reading it) and the worker processes (CLINIC_WORKERS)."""
+    settings = state.settings
+    folder = settings.get("CLINIC_CACHE")
+    state.cache = BuildCache(folder, read=bool(settings.get("LOAD_CONTENT_CACHE", True)))
+    state.pool = BuildPool(worker_count(settings))
+    if state.cache.enabled:
+        state.inputs = Inputs.collect(settings, state.today)
+    state.reading = Reading(state.cache, state.pool, state.cache_key("page"))
 
 
 def _planner(settings: dict[str, Any]) -> ImagePlanner:

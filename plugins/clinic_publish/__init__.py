@@ -10,6 +10,7 @@ a Content-Security-Policy check of every page, ``_headers`` for static hosts, an
     CLINIC_PUBLISH_MINIFY = True          # minify HTML and CSS
     CLINIC_PUBLISH_HASH_DIRS = ["theme"]  # output folders whose assets get hashed names
     CLINIC_PUBLISH_COMPRESS = True        # write .gz and .br beside text files
+    CLINIC_PUBLISH_BROTLI_QUALITY = 10    # 0-11: 11 makes files ~2.5 % smaller, 3x slower
     CLINIC_PUBLISH_HEADERS = True         # write _headers
     CLINIC_PUBLISH_CSP_STRICT = True      # fail the build if a page breaks the CSP
     CLINIC_EDITOR_ADMIN = False           # publish the web editor at /admin/ (docs/editing.md)
@@ -36,9 +37,13 @@ EXPECTED_FILES = ("sitemap.xml", "robots.txt")
 
 def on_output_ready(pelican: Any, path: Path) -> None:
     """Post-process the site the clinic plugin staged in ``path``; stop on CSP problems."""
-    from .optimise import optimise_site
+    from clinic import state
+
+    from .optimise import BROTLI_QUALITY, Store, optimise_site
 
     settings = pelican.settings
+    build = state.current()
+    store = Store(build.cache, build.cache_key("publish"), build.cache_key("compress"))
     root = Path(path)
     started = time.monotonic()
     missing = [name for name in REQUIRED_FILES if not (root / name).is_file()]
@@ -54,6 +59,9 @@ def on_output_ready(pelican: Any, path: Path) -> None:
         compress=settings.get("CLINIC_PUBLISH_COMPRESS", True),
         headers=settings.get("CLINIC_PUBLISH_HEADERS", True),
         admin=bool(settings.get("CLINIC_EDITOR_ADMIN", False)),
+        brotli_quality=int(settings.get("CLINIC_PUBLISH_BROTLI_QUALITY", BROTLI_QUALITY)),
+        store=store if build.cache.enabled else None,
+        pool=build.pool,
     )
     if settings.get("CLINIC_EDITOR_ADMIN"):
         _publish_admin(Path(settings["PATH"]).resolve().parent, root)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import filecmp
 import os
 import re
 import shlex
@@ -35,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -387,8 +388,12 @@ class LocalReleases:
         partial = self.base / RELEASES / f".{name}.partial"
         for stale in (self.base / RELEASES).glob(".*.partial"):
             shutil.rmtree(stale, ignore_errors=True)
+        current = self.current()
+        previous = self.base / RELEASES / current if current else None
         try:
-            shutil.copytree(site, partial, symlinks=True)
+            shutil.copytree(
+                site, partial, symlinks=True, copy_function=_link_if_unchanged(site, previous)
+            )
             partial.rename(self.base / RELEASES / name)
         except OSError as exc:
             shutil.rmtree(partial, ignore_errors=True)
@@ -413,6 +418,30 @@ class LocalReleases:
                 f.write(line + "\n")
         except OSError as exc:  # the release is live; only the log line is lost
             say(f"warning: could not add to {self.base / LOG_NAME}: {exc.strerror or exc}")
+
+
+def _link_if_unchanged(site: Path, previous: Path | None) -> Callable[[str, str], str]:
+    """A ``copytree`` copy function: a file the previous release has with the same bytes and
+    mode is hard-linked from it (it keeps its modification time, and takes no space)."""
+
+    def copy(src: str, dst: str) -> str:
+        if previous is not None:
+            old = previous / Path(src).relative_to(site)
+            try:
+                same = (
+                    old.is_file()
+                    and not old.is_symlink()
+                    and os.stat(src).st_mode == old.stat().st_mode
+                    and filecmp.cmp(src, old, shallow=False)
+                )
+                if same:
+                    os.link(old, dst)
+                    return dst
+            except OSError:
+                pass  # another file system, or no hard links: copy it
+        return shutil.copy2(src, dst)
+
+    return copy
 
 
 class SshReleases:
@@ -504,10 +533,17 @@ class SshReleases:
 
     def upload(self, site: Path, name: str) -> None:
         partial = f"{self.target.path}/{RELEASES}/.{name}.partial"
+        current = self.current()
+        # A file whose bytes the live release already has is hard-linked from it, not sent:
+        # only real changes cross the network, and an unchanged file keeps its modification
+        # time (so browsers revalidating it get "not modified"). The build's own times are
+        # not kept (--no-times): rsync links only files whose kept attributes all match.
+        linked = ["--checksum", "--no-times", f"--link-dest=../{current}"] if current else []
         cmd = [
             "rsync",
             "-a",
             "--delete",
+            *linked,
             "-e",
             shlex.join(self.ssh),
             f"{site}/",

@@ -334,6 +334,27 @@ def test_directory_target_releases_switch_keep_and_roll_back(
 
 
 @pytest.mark.integration
+def test_a_new_directory_release_shares_the_unchanged_files_of_the_last(tmp_path: Path) -> None:
+    """Only real changes: a file with the same bytes is the previous release's own file (same
+    inode, same modification time); a changed one is new."""
+    project = make_project(tmp_path / "site")
+    target = tmp_path / "www"
+    deploy.publish(project, str(target))
+    first = target / os.readlink(target / "current")
+    edit_home(project, "Second release marker.")
+    commit_all(project, "second")
+    deploy.publish(project, str(target))
+    second = target / os.readlink(target / "current")
+    assert first != second
+    page = "treatments/derma-roller/index.html"
+    assert (second / page).stat().st_ino == (first / page).stat().st_ino
+    assert (second / page).stat().st_mtime_ns == (first / page).stat().st_mtime_ns
+    assert (second / "index.html").stat().st_ino != (first / "index.html").stat().st_ino
+    assert b"Second release marker." in (second / "index.html").read_bytes()
+    assert b"Second release marker." not in (first / "index.html").read_bytes()
+
+
+@pytest.mark.integration
 def test_a_failed_gate_deploys_nothing_and_leaves_the_live_site_as_it_was(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:

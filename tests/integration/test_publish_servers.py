@@ -162,6 +162,27 @@ def test_rsync_over_ssh_stages_then_swaps_and_rolls_back(
     assert (remote / "deploy.log").read_text().count(" publish ") == 2
 
 
+def test_rsync_sends_only_what_changed_since_the_live_release(
+    sshd: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged files are hard-linked from the live release on the server (rsync
+    --link-dest): same inode and modification time; the changed page is a new file."""
+    monkeypatch.setenv("CLINIC_DEPLOY_SSH", sshd["ssh"])
+    project = make_project(tmp_path / "site")
+    remote = tmp_path / "server" / "clinic-site"
+    target = f"ssh://{sshd['user']}@127.0.0.1:{sshd['port']}{remote}"
+    deploy.publish(project, target)
+    first = remote / os.readlink(remote / "current")
+    edit_home(project, "Remote release marker.")
+    commit_all(project, "remote")
+    deploy.publish(project, target)
+    second = remote / os.readlink(remote / "current")
+    page = "treatments/derma-roller/index.html"
+    assert (second / page).stat().st_ino == (first / page).stat().st_ino
+    assert (second / "index.html").stat().st_ino != (first / "index.html").stat().st_ino
+    assert b"Remote release marker." in (second / "index.html").read_bytes()
+
+
 def test_unreachable_ssh_host_fails_before_building(
     sshd: dict[str, str],
     tmp_path: Path,
