@@ -10,7 +10,9 @@ Sets:
 * ``dev``, ``dev2``, ``dev3``, ``dev5`` — tests/fixtures/claims/realistic/dev*.yaml, realistic
   clinic prose to tune on (independent writers: mesotherapy-type treatment pages; the wider
   range of treatments and clinic-wide pages; long honest prose with claims hidden in it;
-  short-form advertising and social posts);
+  short-form advertising and social posts; clinic pages from sites no other set studied;
+  patient-information and careful clinic prose for precision — dev6 and dev7 were scored once
+  before any tuning, see docs/claims-lint.md);
 * ``dev4`` — tests/fixtures/claims/realistic/dev4-paraphrase.yaml: every flagged item of dev,
   dev2 and dev3 reworded twice by another writer, plus honest sentences that use claim words —
   a robustness check (does a rule hold when the words change?), development data, not held out;
@@ -45,6 +47,8 @@ SETS = {
     "dev3": FIXTURES / "realistic" / "dev3.yaml",
     "dev4": FIXTURES / "realistic" / "dev4-paraphrase.yaml",
     "dev5": FIXTURES / "realistic" / "dev5.yaml",
+    "dev6": FIXTURES / "realistic" / "dev6.yaml",
+    "dev7": FIXTURES / "realistic" / "dev7.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
