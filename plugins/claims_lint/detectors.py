@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -123,10 +123,10 @@ class RuleDetector:
         }
 
     def candidate_branches(
-        self, doc: Doc, known: frozenset[int] = frozenset()
+        self, doc: Doc, only: Collection[int] | None = None
     ) -> dict[int, set[int]]:
         """Sentence index -> indexes of the branches worth trying there (every anchor clause
-        of the branch has a literal in the sentence); the sentences in ``known`` are skipped."""
+        of the branch has a literal in the sentence), for the sentences in ``only`` or all."""
         low = doc.lower
         if self._inner is None and self._phrase_scan is None:
             return {}
@@ -141,7 +141,7 @@ class RuleDetector:
         lits_in = self._lits_in
         start = 0
         for si, end in enumerate(ends):
-            if si in known:
+            if only is not None and si not in only:
                 start = end
                 continue
             lits: set[int] = set(phrase_hits.get(si, ()))
@@ -186,7 +186,7 @@ class RuleDetector:
             elif hit:
                 found[si] = hit
         first = {group[0] for group in new.values()}
-        candidates = self.candidate_branches(doc, frozenset(range(n)) - first)
+        candidates = self.candidate_branches(doc, first)
         for key, group in new.items():
             s0, s1 = doc.sentence(group[0])
             got = tuple(

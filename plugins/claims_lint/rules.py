@@ -34,7 +34,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -116,17 +116,14 @@ class Branch:
     pattern: str
     anchors: tuple[frozenset[str], ...]
     code: str = ""
-    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
 
-    @property
+    @cached_property  # stored in the instance's __dict__, so the frozen dataclass allows it
     def regex(self) -> re.Pattern[str]:
-        if not self._compiled:
-            try:
-                self._compiled.append(re.compile(self.pattern))
-            except re.error as exc:
-                message = f"{self.code}: a pattern is not valid: {exc}"
-                raise ConfigError("rules", 0, message) from None
-        return self._compiled[0]
+        try:
+            return re.compile(self.pattern)
+        except re.error as exc:
+            message = f"{self.code}: a pattern is not valid: {exc}"
+            raise ConfigError("rules", 0, message) from None
 
 
 @dataclass(frozen=True)
@@ -274,7 +271,8 @@ class AnchorMemo:
     ``~/.cache``, under ``claims-lint/``."""
 
     def __init__(self, version: str) -> None:
-        self.path = _anchor_cache_dir() / f"anchors-{version}.json" if _anchor_cache_dir() else None
+        folder = _anchor_cache_dir()
+        self.path = folder / f"anchors-{version}.json" if folder else None
         self.known: dict[str, list[list[str]]] = {}
         self.added = False
         if self.path is not None:
