@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
+from .blocks import HtmlBlocks
 from .config import Config
 from .detectors import Candidate
 from .evidence import EvidenceRegister, load_evidence
@@ -23,7 +24,6 @@ from .text import (
     Folder,
     Mapping,
     Unit,
-    clean_html,
     clean_inline_markdown,
     clean_markdown,
     clean_plain,
@@ -100,6 +100,8 @@ class Linter:
         # claims the same words (for testing rules one by one)
         self.pipeline = Pipeline(self.rules, pack, dedupe=not keep_overlaps)
         self.folder = Folder(pack.confusables, pack.script)
+        # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
+        self.html_blocks = HtmlBlocks(self.folder)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]
 
     @property
@@ -158,7 +160,7 @@ class Linter:
             body_unit, fn_defs = clean_markdown(norm[body_off:], body_off, self.folder)
             units.append(body_unit)
         elif kind == "html":
-            units.append(clean_html(norm, folder=self.folder))
+            units.append(self.html_blocks.clean(norm))
         else:
             units.append(clean_plain(norm, folder=self.folder))
         raw: list[tuple[Finding, Rule, tuple[str, ...]]] = []

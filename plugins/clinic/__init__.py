@@ -156,6 +156,8 @@ def on_finalized(pelican: Any) -> None:
         build.close()
         staging.discard()
         pelican.output_path = real
+    if build.pool.forked:
+        log.info("Worker processes: %d.", build.pool.forked)
     if build.cache.enabled:
         log.info("Build cache (%s): %s.", build.display_path(build.cache.root), _cache_line(build))
         build.cache.prune(float(build.settings.get("CLINIC_CACHE_DAYS", 14)))

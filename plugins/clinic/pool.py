@@ -12,15 +12,22 @@ to ``spawn``, which would start every worker from nothing) the build runs in one
 it does with ``CLINIC_WORKERS = 1``, and so does a build run inside a process with other
 threads (the web editor's preview). The results are the same either way: the tests build with
 1 and 2 workers and compare the output byte for byte.
+
+One thread is expected: ``pelican`` runs every build inside ``console.status("Generating...")``,
+whose spinner (rich's ``Live``) redraws itself from a thread of its own, in a terminal or not.
+That display is stopped while the workers are forked (so no lock of it is held in a child) and
+started again at once: counting it as "other threads" kept every command-line build in one
+process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -35,11 +42,43 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def _live_displays() -> list[Any]:
+    """The rich ``Live`` displays (Pelican's "Generating..." spinner) whose refresh thread runs."""
+    live = sys.modules.get("rich.live")
+    kind = getattr(live, "_RefreshThread", None)
+    if kind is None:
+        return []
+    return [t.live for t in threading.enumerate() if isinstance(t, kind) and t.is_alive()]
+
+
+def _other_threads() -> int:
+    """Threads besides this one, not counting the live displays :func:`_paused` stops."""
+    return threading.active_count() - 1 - len(_live_displays())
+
+
+@contextlib.contextmanager
+def _paused() -> Iterator[None]:
+    """No live display redraws (its thread has ended) until the block is left."""
+    displays = _live_displays()
+    threads = [d._refresh_thread for d in displays]
+    for display in displays:
+        display.stop()
+    for thread in threads:
+        if thread is not None:
+            thread.join(timeout=5)
+    try:
+        yield
+    finally:
+        for display in displays:
+            display.start()
+
+
 def worker_count(settings: dict[str, Any]) -> int:
     """``CLINIC_WORKERS`` (0 or unset: one per core this process may use); 1 where workers
     cannot be forked, or should not be: a process with other threads running (the web editor's
-    preview builds in its server) could fork while one of them holds a lock."""
-    if not _can_fork() or threading.active_count() > 1:
+    preview builds in its server) could fork while one of them holds a lock. Pelican's spinner
+    does not count: it is paused while the workers are forked."""
+    if not _can_fork() or _other_threads() > 0:
         return 1
     wanted = settings.get("CLINIC_WORKERS") or 0
     try:
@@ -61,6 +100,7 @@ class BuildPool:
         self.workers = max(1, workers)
         self._executor: ProcessPoolExecutor | None = None
         self._broken = False
+        self.forked = 0  # worker processes started in this run (for the build log)
 
     @property
     def parallel(self) -> bool:
@@ -71,7 +111,14 @@ class BuildPool:
             return None
         if self._executor is None:
             context = multiprocessing.get_context("fork")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            with _paused():
+                if _other_threads() > 0:  # started since the count was made
+                    self._broken = True
+                    return None
+                executor = ProcessPoolExecutor(self.workers, mp_context=context)
+                executor.submit(os.getpid)  # forks every worker now, while nothing redraws
+            self._executor = executor
+            self.forked += self.workers
         return self._executor
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any] | None:

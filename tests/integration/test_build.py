@@ -289,6 +289,52 @@ def test_a_claim_in_the_theme_is_caught_in_the_written_html(project: Path) -> No
     assert "Traceback" not in build.log
 
 
+def test_a_claim_in_a_data_file_is_caught_on_every_page_at_its_place(project: Path) -> None:
+    """The clinic's tagline (clinic.yaml) is on every page, in a block of the theme that the
+    output lint tokenises once per build (claims_lint/blocks.py): every page still reports it,
+    at the line and column the page linted whole gives, and production refuses the build."""
+    from claims_lint import Config, Linter
+    from claims_lint.text import clean_html
+    from clinic.verify import _without_banner
+
+    clinic = project / "content/data/clinic.yaml"
+    text = clinic.read_text(encoding="utf-8")
+    old = "tagline: Skin treatments, with the facts first"
+    assert old in text
+    clinic.write_text(text.replace(old, "tagline: Painless treatments, zero downtime"), "utf-8")
+    production = run_pelican(project, "publishconf.py")
+    assert production.returncode != 0, production.log
+    for slug in (
+        "derma-roller",
+        "facial-mesotherapy",
+        "mesotherapy-cellulite",
+        "mesotherapy-hair-loss",
+    ):
+        assert re.search(
+            rf"output/treatments/{slug}/index\.html:\d+:\d+: error: DOW001 \[downtime-absolute\]",
+            production.log,
+        ), production.log
+    assert "Nothing was written" in production.log
+    development = run_pelican(project, "pelicanconf.py")
+    assert development.returncode == 0, development.log
+    linter = Linter(Config(profile="uk", cache_dir=None))
+    pages = [p for p in development.html_files() if "zero downtime" in p.read_text("utf-8")]
+    assert len(pages) > 10
+    for path in pages:
+        html = _without_banner(path.read_text(encoding="utf-8"))
+        linter.html_blocks.clean = lambda src: clean_html(src, folder=linter.folder)  # whole
+        findings = linter.lint_source(html, "x.html", "html").findings
+        shown = path.relative_to(project).as_posix()
+        places = [
+            f"{shown}:{f.line}:{f.column}: {f.severity}: {f.rule}"
+            for f in findings
+            if f.rule in ("DOW001", "PAI001")  # the tagline's (the page's own are known)
+        ]
+        assert places, shown
+        for place in places:
+            assert place in development.log, (place, development.log)
+
+
 def test_a_claim_is_reported_once_at_its_source_not_again_from_the_output(project: Path) -> None:
     page = project / "content/treatments/derma-roller.md"
     page.write_text(

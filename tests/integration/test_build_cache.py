@@ -203,3 +203,12 @@ def test_only_what_changed_is_written(tmp_path: Path, settings: str) -> None:
     page = "treatments/derma-roller/index.html"
     expected = {page} | ({f"{page}.gz", f"{page}.br"} if settings == "publishconf.py" else set())
     assert changed == expected
+
+
+def test_a_command_line_build_uses_its_worker_processes(big_site: Path) -> None:
+    """``pelican`` runs with a spinner thread (rich); the build still forks its workers."""
+    log = build(big_site, "pelicanconf.py", "out-workers", "--ignore-cache", CLINIC_WORKERS="2")
+    assert "Worker processes: 2." in log, log
+    log = build(big_site, "pelicanconf.py", "out-one", "--ignore-cache", CLINIC_WORKERS="1")
+    assert "Worker processes" not in log, log
+    assert_same_tree(big_site / "out-workers", big_site / "out-one")

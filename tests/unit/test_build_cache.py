@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -143,3 +144,23 @@ def test_workers_are_not_forked_from_a_process_with_other_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_pelicans_spinner_does_not_keep_the_build_in_one_process() -> None:
+    """``pelican`` builds inside ``console.status(...)``, whose display redraws from a thread
+    of its own: the workers are forked while it is paused, and it goes on afterwards."""
+    from clinic.pool import BuildPool, worker_count
+    from rich.console import Console
+
+    console = Console(force_terminal=False)
+    with console.status("Generating...") as status:
+        assert threading.active_count() > 1, "the spinner's thread runs"
+        assert worker_count({"CLINIC_WORKERS": 2}) == 2
+        pool = BuildPool(2)
+        try:
+            pids = set(pool.map(os.getpid, [()] * 16))
+            assert pool.forked == 2 and os.getpid() not in pids
+            assert status._live.is_started, "the spinner was started again"
+        finally:
+            pool.close()
