@@ -470,6 +470,10 @@ def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
         # one more word than the phrase the rule was written from
         ("Nothing out there shifts stubborn fat faster.", {"unverified-stat-superlative"}),
         ("Trusted by leading dermatologists and celebrities.", {"unverified-stat-superlative"}),
+        # disguises: letters dotted apart word by word, a digit ending a word or for "o"
+        ("F.a.t d.i.s.s.o.l.v.e.r.s now in stock.", {"fat-dissolving"}),
+        ("Injections that dissolv3 belly fat.", {"fat-dissolving"}),
+        ("n0 d0wntime whatsoever", {"downtime-absolute"}),
         # solid compounds: the prefilter's anchors come from the rules' own patterns
         ("Ask about our antiwrinkle offer.", {"prescription-medicine"}),
         ("Honestly, it's a total nobrainer.", {"pressure-trivialising"}),
@@ -505,6 +509,8 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Tell us about any isotretinoin taken in the past six months.",
         "Free parking at the rear and step-free access throughout.",
         "Watch out for deals that end tonight or anyone rushing you to decide.",
+        "Wear SPF30 daily and SPF50 in summer; vitamin D3 and B12 levels are checked.",
+        "Some 'fat dissolvers' sold online have no licence, and we advise against them.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
