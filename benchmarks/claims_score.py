@@ -16,6 +16,12 @@ Sets:
 * ``dev4`` — tests/fixtures/claims/realistic/dev4-paraphrase.yaml: every flagged item of dev,
   dev2 and dev3 reworded twice by another writer, plus honest sentences that use claim words —
   a robustness check (does a rule hold when the words change?), development data, not held out;
+* ``dev8``, ``dev9`` — written by independent writers after the rules had been tuned on
+  dev..dev7 (advertising and promotional copy; whole clinic pages from many countries), scored
+  once before any tuning on them (docs/claims-lint.md), then tuned on;
+* ``dev10``, ``dev11`` — HELD OUT: written after all tuning (short advertising claims and
+  evasion probes; public patient information and clinic articles). Like ``test`` they print
+  figures only, never their items, and are never tuned on;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -49,6 +55,10 @@ SETS = {
     "dev5": FIXTURES / "realistic" / "dev5.yaml",
     "dev6": FIXTURES / "realistic" / "dev6.yaml",
     "dev7": FIXTURES / "realistic" / "dev7.yaml",
+    "dev8": FIXTURES / "realistic" / "dev8.yaml",
+    "dev9": FIXTURES / "realistic" / "dev9.yaml",
+    "dev10": FIXTURES / "realistic" / "dev10.yaml",
+    "dev11": FIXTURES / "realistic" / "dev11.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -59,7 +69,7 @@ SETS = {
         ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
     ),
 }
-FROZEN = {"test"}
+FROZEN = {"test", "dev10", "dev11"}  # held out: figures only, never their items
 
 
 @dataclass

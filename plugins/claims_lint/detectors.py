@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from .language import LanguagePack
 from .patterns import trie_regex
 from .rules import Rule
 from .segment import Doc
@@ -250,6 +251,30 @@ def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
     return bool(rule.unless_after_re.match(low, b, doc.clause(a, b)[1]))
 
 
+def _asks_timing(pack: LanguagePack, question: str) -> bool:
+    """Whether a question asks how long or how soon ("How long will it last?")."""
+    return pack.timing_question is not None and pack.timing_question.match(question) is not None
+
+
+def _timing_statements(pack: LanguagePack, question: str, when: str) -> list[str]:
+    """What a timing answer says: "When can I go back to work? Straight away." says "I can go
+    back to work straight away"; "How long will it last? Permanently." says "it will last
+    permanently" and, for questions about results, "the results permanently"."""
+    m = pack.wh_start.match(question)
+    asked = question[m.end() :].strip().rstrip("?!. ") if m else ""
+    if asked.startswith(("long ", "soon ", "quickly ", "fast ")):
+        asked = asked.split(" ", 1)[1]  # "how long will it last" asks "will it last"
+    about_results = re.search(
+        r"\b(?:last|lasts|results?|effects?|difference|change|notice|see)\b", asked
+    )
+    said = [f"the results {when}"] if about_results else []
+    if asked:
+        said += [
+            f"{s} {when}" for s in _statements(asked, pack.statement, False, pack.subject_pronouns)
+        ]
+    return said
+
+
 class AnswerDetector:
     """An answer makes its question's claim: "Is it painful? Not at all." says it is not
     painful; "Is it painless? Yes, completely." says it is painless; "Is it painless? No." says
@@ -302,10 +327,15 @@ class AnswerDetector:
             word = rx.match(answer, lead)
             if word is not None:
                 break
+        if word is None and _asks_timing(pack, question):
+            word = pack.answer_timing.match(answer, lead) if pack.answer_timing else None
+            kind = "timing"
         if word is not None:
             said = (
                 [f"{topic} gone"]
                 if kind == "gone"
+                else _timing_statements(pack, question, word.group(0).strip(" \t\n\x1f\"'*_-—–"))
+                if kind == "timing"
                 else _statements(topic, pack.statement, kind == "no", pack.subject_pronouns)
             )
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))

@@ -98,6 +98,10 @@ class LanguagePack:
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
     answer_gone: re.Pattern[str]
+    # "How long will it last? Permanently.": a question about how long or how soon, and an
+    # answer that states the result itself (None when the pack has no such words)
+    timing_question: re.Pattern[str] | None
+    answer_timing: re.Pattern[str] | None
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
@@ -180,6 +184,11 @@ class _Reader:
             raise ConfigError(
                 str(self.path), 0, f"'{dotted}' is not a valid regex: {exc}"
             ) from None
+
+
+def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, rf"[\W_]*(?:{source})\b") if source else None
 
 
 def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
@@ -286,6 +295,15 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         answer_gone=r.regex(
             "questions.answers.removal",
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
+        ),
+        timing_question=_optional_regex(r, "questions.answers.timing_question"),
+        answer_timing=(
+            r.regex(
+                "questions.answers.timing",
+                rf"[\W_]*(?:{words_regex(r.get('questions.answers.timing', list))})\b",
+            )
+            if r.get("questions.answers.timing", list, [])
+            else None
         ),
         pronoun=r.regex(
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"

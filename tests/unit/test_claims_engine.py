@@ -462,6 +462,18 @@ def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
         ("Is it painful? Not at all.", {"pain-absolute"}),
         ("Downtime? None whatsoever.", {"downtime-absolute"}),
         ("Thinning hair? Our scalp course reverses it.", {"medical-condition"}),
+        # an answer to "how long" or "how soon" that states the result itself
+        ("How long do the results last? Forever, with a little upkeep.", {"guaranteed-permanent"}),
+        ("When will I see a difference? Instantly.", {"guaranteed-permanent"}),
+        ("When can I go back to the office? Straight away.", {"downtime-absolute"}),
+        ("Side effects? Practically zero.", {"safety-absolute"}),
+        # one more word than the phrase the rule was written from
+        ("Nothing out there shifts stubborn fat faster.", {"unverified-stat-superlative"}),
+        ("Trusted by leading dermatologists and celebrities.", {"unverified-stat-superlative"}),
+        # disguises: letters dotted apart word by word, a digit ending a word or for "o"
+        ("F.a.t d.i.s.s.o.l.v.e.r.s now in stock.", {"fat-dissolving"}),
+        ("Injections that dissolv3 belly fat.", {"fat-dissolving"}),
+        ("n0 d0wntime whatsoever", {"downtime-absolute"}),
         # solid compounds: the prefilter's anchors come from the rules' own patterns
         ("Ask about our antiwrinkle offer.", {"prescription-medicine"}),
         ("Honestly, it's a total nobrainer.", {"pressure-trivialising"}),
@@ -492,6 +504,13 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Claims that injections melt fat are misleading.",
         "Serious complications are rare, but bruising is common.",
         "Gels are injected under the skin to fill lines, add volume or change the shape of lips.",
+        "How long does it last? Usually three to four months, then it wears off.",
+        "Your liver and kidneys already clear waste products without any help.",
+        "Tell us about any isotretinoin taken in the past six months.",
+        "Free parking at the rear and step-free access throughout.",
+        "Watch out for deals that end tonight or anyone rushing you to decide.",
+        "Wear SPF30 daily and SPF50 in summer; vitamin D3 and B12 levels are checked.",
+        "Some 'fat dissolvers' sold online have no licence, and we advise against them.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
