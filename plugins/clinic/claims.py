@@ -41,6 +41,14 @@ def make_linter(
     return Linter(config, evidence=evidence), problems
 
 
+def compile_rules(linter: Linter) -> None:
+    """Compile every rule's patterns now (the engine compiles each when a page first needs
+    it): done once before worker processes are forked, so that they share the result."""
+    for rule in linter.rules:
+        for branch in rule.branches:
+            branch.regex  # noqa: B018 - compiles it
+
+
 def as_problem(finding: Finding, safety_page: bool = False) -> Problem:
     """A finding in the words the build prints: the quote, the rule, why, and what to write.
 

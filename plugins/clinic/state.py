@@ -18,7 +18,7 @@ from clinic_schema import Registry, Site, Treatment, load_site
 
 from .brand import Brand, load_brand
 from .cache import BuildCache, Inputs
-from .claims import lint_source, make_linter
+from .claims import compile_rules, lint_source, make_linter
 from .images import ImageCache, ImageProblem, ImageSettings, Picture
 from .page_images import ImagePlanner
 from .pool import BuildPool, worker_count
@@ -175,7 +175,10 @@ def _setup_cache(state: BuildState) -> None:
     settings = state.settings
     folder = settings.get("CLINIC_CACHE")
     state.cache = BuildCache(folder, read=bool(settings.get("LOAD_CONTENT_CACHE", True)))
-    state.pool = BuildPool(worker_count(settings))
+    linter = state.linter
+    state.pool = BuildPool(
+        worker_count(settings), prepare=(lambda: compile_rules(linter)) if linter else None
+    )
     if state.cache.enabled:
         state.inputs = Inputs.collect(settings, state.today)
     state.reading = Reading(state.cache, state.pool, state.cache_key("page"))

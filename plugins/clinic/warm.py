@@ -149,17 +149,16 @@ def warm_up(argv: list[str]) -> None:
 
     settings_file = argv[argv.index("-s") + 1] if "-s" in argv else "pelicanconf.py"
     settings = read_settings(settings_file)  # imports the plugins the settings name
-    from claims_lint import Config, Linter, load_rules
+    from claims_lint import Config, Linter
     from clinic_schema.markdown import make_markdown
     from clinic_schema.schema import _source
 
+    from .claims import compile_rules
+
     profile = settings.get("CLAIMS_PROFILE", "uk")
-    Linter(Config(profile=profile, cache_dir=None))
     # The engine compiles a rule's patterns when a page first needs them; compile them all
     # here, once, so no build pays for it (they are kept with the rules it loaded).
-    for rule in load_rules(profile).rules:
-        for branch in rule.branches:
-            branch.regex  # noqa: B018 - compiles it
+    compile_rules(Linter(Config(profile=profile, cache_dir=None)))
     make_markdown()
     _source()
     for name in ("clinic_publish.optimise", "clinic.verify", "clinic.render_cache"):
