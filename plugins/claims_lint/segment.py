@@ -69,6 +69,9 @@ class Doc:
         return src[s0:s1].strip().strip(BOUNDARY).strip()
 
     def is_question(self, i: int) -> bool:
+        s0, s1 = self.sentence(i)
+        if self.lower.find("?", s0, s1) < 0:  # most sentences: no "?" to end with
+            return False
         return self.sentence_text(i).rstrip("\"')]").endswith("?")
 
     # --- clauses ------------------------------------------------------------------------------
