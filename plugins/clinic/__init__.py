@@ -19,7 +19,7 @@ from typing import Any
 from blinker import signal
 from pelican import signals
 
-from . import gate, images, state, verify
+from . import claims, gate, images, state, verify
 from .problems import BuildFailed, Problem, log, summarise
 from .reader import ClinicReader, NotMarkdownReader
 from .render_cache import CachingWriter, RenderCache
@@ -78,7 +78,9 @@ def on_page_generator_init(generator: Any) -> None:
         for f in files
         if f.rsplit(".", 1)[-1] in ClinicReader.file_extensions
     ]
-    build.reading.prefetch(paths, build.root, build.display_path)
+    linter = build.linter
+    prepare = (lambda: claims.compile_rules(linter)) if linter is not None else None
+    build.reading.prefetch(paths, build.root, build.display_path, prepare)
 
 
 def on_all_generators_finalized(generators: list[Any]) -> None:

@@ -96,10 +96,8 @@ def worker_count(settings: dict[str, Any]) -> int:
 class BuildPool:
     """A process pool started on first use and closed at the end of the run."""
 
-    def __init__(self, workers: int, prepare: Callable[[], Any] | None = None) -> None:
+    def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
-        # run once before the workers are forked, so that each need not do it (compile rules)
-        self.prepare = prepare
         self._executor: ProcessPoolExecutor | None = None
         self._broken = False
         self.forked = 0  # worker processes started in this run (for the build log)
@@ -113,8 +111,6 @@ class BuildPool:
             return None
         if self._executor is None:
             context = multiprocessing.get_context("fork")
-            if self.prepare is not None:
-                self.prepare()
             with _paused():
                 if _other_threads() > 0:  # started since the count was made
                     self._broken = True

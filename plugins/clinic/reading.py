@@ -74,8 +74,15 @@ class Reading:
             return None  # an image it used was changed since
         return record
 
-    def prefetch(self, paths: list[str], root: Path, shown: Callable[[str], str]) -> None:
-        """Look every page up in the cache; start the rest in the workers."""
+    def prefetch(
+        self,
+        paths: list[str],
+        root: Path,
+        shown: Callable[[str], str],
+        prepare: Callable[[], Any] | None = None,
+    ) -> None:
+        """Look every page up in the cache; start the rest in the workers, after ``prepare``
+        (compiling the rules once, here, rather than in each worker)."""
         misses: list[tuple[str, _Pending]] = []
         for path in paths:
             try:
@@ -89,6 +96,8 @@ class Reading:
                 misses.append((path, pending))
         if len(misses) < 2 or not self.pool.parallel:
             return
+        if prepare is not None:
+            prepare()
         for path, pending in misses:
             pending.future = self.pool.submit(analyse_in_worker, path, pending.text, pending.key)
 

@@ -18,7 +18,7 @@ from clinic_schema import Registry, Site, Treatment, load_site
 
 from .brand import Brand, load_brand
 from .cache import BuildCache, Inputs
-from .claims import compile_rules, lint_source, make_linter
+from .claims import lint_source, make_linter
 from .images import ImageCache, ImageProblem, ImageSettings, Picture
 from .page_images import ImagePlanner
 from .pool import BuildPool, worker_count
@@ -175,10 +175,7 @@ def _setup_cache(state: BuildState) -> None:
     settings = state.settings
     folder = settings.get("CLINIC_CACHE")
     state.cache = BuildCache(folder, read=bool(settings.get("LOAD_CONTENT_CACHE", True)))
-    linter = state.linter
-    state.pool = BuildPool(
-        worker_count(settings), prepare=(lambda: compile_rules(linter)) if linter else None
-    )
+    state.pool = BuildPool(worker_count(settings))
     if state.cache.enabled:
         state.inputs = Inputs.collect(settings, state.today)
     state.reading = Reading(state.cache, state.pool, state.cache_key("page"))
