@@ -22,6 +22,8 @@ Sets:
 * ``dev10``, ``dev11`` — HELD OUT: written after all tuning (short advertising claims and
   evasion probes; public patient information and clinic articles). Like ``test`` they print
   figures only, never their items, and are never tuned on;
+* ``dev12``, ``dev13`` — development sets written last (outcome claims in ordinary clinic
+  prose; short-form marketing), scored once before any tuning on them, then tuned on;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -59,6 +61,8 @@ SETS = {
     "dev9": FIXTURES / "realistic" / "dev9.yaml",
     "dev10": FIXTURES / "realistic" / "dev10.yaml",
     "dev11": FIXTURES / "realistic" / "dev11.yaml",
+    "dev12": FIXTURES / "realistic" / "dev12.yaml",
+    "dev13": FIXTURES / "realistic" / "dev13.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
