@@ -330,6 +330,10 @@ class AnswerDetector:
         if word is None and _asks_timing(pack, question):
             word = pack.answer_timing.match(answer, lead) if pack.answer_timing else None
             kind = "timing"
+            # "Straight away, but expect swelling for days": a timing qualified by the rest of
+            # the answer is typical experience, not a promise
+            if word is not None and pack.contrast.search(answer, word.end()):
+                return []
         if word is not None:
             said = (
                 [f"{topic} gone"]

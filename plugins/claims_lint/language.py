@@ -102,6 +102,7 @@ class LanguagePack:
     # answer that states the result itself (None when the pack has no such words)
     timing_question: re.Pattern[str] | None
     answer_timing: re.Pattern[str] | None
+    contrast: re.Pattern[str]  # words that qualify what came before: "but", "although"
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
@@ -297,6 +298,10 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
         ),
         timing_question=_optional_regex(r, "questions.answers.timing_question"),
+        contrast=r.regex(
+            "questions.answers.contrast",
+            rf"\b(?:{words_regex(r.get('questions.answers.contrast', list, ['but']))})\b",
+        ),
         answer_timing=(
             r.regex(
                 "questions.answers.timing",

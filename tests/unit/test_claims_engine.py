@@ -505,6 +505,8 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Serious complications are rare, but bruising is common.",
         "Gels are injected under the skin to fill lines, add volume or change the shape of lips.",
         "How long does it last? Usually three to four months, then it wears off.",
+        "How soon will I see it? Straight away, but expect swelling for a few days.",
+        "Improvement is usually partial; deep scars can soften but rarely disappear.",
         "Your liver and kidneys already clear waste products without any help.",
         "Tell us about any isotretinoin taken in the past six months.",
         "Free parking at the rear and step-free access throughout.",
