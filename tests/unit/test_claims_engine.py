@@ -513,7 +513,7 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Watch out for deals that end tonight or anyone rushing you to decide.",
         "Wear SPF30 daily and SPF50 in summer; vitamin D3 and B12 levels are checked.",
         "Some 'fat dissolvers' sold online have no licence, and we advise against them.",
-        'Some clinics use phrases like "no needles, no pain, no risk"; no procedure can promise that.',
+        'Some clinics use phrases like "no needles, no pain, no risk"; nobody can promise that.',
         "Be cautious about shampoos and gadgets sold as cures for hair loss.",
         "Some wellness clinics say a vitamin D shot will boost your immunity all winter.",
     ],
