@@ -22,9 +22,9 @@ Sets:
 * ``dev10``, ``dev11`` — HELD OUT: written after all tuning (short advertising claims and
   evasion probes; public patient information and clinic articles). Like ``test`` they print
   figures only, never their items, and are never tuned on;
-* ``dev12``, ``dev13``, ``dev14`` — development sets written last (outcome claims in ordinary
-  clinic prose; short-form marketing; public patient information, for precision), scored once
-  before any tuning on them, then tuned on;
+* ``dev12`` to ``dev15`` — development sets written last (outcome claims in ordinary clinic
+  prose; short-form marketing; public patient information, for precision; clinic blog
+  articles), scored once before any tuning on them, then tuned on;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -65,6 +65,7 @@ SETS = {
     "dev12": FIXTURES / "realistic" / "dev12.yaml",
     "dev13": FIXTURES / "realistic" / "dev13.yaml",
     "dev14": FIXTURES / "realistic" / "dev14.yaml",
+    "dev15": FIXTURES / "realistic" / "dev15.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (

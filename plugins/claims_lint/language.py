@@ -253,6 +253,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
     lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
+    # a label before a question ("Q:", "Ask Dr Tan:") or a filler word ("So what ...?")
+    label = f"(?:(?:{r.get('questions.label', str, '(?!)')})[\\W_]*)?"
     confusables = {str(k): str(v) for k, v in r.get("confusables", dict, {}).items()}
     bad = [k for k in confusables if len(k) != 1]
     if bad:
@@ -282,10 +284,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         ),
         yes_no_start=r.regex(
             "questions.yes_no_start",
-            rf"[\W_]*(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
+            rf"[\W_]*{label}(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
         ),
         wh_start=r.regex(
-            "questions.wh_start", rf"[\W_]*(?:{words_regex(r.get('questions.wh_start', list))})\b"
+            "questions.wh_start",
+            rf"[\W_]*{label}(?:{words_regex(r.get('questions.wh_start', list))})\b",
         ),
         asserting_start=r.regex(
             "questions.asserting_start", rf"[\W_]*(?:{r.get('questions.asserting_start', str)})\b"

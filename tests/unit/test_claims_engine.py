@@ -516,6 +516,7 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         'Some clinics use phrases like "no needles, no pain, no risk"; nobody can promise that.',
         "Be cautious about shampoos and gadgets sold as cures for hair loss.",
         "Some wellness clinics say a vitamin D shot will boost your immunity all winter.",
+        "Q: Can skin boosters help with my rosacea?",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
