@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev5, test, devset)
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev15, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -150,14 +150,18 @@ def score(name: str, items: list[Item], linter: Linter) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("sets", nargs="*", default=list(SETS), choices=[*SETS, []])
+    # no argparse ``choices``: with nargs="*" Python 3.11 checks an empty list against them
+    ap.add_argument("sets", nargs="*", metavar="SET", help="any of: " + ", ".join(SETS))
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
     ap.add_argument(
         "--show-frozen", action="store_true", help="also list the frozen split's misses"
     )
     args = ap.parse_args(argv)
+    unknown = [name for name in args.sets if name not in SETS]
+    if unknown:
+        ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
-    for name in args.sets:
+    for name in args.sets or list(SETS):
         path = SETS[name]
         if not path.is_file():
             print(f"{name:7} (not found: {path})")
