@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev15, test, devset)
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev17, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -22,9 +22,10 @@ Sets:
 * ``dev10``, ``dev11`` — HELD OUT: written after all tuning (short advertising claims and
   evasion probes; public patient information and clinic articles). Like ``test`` they print
   figures only, never their items, and are never tuned on;
-* ``dev12`` to ``dev15`` — development sets written last (outcome claims in ordinary clinic
+* ``dev12`` to ``dev17`` — development sets written last (outcome claims in ordinary clinic
   prose; short-form marketing; public patient information, for precision; clinic blog
-  articles), scored once before any tuning on them, then tuned on;
+  articles; more patient information; advertising), scored once before any tuning on them,
+  then tuned on;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -66,6 +67,8 @@ SETS = {
     "dev13": FIXTURES / "realistic" / "dev13.yaml",
     "dev14": FIXTURES / "realistic" / "dev14.yaml",
     "dev15": FIXTURES / "realistic" / "dev15.yaml",
+    "dev16": FIXTURES / "realistic" / "dev16.yaml",
+    "dev17": FIXTURES / "realistic" / "dev17.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (

@@ -517,6 +517,8 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Be cautious about shampoos and gadgets sold as cures for hair loss.",
         "Some wellness clinics say a vitamin D shot will boost your immunity all winter.",
         "Q: Can skin boosters help with my rosacea?",
+        "Another promised 'a facial that reverses ageing'; we found no evidence for that.",
+        "Never inject 'fat-dissolving' products bought online.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
