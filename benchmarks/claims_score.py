@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev5, test, devset)
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev17, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -22,6 +22,10 @@ Sets:
 * ``dev10``, ``dev11`` — HELD OUT: written after all tuning (short advertising claims and
   evasion probes; public patient information and clinic articles). Like ``test`` they print
   figures only, never their items, and are never tuned on;
+* ``dev12`` to ``dev17`` — development sets written last (outcome claims in ordinary clinic
+  prose; short-form marketing; public patient information, for precision; clinic blog
+  articles; more patient information; advertising), scored once before any tuning on them,
+  then tuned on;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -59,6 +63,12 @@ SETS = {
     "dev9": FIXTURES / "realistic" / "dev9.yaml",
     "dev10": FIXTURES / "realistic" / "dev10.yaml",
     "dev11": FIXTURES / "realistic" / "dev11.yaml",
+    "dev12": FIXTURES / "realistic" / "dev12.yaml",
+    "dev13": FIXTURES / "realistic" / "dev13.yaml",
+    "dev14": FIXTURES / "realistic" / "dev14.yaml",
+    "dev15": FIXTURES / "realistic" / "dev15.yaml",
+    "dev16": FIXTURES / "realistic" / "dev16.yaml",
+    "dev17": FIXTURES / "realistic" / "dev17.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -143,14 +153,18 @@ def score(name: str, items: list[Item], linter: Linter) -> Score:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("sets", nargs="*", default=list(SETS), choices=[*SETS, []])
+    # no argparse ``choices``: with nargs="*" Python 3.11 checks an empty list against them
+    ap.add_argument("sets", nargs="*", metavar="SET", help="any of: " + ", ".join(SETS))
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
     ap.add_argument(
         "--show-frozen", action="store_true", help="also list the frozen split's misses"
     )
     args = ap.parse_args(argv)
+    unknown = [name for name in args.sets if name not in SETS]
+    if unknown:
+        ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
-    for name in args.sets:
+    for name in args.sets or list(SETS):
         path = SETS[name]
         if not path.is_file():
             print(f"{name:7} (not found: {path})")

@@ -330,6 +330,10 @@ class AnswerDetector:
         if word is None and _asks_timing(pack, question):
             word = pack.answer_timing.match(answer, lead) if pack.answer_timing else None
             kind = "timing"
+            # "Straight away, but expect swelling for days": a timing qualified by the rest of
+            # the answer is typical experience, not a promise
+            if word is not None and pack.contrast.search(answer, word.end()):
+                return []
         if word is not None:
             said = (
                 [f"{topic} gone"]
@@ -391,6 +395,9 @@ def _statements(
         return [f"no {q}", f"it is not {q}"] if denied else [q]
     aux, subject, rest = m.group("aux"), m.group("subject"), m.group("rest")
     neg = " not" if denied else ""
+    # "Is there downtime? None." / "Are there any side effects? No." say there is no downtime
+    if denied and subject == "there" and not rest.lstrip().startswith(("zero", "no ", "none")):
+        neg, rest = " no", re.sub(r"^\s*any\b", "", rest)
     said = [f"{subject} {aux}{neg}{rest}"]
     # the subject may be two words ("Are HA fillers safe?"): read it both ways
     more = rest.split(maxsplit=1)

@@ -102,6 +102,7 @@ class LanguagePack:
     # answer that states the result itself (None when the pack has no such words)
     timing_question: re.Pattern[str] | None
     answer_timing: re.Pattern[str] | None
+    contrast: re.Pattern[str]  # words that qualify what came before: "but", "although"
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
@@ -252,6 +253,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
     lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
+    # a label before a question ("Q:", "Ask Dr Tan:") or a filler word ("So what ...?")
+    label = f"(?:(?:{r.get('questions.label', str, '(?!)')})[\\W_]*)?"
     confusables = {str(k): str(v) for k, v in r.get("confusables", dict, {}).items()}
     bad = [k for k in confusables if len(k) != 1]
     if bad:
@@ -281,10 +284,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         ),
         yes_no_start=r.regex(
             "questions.yes_no_start",
-            rf"[\W_]*(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
+            rf"[\W_]*{label}(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
         ),
         wh_start=r.regex(
-            "questions.wh_start", rf"[\W_]*(?:{words_regex(r.get('questions.wh_start', list))})\b"
+            "questions.wh_start",
+            rf"[\W_]*{label}(?:{words_regex(r.get('questions.wh_start', list))})\b",
         ),
         asserting_start=r.regex(
             "questions.asserting_start", rf"[\W_]*(?:{r.get('questions.asserting_start', str)})\b"
@@ -297,6 +301,10 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
         ),
         timing_question=_optional_regex(r, "questions.answers.timing_question"),
+        contrast=r.regex(
+            "questions.answers.contrast",
+            rf"\b(?:{words_regex(r.get('questions.answers.contrast', list, ['but']))})\b",
+        ),
         answer_timing=(
             r.regex(
                 "questions.answers.timing",

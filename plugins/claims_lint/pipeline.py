@@ -38,6 +38,7 @@ class Pipeline:
         self.dedupe = dedupe
         self.judges = tuple(judges)
         self.rule_detector = RuleDetector(rules)
+        self._reported_memo: dict[tuple[bool, str], list[tuple[int, int]]] = {}
         # Statements made by answers go through the rules and every judge but the question one.
         self._statement_judges = tuple(j for j in self.judges if j.name != "question")
         self.detectors: tuple[Detector, ...] = (
@@ -47,7 +48,7 @@ class Pipeline:
 
     def run(self, text: str, lower: str, previous: str = "") -> tuple[Doc, list[Candidate]]:
         """The document (for its sentences) and the claims that survive every judge."""
-        doc = Doc(text, lower, self.pack, previous)
+        doc = Doc(text, lower, self.pack, previous, self._reported_memo)
         cands: list[Candidate] = []
         for detector in self.detectors:
             cands.extend(detector.detect(doc))

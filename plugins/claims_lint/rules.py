@@ -28,6 +28,7 @@ by hand. Every rule lists examples; a match example marks the words it must matc
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -79,6 +80,11 @@ PROFILES = ("uk", "us", "eu")
 KINDS = ("existence", "frame", "comparison", "rank")
 RULES_VERSION = "2"  # bump when the engine changes how rules behave (invalidates caches)
 
+# Python's ``re`` keeps 512 compiled patterns; the rules have more than that (every branch,
+# every ``unless``), so each new linter in a process (a benchmark run, the language server
+# reloading rules, a test) would compile them all again. This memo keeps them for the process.
+compile_regex = functools.lru_cache(maxsize=8192)(re.compile)
+
 _CODE = re.compile(r"^[A-Z]{3}\d{3}$")
 _SPAN = re.compile(r"\[\[(.+?)\]\]")
 _REQUIRED = ("code", "kind", "message", "why", "suggestion", "examples")
@@ -120,7 +126,7 @@ class Branch:
     @cached_property  # stored in the instance's __dict__, so the frozen dataclass allows it
     def regex(self) -> re.Pattern[str]:
         try:
-            return re.compile(self.pattern)
+            return compile_regex(self.pattern)
         except re.error as exc:
             message = f"{self.code}: a pattern is not valid: {exc}"
             raise ConfigError("rules", 0, message) from None
@@ -587,7 +593,7 @@ class _FileLoader:
 
         def opt(key: str) -> re.Pattern[str] | None:
             src = _optional_re(self.compiler, raw.get(key), macros)
-            return re.compile(src) if src else None
+            return compile_regex(src) if src else None
 
         spec = {k: raw[k] for k in ("patterns", *_FRAME_KEYS, *_SLOT_KEYS) if k in raw}
         return Rule(
@@ -618,10 +624,10 @@ class _FileLoader:
             line=line,
             branches=tuple(branches),
             unless_re=opt("unless"),
-            unless_before_re=re.compile(rf"(?:{src})\W*$")
+            unless_before_re=compile_regex(rf"(?:{src})\W*$")
             if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))
             else None,
-            unless_after_re=re.compile(rf"\W*(?:{src})")
+            unless_after_re=compile_regex(rf"\W*(?:{src})")
             if (src := _optional_re(self.compiler, raw.get("unless_after"), macros))
             else None,
             requires_doc_re=opt("requires_doc"),

@@ -10,6 +10,9 @@ from .text import BOUNDARY
 __all__ = ["Doc"]
 
 
+_MEMO_LIMIT = 20_000  # sentences whose reported spans a pipeline remembers
+
+
 class Doc:
     """One unit of clean text as the detectors and judges see it.
 
@@ -17,9 +20,26 @@ class Doc:
     nothing there); clauses are found per sentence, on demand.
     """
 
-    __slots__ = ("text", "lower", "pack", "_starts", "_ends", "previous", "_breaks", "_reported")
+    __slots__ = (
+        "text",
+        "lower",
+        "pack",
+        "_starts",
+        "_ends",
+        "previous",
+        "_breaks",
+        "_reported",
+        "_memo",
+    )
 
-    def __init__(self, text: str, lower: str, pack: LanguagePack, previous: str = "") -> None:
+    def __init__(
+        self,
+        text: str,
+        lower: str,
+        pack: LanguagePack,
+        previous: str = "",
+        memo: dict[tuple[bool, str], list[tuple[int, int]]] | None = None,
+    ) -> None:
         self.text = text
         self.lower = lower
         self.pack = pack
@@ -30,6 +50,9 @@ class Doc:
         self._ends: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
         self._reported: dict[int, list[tuple[int, int]]] = {}
+        # reported spans of sentences seen before, by text (the pipeline's, shared by its docs):
+        # pages repeat sentences, and each reported-speech regex costs a few literal scans
+        self._memo = memo
 
     # --- sentences ----------------------------------------------------------------------------
 
@@ -106,12 +129,18 @@ class Doc:
             s0, s1 = self.sentence(si)
             low = self.lower
             sentence = low[s0:s1]
-            got = [
-                m.span("body")
-                for rx, needs in self.pack.reported
-                if all(scan.search(sentence) for scan in needs)
-                for m in rx.finditer(low, s0, s1)
-            ]
+            key = (s0 > 0 and low[s0 - 1].isalnum(), sentence)
+            relative = self._memo.get(key) if self._memo is not None else None
+            if relative is None:
+                relative = [
+                    (a - s0, b - s0)
+                    for rx, needs in self.pack.reported
+                    if all(scan.search(sentence) for scan in needs)
+                    for a, b in (m.span("body") for m in rx.finditer(low, s0, s1))
+                ]
+                if self._memo is not None and len(self._memo) < _MEMO_LIMIT:
+                    self._memo[key] = relative
+            got = [(s0 + a, s0 + b) for a, b in relative]
             self._reported[si] = got
         return got
 
