@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from claims_lint import Config, Linter
-from claims_lint.blocks import HtmlBlocks, cuts
-from claims_lint.text import Unit, clean_html
+from claims_lint.blocks import _RAWSKIP, TOKENS, HtmlBlocks, cuts
+from claims_lint.text import _HTML_TOKEN, _HTML_TOKEN_X, Unit, clean_html
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 TODAY = dt.date(2026, 6, 1)
@@ -127,6 +127,14 @@ class _Whole:
 
     def clean(self, src: str) -> Unit:
         return clean_html(src, folder=self.folder)
+
+
+def test_blocks_know_every_token_the_html_tokeniser_reads() -> None:
+    """A token kind added to text.py might read past a line end: blocks.py must know it."""
+    assert set(_HTML_TOKEN_X.groupindex) == TOKENS
+    assert set(_HTML_TOKEN.groupindex) <= TOKENS
+    rawskip = _HTML_TOKEN.pattern.split("(?P<rawskip>", 1)[1].split(")\n", 1)[0]
+    assert rawskip == _RAWSKIP.pattern
 
 
 def test_a_theme_page_is_cut_into_many_blocks() -> None:
