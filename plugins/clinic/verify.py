@@ -36,6 +36,7 @@ from .cache import digest
 from .claims import lint_source
 from .images import RASTER_SUFFIXES, metadata_in
 from .page_images import name_says_before_after, says_before_after
+from .pool import MIN_TASKS
 from .problems import Problem
 from .state import BuildState, current
 
@@ -555,8 +556,9 @@ class Verifier:
     def _results(self, files: list[Path], extra: list[Path]) -> dict[Path, FileCheck]:
         """Every file's check: those found or started while Pelican wrote, then the rest."""
         found = dict(self._done)
-        if self._batch and self.state.pool.parallel:
-            self._send()
+        pool = self.state.pool
+        if self._batch and pool.parallel and (pool.forked or len(self._batch) >= MIN_TASKS):
+            self._send()  # a few, with no worker yet (a live rebuild's edited page): here
         for target, task in self._batch:
             found[target] = check_file(task)
         for batch, future in self._futures:

@@ -14,7 +14,7 @@ import inspect
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -368,17 +368,40 @@ class PageResult:
     cached: bool = False
 
 
+def _page_key(
+    data: bytes, shown: str, siteurl: str, mapping: dict[str, str], minify: bool, store: Store
+) -> str:
+    return digest(
+        store.publish_key,
+        hashlib.sha256(data).digest(),
+        repr(canonical([shown, siteurl, sorted(mapping.items()), minify])),
+    )
+
+
+def cached_page(
+    path: str, shown: str, siteurl: str, mapping: dict[str, str], minify: bool, store: Store
+) -> PageResult | None:
+    """:func:`process_page` when the store has its result (done here, without a worker's
+    round trip), else None."""
+    target = Path(path)
+    data = target.read_bytes()
+    found = store.get("publish", _page_key(data, shown, siteurl, mapping, minify, store))
+    if found is None:
+        return None
+    out, result = found
+    result.cached = True
+    if out != data:
+        target.write_bytes(out)
+    return result
+
+
 def process_page(
     path: str, shown: str, siteurl: str, mapping: dict[str, str], minify: bool, store: Store
 ) -> PageResult:
     """Rewrite asset references, check the CSP and minify one HTML file, in place."""
     target = Path(path)
     data = target.read_bytes()
-    key = digest(
-        store.publish_key,
-        hashlib.sha256(data).digest(),
-        repr(canonical([shown, siteurl, sorted(mapping.items()), minify])),
-    )
+    key = _page_key(data, shown, siteurl, mapping, minify, store)
     found = store.get("publish", key)
     if found is not None:
         out, result = found
@@ -397,21 +420,54 @@ def process_page(
     return result
 
 
+def _compress_key(data: bytes, brotli_quality: int, store: Store) -> str:
+    return digest(
+        store.compress_key, _COMPRESS_CODE, str(brotli_quality), hashlib.sha256(data).digest()
+    )
+
+
+def cached_compressed(
+    path: str, brotli_quality: int, store: Store
+) -> tuple[int, int, int, bool] | None:
+    """:func:`compress_file` when the store has the compressed files, else None."""
+    target = Path(path)
+    data = target.read_bytes()
+    found = store.get("compress", _compress_key(data, brotli_quality, store))
+    if found is None:
+        return None
+    return _write_compressed(target, data, *found, cached=True)
+
+
+def _write_compressed(
+    target: Path, data: bytes, gz: bytes, br: bytes, cached: bool
+) -> tuple[int, int, int, bool]:
+    target.with_name(target.name + ".gz").write_bytes(gz)
+    target.with_name(target.name + ".br").write_bytes(br)
+    return len(data), len(gz), len(br), cached
+
+
 def compress_file(path: str, brotli_quality: int, store: Store) -> tuple[int, int, int, bool]:
     """Write ``path.gz`` and ``path.br``; returns the sizes (file, gzip, brotli), and whether
     they came from the cache."""
     target = Path(path)
     data = target.read_bytes()
-    key = digest(
-        store.compress_key, _COMPRESS_CODE, str(brotli_quality), hashlib.sha256(data).digest()
-    )
+    key = _compress_key(data, brotli_quality, store)
     found = store.get("compress", key)
     gz, br = found if found is not None else compress(data, brotli_quality)
     if found is None:
         store.put("compress", key, (gz, br))
-    target.with_name(target.name + ".gz").write_bytes(gz)
-    target.with_name(target.name + ".br").write_bytes(br)
-    return len(data), len(gz), len(br), found is not None
+    return _write_compressed(target, data, gz, br, found is not None)
+
+
+def _map(
+    pool: Any, fn: Callable[..., Any], cached: Callable[..., Any], tasks: list[tuple[Any, ...]]
+) -> list[Any]:
+    """``[fn(*task) for task in tasks]``: what the store has is done here, the rest in the
+    pool's workers (a warm build then forks none, or sends them only the changed files)."""
+    found = [cached(*task) for task in tasks]
+    todo = [task for task, result in zip(tasks, found, strict=True) if result is None]
+    fresh = iter(pool.map(fn, todo) if pool is not None else [fn(*task) for task in todo])
+    return [result if result is not None else next(fresh) for result in found]
 
 
 def precompress(
@@ -425,9 +481,7 @@ def precompress(
     """``x.gz`` (gzip -9, no name, mtime 0) and ``x.br`` beside every text file."""
     store = store or Store()
     tasks = [(str(p), brotli_quality, store) for p in _files(root, TEXT_EXTENSIONS)]
-    results = (
-        pool.map(compress_file, tasks) if pool is not None else [compress_file(*t) for t in tasks]
-    )
+    results = _map(pool, compress_file, cached_compressed, tasks)
     for size, gz, br, cached in results:
         report.compressed_files += 1
         report.compressed_cached += int(cached)
@@ -475,9 +529,7 @@ def optimise_site(
         (str(p), _rel(root, p), siteurl, report.hashed, minify, store)
         for p in _files(root, {".html", ".htm"})
     ]
-    results = (
-        pool.map(process_page, tasks) if pool is not None else [process_page(*t) for t in tasks]
-    )
+    results = _map(pool, process_page, cached_page, tasks)
     for result in results:
         report.html_files += 1
         report.html_cached += int(result.cached)
