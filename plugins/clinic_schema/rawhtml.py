@@ -275,6 +275,16 @@ class _SourceScan(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._declaration("<![…]>")
 
+    def parse_html_declaration(self, i: int) -> int:
+        # Python's parser asserts on a malformed "<![" section ("<![^x]-- -->") instead of
+        # reporting it; here it is one more refused declaration, and the scan goes on after it.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self._declaration("<![…]>")
+            end = self.rawdata.find(">", i + 2)
+            return end + 1 if end != -1 else len(self.rawdata)
+
     def handle_pi(self, data: str) -> None:
         self._declaration("<?…>")
 

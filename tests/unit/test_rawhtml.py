@@ -59,3 +59,11 @@ def test_only_pages_that_could_hide_something_need_rendering() -> None:
     assert not needs_rendering("A prescription, a [link](/x/) and `javascript:` in code.\n")
     assert needs_rendering("[x](javascript:go())\n")
     assert needs_rendering("Text\n{: .lead }\n")
+
+
+@pytest.mark.parametrize("body", ["<![^aust-2008]-- x -->\n", "text <![ never closed"])
+def test_a_malformed_marked_section_is_refused_not_a_crash(body: str) -> None:
+    # Python's HTML parser raises AssertionError on these (found by the fuzz tests)
+    problems = check_body(body, "page.md", 7, None)
+    assert [p.message for p in problems] == ["<![…]> is not allowed in page text"]
+    assert problems[0].line == 7
