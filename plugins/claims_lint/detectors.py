@@ -179,8 +179,7 @@ class RuleDetector:
         found: dict[int, tuple[tuple[int, int, int], ...]] = {}
         new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
         for si in range(n):
-            s0, s1 = doc.sentence(si)
-            key = (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
+            key = doc.sentence_key(si)
             hit = self._seen.get(key)
             if hit is None:
                 new.setdefault(key, []).append(si)
@@ -251,22 +250,29 @@ def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
     return bool(rule.unless_after_re.match(low, b, doc.clause(a, b)[1]))
 
 
-def _asks_timing(pack: LanguagePack, question: str) -> bool:
-    """Whether a question asks how long or how soon ("How long will it last?")."""
-    return pack.timing_question is not None and pack.timing_question.match(question) is not None
+def _timing_word(pack: LanguagePack, question: str, answer: str, lead: int) -> re.Match[str] | None:
+    """The answer's timing word when the question asks how long or how soon ("How long will it
+    last? Permanently.")."""
+    if pack.timing_question is None or pack.answer_timing is None:
+        return None
+    if pack.timing_question.match(question) is None:
+        return None
+    return pack.answer_timing.match(answer, lead)
+
+
+def _qualified(pack: LanguagePack, answer: str, end: int) -> bool:
+    """Whether the rest of an answer qualifies it: "Straight away, but expect swelling for
+    days" is typical experience, not a promise."""
+    return pack.contrast is not None and pack.contrast.search(answer, end) is not None
 
 
 def _timing_statements(pack: LanguagePack, question: str, when: str) -> list[str]:
     """What a timing answer says: "When can I go back to work? Straight away." says "I can go
     back to work straight away"; "How long will it last? Permanently." says "it will last
     permanently" and, for questions about results, "the results permanently"."""
-    m = pack.wh_start.match(question)
+    m = pack.wh_start.match(question)  # "how long" in "how long will it last"
     asked = question[m.end() :].strip().rstrip("?!. ") if m else ""
-    if asked.startswith(("long ", "soon ", "quickly ", "fast ")):
-        asked = asked.split(" ", 1)[1]  # "how long will it last" asks "will it last"
-    about_results = re.search(
-        r"\b(?:last|lasts|results?|effects?|difference|change|notice|see)\b", asked
-    )
+    about_results = pack.timing_results is not None and pack.timing_results.search(asked)
     said = [f"the results {when}"] if about_results else []
     if asked:
         said += [
@@ -327,12 +333,9 @@ class AnswerDetector:
             word = rx.match(answer, lead)
             if word is not None:
                 break
-        if word is None and _asks_timing(pack, question):
-            word = pack.answer_timing.match(answer, lead) if pack.answer_timing else None
-            kind = "timing"
-            # "Straight away, but expect swelling for days": a timing qualified by the rest of
-            # the answer is typical experience, not a promise
-            if word is not None and pack.contrast.search(answer, word.end()):
+        if word is None:
+            word, kind = _timing_word(pack, question, answer, lead), "timing"
+            if word is not None and _qualified(pack, answer, word.end()):
                 return []
         if word is not None:
             said = (

@@ -102,7 +102,8 @@ class LanguagePack:
     # answer that states the result itself (None when the pack has no such words)
     timing_question: re.Pattern[str] | None
     answer_timing: re.Pattern[str] | None
-    contrast: re.Pattern[str]  # words that qualify what came before: "but", "although"
+    timing_results: re.Pattern[str] | None  # the question asks about results ("last", "see")
+    contrast: re.Pattern[str] | None  # words that qualify what came before: "but", "although"
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
@@ -190,6 +191,15 @@ class _Reader:
 def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     source = r.get(dotted, str, "")
     return r.regex(dotted, rf"[\W_]*(?:{source})\b") if source else None
+
+
+def _optional_words(r: _Reader, dotted: str, at_start: bool = False) -> re.Pattern[str] | None:
+    """A regex for a word list the pack may leave out: at the start of a text, or anywhere."""
+    words = r.get(dotted, list, [])
+    if not words:
+        return None
+    lead = r"[\W_]*" if at_start else r"\b"
+    return r.regex(dotted, rf"{lead}(?:{words_regex(words)})\b")
 
 
 def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
@@ -301,18 +311,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
         ),
         timing_question=_optional_regex(r, "questions.answers.timing_question"),
-        contrast=r.regex(
-            "questions.answers.contrast",
-            rf"\b(?:{words_regex(r.get('questions.answers.contrast', list, ['but']))})\b",
-        ),
-        answer_timing=(
-            r.regex(
-                "questions.answers.timing",
-                rf"[\W_]*(?:{words_regex(r.get('questions.answers.timing', list))})\b",
-            )
-            if r.get("questions.answers.timing", list, [])
-            else None
-        ),
+        answer_timing=_optional_words(r, "questions.answers.timing", at_start=True),
+        timing_results=_optional_words(r, "questions.answers.timing_results"),
+        contrast=_optional_words(r, "questions.answers.contrast"),
         pronoun=r.regex(
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
         ),

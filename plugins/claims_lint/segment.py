@@ -91,6 +91,13 @@ class Doc:
         src = self.lower if lower else self.text
         return src[s0:s1].strip().strip(BOUNDARY).strip()
 
+    def sentence_key(self, i: int) -> tuple[bool, str]:
+        """What a sentence's matches depend on: its text, and whether a word runs into it
+        (a regex's leading word boundary sees the character before). Memos key on this."""
+        s0, s1 = self.sentence(i)
+        low = self.lower
+        return s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1]
+
     def is_question(self, i: int) -> bool:
         s0, s1 = self.sentence(i)
         if self.lower.find("?", s0, s1) < 0:  # most sentences: no "?" to end with
@@ -128,8 +135,8 @@ class Doc:
         if got is None:
             s0, s1 = self.sentence(si)
             low = self.lower
-            sentence = low[s0:s1]
-            key = (s0 > 0 and low[s0 - 1].isalnum(), sentence)
+            key = self.sentence_key(si)
+            sentence = key[1]
             relative = self._memo.get(key) if self._memo is not None else None
             if relative is None:
                 relative = [
