@@ -233,8 +233,10 @@ def _assemble(parts: list[tuple[int, _Block]]) -> Unit:
     for sbase, block in parts:
         texts.append(block.text)
         placed.append((clen, sbase, block))
-        fnrefs += [(c + clen, rid, s + sbase, e + sbase) for c, rid, s, e in block.fnrefs]
-        directives += [(s + sbase, e + sbase, body) for s, e, body in block.directives]
+        if block.fnrefs:  # (most blocks have neither)
+            fnrefs += [(c + clen, rid, s + sbase, e + sbase) for c, rid, s, e in block.fnrefs]
+        if block.directives:
+            directives += [(s + sbase, e + sbase, body) for s, e, body in block.directives]
         clen += len(block.text)
     text = "".join(texts)
     return Unit(text, _lower_same_length(text), _Joined(placed, clen), "", fnrefs, directives)

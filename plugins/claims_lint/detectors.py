@@ -131,6 +131,8 @@ class RuleDetector:
         low = doc.lower
         if self._inner is None and self._phrase_scan is None:
             return {}
+        if only is not None and not only:  # every sentence seen before: no scan of the text
+            return {}
         ends = doc.sentence_ends
         phrase_hits: dict[int, set[int]] = {}
         if self._phrase_scan is not None:
@@ -178,8 +180,7 @@ class RuleDetector:
         n = len(doc.sentence_ends)
         found: dict[int, tuple[tuple[int, int, int], ...]] = {}
         new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
-        for si in range(n):
-            key = doc.sentence_key(si)
+        for si, key in enumerate(doc.sentence_keys()):
             hit = self._seen.get(key)
             if hit is None:
                 new.setdefault(key, []).append(si)
@@ -306,8 +307,8 @@ class AnswerDetector:
         pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
         if doc.previous.rstrip().endswith("?") and n:
             pairs.append((doc.previous.strip().lower(), 0, -1))
-        for qi in range(n - 1):
-            if doc.is_question(qi):
+        for qi in doc.question_candidates():
+            if qi < n - 1 and doc.is_question(qi):
                 pairs.append((doc.sentence_text(qi), qi + 1, qi))
         for question, ai, qi in pairs:
             out.extend(self._answer(doc, question, ai, qi))

@@ -98,6 +98,29 @@ class Doc:
         low = self.lower
         return s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1]
 
+    def sentence_keys(self) -> list[tuple[bool, str]]:
+        """:meth:`sentence_key` of every sentence, in order (one pass, for the rule memo)."""
+        low = self.lower
+        starts = self.sentence_starts
+        return [
+            (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
+            for s0, s1 in zip(starts, self._ends, strict=True)
+        ]
+
+    def question_candidates(self) -> list[int]:
+        """The sentences that hold a "?" (the only ones :meth:`is_question` can be true of),
+        found from the question marks instead of sentence by sentence."""
+        low = self.lower
+        ends = self.sentence_ends
+        last = len(ends) - 1
+        out: list[int] = []
+        at = low.find("?")
+        while at >= 0:
+            si = min(bisect_right(ends, at), last)
+            out.append(si)
+            at = low.find("?", ends[si]) if ends[si] > at else low.find("?", at + 1)
+        return out
+
     def is_question(self, i: int) -> bool:
         s0, s1 = self.sentence(i)
         if self.lower.find("?", s0, s1) < 0:  # most sentences: no "?" to end with

@@ -19,6 +19,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from itertools import accumulate
 
 __all__ = [
     "BOUNDARY",
@@ -860,13 +861,14 @@ def clean_markdown(body: str, base: int = 0, folder: Folder | None = None) -> tu
 
 
 def line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
+    """The offset of every line's first character (each line's length plus its newline,
+    summed up; all in C)."""
+    lines = text.split("\n")
+    lines.pop()
+    return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
+
+
+_PLUS_ONE = (1).__add__
 
 
 def to_line_col(starts: list[int], offset: int) -> tuple[int, int]:

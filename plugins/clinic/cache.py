@@ -41,6 +41,7 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
+import itertools
 import os
 import pickle
 import re
@@ -147,7 +148,11 @@ def canonical(value: Any, depth: int = 0) -> Any:
         return f"path:{os.fspath(value)}"
     if isinstance(value, dict):
         items = [(canonical(k, nxt), canonical(v, nxt)) for k, v in value.items()]
-        return ("dict", sorted(items, key=repr))
+        if all(type(k) is str for k, _ in items):  # the usual case: no repr of every item
+            items.sort(key=_first)
+        else:
+            items.sort(key=repr)
+        return ("dict", items)
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, [canonical(v, nxt) for v in value])
     if isinstance(value, (set, frozenset)):
@@ -156,13 +161,27 @@ def canonical(value: Any, depth: int = 0) -> Any:
         return f"module:{value.__name__}"
     if isinstance(value, (type, types.FunctionType, types.BuiltinFunctionType)):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
-    if dataclasses.is_dataclass(value):
-        fields = {f.name: getattr(value, f.name, None) for f in dataclasses.fields(value)}
-        return (type(value).__qualname__, canonical(fields, nxt))
+    if dataclasses.is_dataclass(value):  # its fields in their declared order
+        fields = [(name, canonical(getattr(value, name, None), nxt)) for name in _fields(value)]
+        return (type(value).__qualname__, ("fields", fields))
     if hasattr(value, "__dict__"):
         state = {k: v for k, v in vars(value).items() if not callable(v)}
         return (type(value).__qualname__, canonical(state, nxt))
     return _ADDRESS.sub("", repr(value))
+
+
+def _first(item: tuple[Any, Any]) -> Any:
+    return item[0]
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def _fields(value: Any) -> tuple[str, ...]:
+    """A dataclass instance's field names (classes are named before this is reached)."""
+    return _field_names(type(value))
 
 
 @cache
@@ -262,6 +281,8 @@ class BuildCache:
         self.read = read
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
+        self._folders: set[Path] = set()  # folders known to exist (put)
+        self._serial = itertools.count()
 
     @property
     def enabled(self) -> bool:
@@ -297,14 +318,30 @@ class BuildCache:
             return
         path = self._path(kind, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            fd, tmp = self._temporary(path)
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(tmp)
+
+    def _temporary(self, path: Path) -> tuple[int, str]:
+        """A new file beside ``path`` to write it in. Its name is unique to this process and
+        call (no random name to draw), its folder made once per build."""
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        tmp = f"{folder}/.tmp-{os.getpid()}-{next(self._serial)}"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
+        except FileExistsError:  # left by a process that had this id before
+            return tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        except FileNotFoundError:  # the folder went away (a cache cleared during the build)
+            self._folders.discard(folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            return tempfile.mkstemp(prefix=".tmp-", dir=folder)
 
     def summary(self, kinds: Iterable[str] = KINDS) -> str:
         """ "page 998/1,000, verify …" for the build log."""

@@ -76,6 +76,24 @@ def _place(source: Path, target: Path) -> None:
             raise
 
 
+def _move_folder(
+    source: Path, target: Path, rel: Path, wanted: set[Path], report: SyncReport
+) -> None:
+    """Move a staged folder the output folder does not have, reporting every file in it."""
+    moved: list[Path] = [rel]
+    for folder, dirs, files in os.walk(source):
+        dirs.sort()
+        here = rel / Path(folder).relative_to(source)
+        moved.append(here)
+        moved.extend(here / name for name in sorted(files))
+        report.written.extend((here / name).as_posix() for name in sorted(files))
+    try:
+        os.rename(source, target)
+    except OSError:  # another file system: file by file
+        shutil.copytree(source, target)
+    wanted.update(moved)
+
+
 def sync_tree(
     staging: Path,
     output: Path,
@@ -100,6 +118,12 @@ def sync_tree(
             target_dir.unlink()
         target_dir.mkdir(exist_ok=True)
         wanted.add(rel)
+        # A folder the output does not have yet (every page's folder in a first build) moves
+        # in one rename with all it holds: the same files, without creating a thousand
+        # folders there and removing a thousand empty ones here.
+        for name in [d for d in dirs if not os.path.lexists(target_dir / d)]:
+            dirs.remove(name)
+            _move_folder(Path(folder) / name, target_dir / name, rel / name, wanted, report)
         for name in sorted(files):
             source, target = Path(folder) / name, target_dir / name
             wanted.add(rel / name)

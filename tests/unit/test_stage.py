@@ -56,3 +56,18 @@ def test_an_output_folder_that_cannot_be_written_is_an_environment_error(tmp_pat
     with pytest.raises(OutputError, match="cannot write the site here"):
         staging.commit(delete=True)
     assert not staging.path.exists()
+
+
+def test_a_folder_the_output_lacks_moves_in_whole_and_every_file_is_reported(
+    tmp_path: Path,
+) -> None:
+    out, staging = tmp_path / "out", tmp_path / "staging"
+    _tree(out, {"old/a.html": "same", "stale/x.html": "x"})
+    files = {"old/a.html": "same", "old/new/b.html": "b", "t/p/index.html": "p", "t/q/c.css": "q"}
+    _tree(staging, files)
+    report = sync_tree(staging, out, delete=True)
+    assert sorted(report.written) == ["old/new/b.html", "t/p/index.html", "t/q/c.css"]
+    assert report.unchanged == 1 and report.removed == ["stale/x.html", "stale"]
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == set(files)
+    assert all((out / name).read_text() == text for name, text in files.items())
+    assert not (staging / "t").exists()  # moved, not copied
