@@ -177,7 +177,6 @@ class RuleDetector:
         sentence): from the memo when the sentence was seen before, in this page or an earlier
         one, else from the prefilter and the regexes, once per distinct sentence."""
         low = doc.lower
-        n = len(doc.sentence_ends)
         found: dict[int, tuple[tuple[int, int, int], ...]] = {}
         new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
         for si, key in enumerate(doc.sentence_keys()):
