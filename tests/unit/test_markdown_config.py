@@ -17,7 +17,7 @@ TRICKY = """\
 *em* **strong** ***both*** _under_ __strong__ a*b*c snake_case_word \\*escaped\\*
 `code with *stars*` and ``double `tick` code``; <span>inline html</span> &amp; &copy; &#169;
 A [link](https://example.org "title"), ![image](a.png), [ref][r], [r], <https://example.org>,
-<someone@example.org>, a footnote[^n] and a line break  
+<someone@example.org>, a footnote[^n] and a line break{BREAK}
 here. Abbr: HTML.
 
 *[HTML]: Hyper Text Markup Language
@@ -34,7 +34,7 @@ Term
 ```python
 x = "not *processed*"
 ```
-"""
+""".replace("{BREAK}", "  ")  # two spaces: a <br>
 
 
 def _plain() -> markdown.Markdown:
