@@ -29,9 +29,16 @@ def rules_root() -> Path:
     return Path(str(resources.files("claims_lint") / "rules"))
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
+
+
 def words_regex(words: list[str] | tuple[str, ...]) -> str:
-    """An alternation of plain words or phrases (longest first; a space matches spaces)."""
-    parts = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    """An alternation of plain words or phrases (longest first; a space matches spaces).
+
+    Words of one length are in alphabetical order, not a set's: the regex's text must be the
+    same in every process (the anchor memo, rules.AnchorMemo, is keyed by it)."""
+    parts = sorted({w.strip().lower() for w in words if w.strip()}, key=_longest_first)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
@@ -65,7 +72,7 @@ class Inflection:
             forms = [f"{last}{f}" if f in ("ed", "ing", "er") else f for f in forms] + [
                 f for f in ("ed", "ing", "er") if f in self.forms
             ]
-        alts = sorted({re.escape(f) for f in forms if f}, key=len, reverse=True)
+        alts = sorted({re.escape(f) for f in forms if f}, key=_longest_first)
         optional = "" in forms
         if not alts:
             return re.escape(stem)
@@ -343,6 +350,6 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
 def _literal_scans(clauses: list[frozenset[str]]) -> tuple[re.Pattern[str], ...]:
     """One regex per clause that finds any of its literals (a C-speed scan, not a loop)."""
     return tuple(
-        re.compile("|".join(re.escape(w) for w in sorted(clause, key=len, reverse=True)))
+        re.compile("|".join(re.escape(w) for w in sorted(clause, key=_longest_first)))
         for clause in clauses
     )

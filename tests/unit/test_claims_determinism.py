@@ -1,0 +1,47 @@
+"""The rules compile to the same regex text in every process (set order must not leak into it).
+
+The anchor memo (rules.AnchorMemo) is keyed by each pattern's text: a text that changed with
+Python's hash seed made every build derive the anchors again (about a second of start-up)
+and grew the memo file without end."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import hashlib, json, sys
+from claims_lint.rules import load_rules
+rules = load_rules("uk", ())
+patterns = [b.pattern for r in rules.rules for b in r.branches]
+pack = rules.language
+more = [pack.sentence_end.pattern, pack.clause_break.pattern, pack.negator.pattern]
+print(json.dumps(hashlib.sha256("\\n".join(patterns + more).encode()).hexdigest()))
+"""
+
+
+def _digest(seed: str, cache: Path) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "CLAIMS_LINT_RULES_CACHE": str(cache)}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "plugins"), env.get("PYTHONPATH", "")])
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_rule_patterns_are_the_same_text_whatever_the_hash_seed(tmp_path: Path) -> None:
+    digests = {_digest(seed, tmp_path / seed) for seed in ("1", "2", "3")}
+    assert len(digests) == 1
+
+
+def test_a_second_process_reuses_the_anchor_memo(tmp_path: Path) -> None:
+    _digest("1", tmp_path)
+    (memo,) = tmp_path.glob("anchors-*.json")
+    before = set(json.loads(memo.read_text(encoding="utf-8")))
+    _digest("2", tmp_path)
+    (memo,) = tmp_path.glob("anchors-*.json")
+    assert set(json.loads(memo.read_text(encoding="utf-8"))) == before
