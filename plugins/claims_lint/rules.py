@@ -28,6 +28,7 @@ by hand. Every rule lists examples; a match example marks the words it must matc
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -267,6 +268,9 @@ class Concepts:
     words: dict[str, list[str]]
 
 
+_MEMOS_KEPT = 7  # anchor memos of other rules kept besides the current one
+
+
 class AnchorMemo:
     """The anchors derived from patterns, kept on disk between runs: deriving them is most of
     a linter's start-up, and they follow from the rules and the code alone, so the file is
@@ -309,11 +313,23 @@ class AnchorMemo:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(self.known, out)
             os.replace(tmp, self.path)
-            for old in self.path.parent.glob("anchors-*.json"):  # earlier rules' anchors
-                if old != self.path:
-                    old.unlink(missing_ok=True)
+            self._prune()
         except OSError:
             pass
+
+    def _prune(self) -> None:
+        """Remove earlier rules' anchors, but keep the most recent few: checkouts of other
+        branches (and other users of the folder) use other rules, and removing theirs made
+        each of them derive its anchors again on every run."""
+        assert self.path is not None
+        others = []
+        for old in self.path.parent.glob("anchors-*.json"):
+            if old != self.path:
+                with contextlib.suppress(OSError):
+                    others.append((old.stat().st_mtime, old))
+        others.sort(reverse=True)
+        for _, old in others[_MEMOS_KEPT:]:
+            old.unlink(missing_ok=True)
 
 
 def _anchor_cache_dir() -> Path | None:

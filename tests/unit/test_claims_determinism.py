@@ -45,3 +45,19 @@ def test_a_second_process_reuses_the_anchor_memo(tmp_path: Path) -> None:
     _digest("2", tmp_path)
     (memo,) = tmp_path.glob("anchors-*.json")
     assert set(json.loads(memo.read_text(encoding="utf-8"))) == before
+
+
+def test_other_rules_anchor_memos_are_kept_up_to_a_few(tmp_path: Path) -> None:
+    from claims_lint import rules as rules_module
+
+    for i in range(10):  # other checkouts' rules, oldest first
+        old = tmp_path / f"anchors-other{i}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    memo = rules_module.AnchorMemo("current")
+    memo.path = tmp_path / "anchors-current.json"
+    memo.known, memo.added = {"x": [["y"]]}, True
+    memo.save()
+    left = sorted(p.name for p in tmp_path.glob("anchors-*.json"))
+    kept = [f"anchors-other{i}.json" for i in range(10 - rules_module._MEMOS_KEPT, 10)]
+    assert left == sorted(["anchors-current.json", *kept])
