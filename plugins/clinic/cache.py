@@ -41,7 +41,6 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import itertools
 import os
 import pickle
 import re
@@ -282,7 +281,12 @@ class BuildCache:
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self._folders: set[Path] = set()  # folders known to exist (put)
-        self._serial = itertools.count()
+        self._serial = 0  # temporary files written by this process (put)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to worker processes with some tasks: what this process knows of its folders
+        # stays here (a copy would only make every task's arguments larger).
+        return {**self.__dict__, "_folders": set(), "_serial": 0}
 
     @property
     def enabled(self) -> bool:
@@ -333,7 +337,8 @@ class BuildCache:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        tmp = f"{folder}/.tmp-{os.getpid()}-{next(self._serial)}"
+        self._serial += 1
+        tmp = f"{folder}/.tmp-{os.getpid()}-{self._serial}"
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
         except FileExistsError:  # left by a process that had this id before
