@@ -45,7 +45,8 @@ __all__ = ["HtmlBlocks"]
 
 # A tag, as the tokeniser's ``tag`` token reads it; a line that starts with one may start a block.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-_LINE_TAG = re.compile(r"\n[ \t]*(?=</?[A-Za-z])")
+# A line that starts with a whole tag (the _TAG test made by the regex, not once per line).
+_LINE_TAG = re.compile(rf"\n[ \t]*(?={_TAG.pattern})")
 # What the tokeniser reads past a line end as one token (text.py, _COMMON): a comment to its
 # "-->", an element whose content is never text to the end tag, a declaration to its ">".
 _COMMENT = re.compile(r"<!--")
@@ -167,9 +168,8 @@ def cuts(src: str, low: str) -> list[int]:
         while k < len(spans) and spans[k][0] < p:
             reach = max(reach, spans[k][1])
             k += 1
-        if reach > p or _TAG.match(src, p) is None:
-            continue
-        out.append(p)
+        if reach <= p:
+            out.append(p)
     return out
 
 
