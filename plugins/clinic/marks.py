@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from bs4 import BeautifulSoup, NavigableString
+from typing import TYPE_CHECKING
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from bs4 import NavigableString
 
 __all__ = ["Group", "group_problems", "mark_claims"]
 
@@ -127,6 +129,10 @@ def mark_claims(html: str, problems: list[Problem], groups: list[Group] | None =
     claims = sorted((p for p in problems if p.quote), key=lambda p: (p.line, p.column))
     if not claims or not html.strip():
         return html
+    # Imported here: most builds mark nothing, and bs4 (with soupsieve) costs every build
+    # about a tenth of a second to import.
+    from bs4 import BeautifulSoup, NavigableString
+
     soup = BeautifulSoup(html, "html.parser")
     texts = [
         t
