@@ -366,22 +366,22 @@ _MD_ONLY = r"""
 |(?P<bracket>[\[\]])
 """
 _TAIL = r"""
-|(?P<nonascii>[^\x00-\x7f]+)
+|(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
 """
 # Evasions a reader undoes without noticing: "p a i n l e s s" and a word hyphenated across a
 # line break ("perma-\nnent"). Rare, so the extra alternatives are only used when present.
 # letters spaced or dotted apart ("p a i n l e s s", "D.E.T.O.X"), digits for letters ("B0tox")
 # Three letters are enough ("F.a.t", "t-o-x"); harmless on initialisms ("N.H.S" reads "nhs").
-# Digits for letters: inside a word ("B0tox"), ending one ("dissolv3", not "SPF30"), or a
-# word of one letter and a nought ("n0 downtime").
+# Digits and symbols for letters: inside a word ("B0tox", "pa!nless"), ending one ("dissolv3",
+# "painle$$", not "SPF30" or "US$50"), or a word of one letter and a nought ("n0 downtime").
 # One separator throughout, so "F.a.t d.i.s.s.o.l.v.e.r.s" reads as two words.
 _SPACED = r"(?<![A-Za-z])[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z])"
 _LEET = (
-    r"(?<=[A-Za-z])[0134578@$]+(?=[A-Za-z])"
-    r"|(?<=[A-Za-z]{2})[0134](?![A-Za-z0-9])"
+    r"(?<=[A-Za-z])[0134578@$!]+(?=[A-Za-z])"
+    r"|(?<=[A-Za-z]{2})[0134$]+(?![A-Za-z0-9])"
     r"|(?<=(?<![A-Za-z0-9])[A-Za-z])0(?![A-Za-z0-9])"
 )
-_LEET_MAP = str.maketrans("0134578@$", "oieastbas")
+_LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 _HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
 _EXTRA = rf"""
 |(?P<spaced>{_SPACED})
@@ -393,8 +393,8 @@ _EXTRA = rf"""
 # letter, while a digit inside a word (a hashed file name in HTML) is found almost at once.
 _EXTRA_PRESENT = (
     re.compile(
-        r"[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*[A-Za-z])"
-        r"|[0134](?<=[A-Za-z]{2}[0134])(?![A-Za-z0-9])"
+        r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
+        r"|[0134$](?<=[A-Za-z]{2}[0134$])(?=[0134$]*(?![A-Za-z0-9]))"
         r"|0(?<=(?<![A-Za-z0-9])[A-Za-z]0)(?![A-Za-z0-9])"
     ),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),

@@ -474,6 +474,11 @@ def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
         ("F.a.t d.i.s.s.o.l.v.e.r.s now in stock.", {"fat-dissolving"}),
         ("Injections that dissolv3 belly fat.", {"fat-dissolving"}),
         ("n0 d0wntime whatsoever", {"downtime-absolute"}),
+        # symbols for letters inside or ending a word, and Latin letters that lost their dot
+        # (Python's re.I counts "ı" and "ſ" as ASCII, so they must still be folded)
+        ("Completely pa!nless and painle$$.", {"pain-absolute"}),
+        ("A rısk-free treatment.", {"safety-absolute"}),
+        ("Completely paınleſs.", {"pain-absolute"}),
         # solid compounds: the prefilter's anchors come from the rules' own patterns
         ("Ask about our antiwrinkle offer.", {"prescription-medicine"}),
         ("Honestly, it's a total nobrainer.", {"pressure-trivialising"}),
@@ -512,6 +517,7 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Free parking at the rear and step-free access throughout.",
         "Watch out for deals that end tonight or anyone rushing you to decide.",
         "Wear SPF30 daily and SPF50 in summer; vitamin D3 and B12 levels are checked.",
+        "Prices from US$50; Yahoo! and Wow!Look are our old newsletter names.",
         "Some 'fat dissolvers' sold online have no licence, and we advise against them.",
         'Some clinics use phrases like "no needles, no pain, no risk"; nobody can promise that.',
         "Be cautious about shampoos and gadgets sold as cures for hair loss.",
