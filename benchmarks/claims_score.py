@@ -69,6 +69,9 @@ SETS = {
     "dev15": FIXTURES / "realistic" / "dev15.yaml",
     "dev16": FIXTURES / "realistic" / "dev16.yaml",
     "dev17": FIXTURES / "realistic" / "dev17.yaml",
+    "dev18": FIXTURES / "realistic" / "dev18.yaml",
+    "dev19": FIXTURES / "realistic" / "dev19.yaml",
+    "dev20": FIXTURES / "realistic" / "dev20-paraphrase.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
