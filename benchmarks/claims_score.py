@@ -69,6 +69,11 @@ SETS = {
     "dev15": FIXTURES / "realistic" / "dev15.yaml",
     "dev16": FIXTURES / "realistic" / "dev16.yaml",
     "dev17": FIXTURES / "realistic" / "dev17.yaml",
+    "dev18": FIXTURES / "realistic" / "dev18.yaml",
+    "dev19": FIXTURES / "realistic" / "dev19.yaml",
+    "dev20": FIXTURES / "realistic" / "dev20-paraphrase.yaml",
+    "dev21": FIXTURES / "realistic" / "dev21.yaml",
+    "dev22": FIXTURES / "realistic" / "dev22.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -79,7 +84,7 @@ SETS = {
         ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
     ),
 }
-FROZEN = {"test", "dev10", "dev11"}  # held out: figures only, never their items
+FROZEN = {"test", "dev10", "dev11", "dev21", "dev22"}  # held out: figures only, never their items
 
 
 @dataclass

@@ -319,6 +319,8 @@ class AnswerDetector:
         answer = doc.lower[a0:a1]
         lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
         topic = question.strip().rstrip("?!. ").strip()
+        if degree := pack.degree_question.match(topic):  # "how painful is it" → "is it painful"
+            topic = question = f"{degree['aux']} {degree['subject']} {degree['adj']}"
         bare = pack.statement.match(topic) is None and len(topic.split()) <= pack.topic_words
         if bare and (lead_words := pack.topic_lead.match(topic)):
             topic = topic[lead_words.end() :]
@@ -394,8 +396,8 @@ def _statements(
     "it is not painful")."""
     q = question.strip().rstrip("?!. ").strip()
     m = form.match(q)  # type: ignore[attr-defined]
-    if m is None:  # a bare topic: "Side effects?", "Downtime?", "Painful?"
-        return [f"no {q}", f"it is not {q}"] if denied else [q]
+    if m is None:  # a bare topic: "Side effects?", "Downtime?", "Painful?", "Safe? Totally."
+        return [f"no {q}", f"it is not {q}"] if denied else [q, f"it is {q}"]
     aux, subject, rest = m.group("aux"), m.group("subject"), m.group("rest")
     neg = " not" if denied else ""
     # "Is there downtime? None." / "Are there any side effects? No." say there is no downtime

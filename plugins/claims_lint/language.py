@@ -112,6 +112,7 @@ class LanguagePack:
     timing_results: re.Pattern[str] | None  # the question asks about results ("last", "see")
     contrast: re.Pattern[str] | None  # words that qualify what came before: "but", "although"
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
+    degree_question: re.Pattern[str]  # "how painful is it": asks "is it painful"
     subject_pronouns: frozenset[str]  # one-word subjects that never take a second word
     pronoun: re.Pattern[str]
     topic_words: int
@@ -329,6 +330,10 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
         ),
         topic_lead=r.regex("questions.topic_lead", rf"(?:{r.get('questions.topic_lead', str)})\s+"),
+        degree_question=r.regex(
+            "questions.degree_question",
+            rf"(?:{r.get('questions.degree_question', str, '(?!)')})\s*$",
+        ),
         subject_pronouns=frozenset(str(w) for w in r.get("questions.subject_pronouns", list)),
         topic_words=int(r.get("questions.topic_words", int)),
         inflections=_inflections(r),

@@ -85,7 +85,8 @@ class Pipeline:
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One claim per category for overlapping text: the earliest, longest match wins. A rule
     that ``defers`` (a generic one, such as an unhedged outcome) yields to a claim of any other
-    category on overlapping words."""
+    category on overlapping words, except the categories it ``stands_beside`` ("erases
+    wrinkles" is both an outcome stated as fact and an inflated one: two faults, two findings)."""
     # Overlapping candidates share a sentence, so each sentence is settled on its own.
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
@@ -112,6 +113,7 @@ def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
             c.rule.defers
             and any(
                 k.category != c.category
+                and k.category not in c.rule.stands_beside
                 and not k.rule.defers
                 and c.start < k.end
                 and k.start < c.end

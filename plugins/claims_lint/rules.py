@@ -95,6 +95,7 @@ _RULE_KEYS = {
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
+    "stands_beside",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -160,7 +161,8 @@ class Rule:
     negatable: bool = True
     hedgeable: bool = False
     post_negation: bool = False
-    defers: bool = False  # yields to any finding of another category on the same words
+    defers: bool = False  # yields to any finding of another category on the same words ...
+    stands_beside: tuple[str, ...] = ()  # ... except these categories: both are reported
     contradicts: str = ""  # the safety section of a treatment page this claim denies
     confidence: float = 1.0
     replaces: tuple[str, ...] = ()  # retired codes whose suppressions now mean this rule
@@ -631,6 +633,7 @@ class _FileLoader:
             hedgeable=bool(raw.get("hedgeable", cat.hedgeable)),
             post_negation=bool(raw.get("post_negation", False)),
             defers=bool(raw.get("defers", False)),
+            stands_beside=tuple(str(c) for c in raw.get("stands_beside", ())),
             contradicts=str(raw.get("contradicts", "")),
             confidence=float(raw.get("confidence", 1.0)),
             replaces=tuple(str(c) for c in raw.get("replaces", ())),

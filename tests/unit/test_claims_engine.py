@@ -467,6 +467,10 @@ def test_page_answer_after_exempt_question_is_flagged(linter: Linter) -> None:
         ("When will I see a difference? Instantly.", {"guaranteed-permanent"}),
         ("When can I go back to the office? Straight away.", {"downtime-absolute"}),
         ("Side effects? Practically zero.", {"safety-absolute"}),
+        # a bare adjective affirmed, and a "how <adjective>" question answered by degree
+        ("Safe? Totally.", {"safety-absolute"}),
+        ("How uncomfortable is it? Minimally.", {"pain-absolute"}),
+        ("Do I need to book time off? No, you won't miss a day.", {"downtime-absolute"}),
         # one more word than the phrase the rule was written from
         ("Nothing out there shifts stubborn fat faster.", {"unverified-stat-superlative"}),
         ("Trusted by leading dermatologists and celebrities.", {"unverified-stat-superlative"}),
@@ -501,6 +505,8 @@ def test_pipeline_catches_the_shapes_of_real_claims(
     "text",
     [
         "Is it painless? No. Most people feel stinging for a few seconds.",
+        "How painful is it? Most people feel stinging for a few seconds.",
+        "How long is the recovery? Two to three days of redness.",
         "Is it safe? It is a medical procedure with known side effects.",
         "Rooms 241 and 242 are on the second floor.",
         "Rarely, it can cause permanent scarring.",
