@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import markdown
@@ -64,3 +65,33 @@ def test_its_inline_processors_see_every_registered_pattern_in_order() -> None:
             names = [type(p).__name__ for p in theirs.inlinePatterns]
             assert [type(p).__name__ for p in mine.inlinePatterns] == names
             assert len(mine.inlinePatterns) == len(theirs.inlinePatterns) > 0
+
+
+def test_every_markdown_file_of_the_tests_converts_the_same() -> None:
+    fast, plain = make_markdown(), _plain()
+    files = sorted((ROOT / "tests").rglob("*.md"))
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        fast.reset()
+        plain.reset()
+        assert fast.convert(text) == plain.convert(text), path
+
+
+# Pieces that start, end or break inline constructs, mixed at random (seeded).
+PIECES = [
+    *"*_`[]()!<>&\\\"'-.^:# \n",
+    "**", "__", "``", "--", "---", "...", "<<", ">>", "  \n", "\n\n", "[^n]", "[^n]: note\n",
+    "[r]: /x\n", "<b>", "</b>", "<!-- c -->", "&amp;", "&#1;", "http://a.b", "<http://a.b>",
+    "a@b.c", "<a@b.c>", "word", "it's", "90's", " 'q' ", ' "q" ', "{: .c }", "*[A]: B\n", "A",
+]  # fmt: skip
+
+
+def test_random_inline_markup_converts_the_same() -> None:
+    fast, plain = make_markdown(), _plain()
+    rng = random.Random(12)
+    for _ in range(400):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        fast.reset()
+        plain.reset()
+        assert fast.convert(text) == plain.convert(text), repr(text)
