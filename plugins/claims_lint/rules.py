@@ -590,6 +590,15 @@ class _FileLoader:
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         if kind not in KINDS:
             raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
+        # a key another kind reads would be silently ignored: a reviewer's words never run
+        stray = sorted(k for k, kinds in _KIND_KEYS.items() if k in raw and kind not in kinds)
+        if stray:
+            raise ConfigError(
+                where,
+                0,
+                f"{code}: a {kind} rule does not use {', '.join(stray)}",
+                f"use {', '.join(k for k, kinds in _KIND_KEYS.items() if kind in kinds)}",
+            )
         branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
@@ -639,6 +648,15 @@ class _FileLoader:
 
 _FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after", "gap_commas")
 _SLOT_KEYS = ("comparative", "target", "superlative", "scope")
+# which kinds read each kind-specific key
+_KIND_KEYS: dict[str, set[str]] = {
+    "patterns": {"existence"},
+    **{k: {"frame"} for k in _FRAME_KEYS},
+    "comparative": {"comparison"},
+    "target": {"comparison"},
+    "superlative": {"rank"},
+    "scope": {"rank"},
+}
 
 
 @lru_cache(maxsize=16)
