@@ -94,7 +94,7 @@ _RULE_KEYS = {
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside",
+    "stands_beside", "still_if",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -171,6 +171,8 @@ class Rule:
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     unless_re: re.Pattern[str] | None = field(default=None, repr=False)
+    # ... but not when this matches too: an offer in the sentence outweighs an information cue
+    still_if_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_after_re: re.Pattern[str] | None = field(default=None, repr=False)
     requires_doc_re: re.Pattern[str] | None = field(default=None, repr=False)
@@ -636,6 +638,7 @@ class _FileLoader:
             line=line,
             branches=tuple(branches),
             unless_re=opt("unless"),
+            still_if_re=opt("still_if"),
             unless_before_re=compile_regex(rf"(?:{src})\W*$")
             if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))
             else None,
