@@ -214,9 +214,7 @@ class RuleDetector:
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
-                if rule.unless_re is not None and rule.unless_re.search(
-                    low, s0, _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
-                ):
+                if _unless(rule, low, s0, s1):
                     skip.add(ri)
                     continue
                 if rule.requires_doc_re is not None:
@@ -229,6 +227,17 @@ class RuleDetector:
                 if not _excluded(rule, low, a, b, doc):
                     out.append(Candidate(a, b, rule, self.name, rule.confidence, si))
         return out
+
+
+def _unless(rule: Rule, low: str, s0: int, s1: int) -> bool:
+    """The rule's ``unless`` context is in the sentence (or paragraph), and nothing of its
+    ``still_if`` is ("Brands include Botox" informs; "Botox from £99; brands include …" sells)."""
+    if rule.unless_re is None:
+        return False
+    end = _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
+    if not rule.unless_re.search(low, s0, end):
+        return False
+    return rule.still_if_re is None or not rule.still_if_re.search(low, s0, end)
 
 
 def _paragraph_end(low: str, s1: int) -> int:

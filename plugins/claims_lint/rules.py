@@ -95,7 +95,7 @@ _RULE_KEYS = {
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside",
+    "stands_beside", "still_if",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -172,6 +172,8 @@ class Rule:
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     unless_re: re.Pattern[str] | None = field(default=None, repr=False)
+    # ... but not when this matches too: an offer in the sentence outweighs an information cue
+    still_if_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
     unless_after_re: re.Pattern[str] | None = field(default=None, repr=False)
     requires_doc_re: re.Pattern[str] | None = field(default=None, repr=False)
@@ -606,6 +608,15 @@ class _FileLoader:
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         if kind not in KINDS:
             raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
+        # a key another kind reads would be silently ignored: a reviewer's words never run
+        stray = sorted(k for k, kinds in _KIND_KEYS.items() if k in raw and kind not in kinds)
+        if stray:
+            raise ConfigError(
+                where,
+                0,
+                f"{code}: a {kind} rule does not use {', '.join(stray)}",
+                f"use {', '.join(k for k, kinds in _KIND_KEYS.items() if kind in kinds)}",
+            )
         branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
@@ -643,6 +654,7 @@ class _FileLoader:
             line=line,
             branches=tuple(branches),
             unless_re=opt("unless"),
+            still_if_re=opt("still_if"),
             unless_before_re=compile_regex(rf"(?:{src})\W*$")
             if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))
             else None,
@@ -655,6 +667,15 @@ class _FileLoader:
 
 _FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after", "gap_commas")
 _SLOT_KEYS = ("comparative", "target", "superlative", "scope")
+# which kinds read each kind-specific key
+_KIND_KEYS: dict[str, set[str]] = {
+    "patterns": {"existence"},
+    **{k: {"frame"} for k in _FRAME_KEYS},
+    "comparative": {"comparison"},
+    "target": {"comparison"},
+    "superlative": {"rank"},
+    "scope": {"rank"},
+}
 
 
 @lru_cache(maxsize=16)

@@ -134,3 +134,22 @@ def test_derived_anchors_kept_on_disk_are_the_same_and_a_broken_file_is_ignored(
     saved.write_text("{not json", encoding="utf-8")
     assert anchors() == fresh  # derived again
     rules_module._load_all.cache_clear()
+
+
+def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
+    """A reviewer who adds ``patterns`` to a frame rule would see them silently never run."""
+    import shutil
+
+    from claims_lint import ConfigError
+    from claims_lint.language import rules_root
+
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    path = root / "en" / "medical-condition.yaml"
+    text = path.read_text(encoding="utf-8")
+    frame = "  - code: MED008\n    name: hair-regrowth\n    kind: frame\n"
+    assert frame in text
+    path.write_text(text.replace(frame, frame + '    patterns: ["hair back"]\n'), "utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_rules(rules_dir=root)
+    assert "MED008: a frame rule does not use patterns" in exc.value.message
