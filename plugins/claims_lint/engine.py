@@ -520,8 +520,11 @@ def _line(norm: str, starts: list[int], idx: int) -> str:
     return norm[s:e]
 
 
-def _pos_key(f: Finding) -> tuple[int, int, str, str]:
-    return (f.line, f.column, f.rule, f.field)
+def _pos_key(f: Finding) -> tuple[int, int, str, str, int, int, str, str]:
+    # Findings are collected in a set: two at one place under one rule ("improved" and
+    # "improved significantly") must be ordered by what they are, not by the set's order,
+    # which follows the hash seed (a report or banner would change from run to run).
+    return (f.line, f.column, f.rule, f.field, f.end_line, f.end_column, f.matched, f.message)
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:
