@@ -1,7 +1,7 @@
 """Score claims-lint on labelled sentences: recall, precision and every miss (a script, not a test).
 
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
-    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev17, test, devset)
+    python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev22, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
 
 Sets:
@@ -26,6 +26,14 @@ Sets:
   prose; short-form marketing; public patient information, for precision; clinic blog
   articles; more patient information; advertising), scored once before any tuning on them,
   then tuned on;
+* ``dev18``, ``dev19`` — development sets of 2026-12-01 (clinic pages and articles; adverts and
+  public patient information), scored once on arrival, then tuned on;
+* ``dev20`` — tests/fixtures/claims/realistic/dev20-paraphrase.yaml: a sample of the flagged
+  items of dev6–dev17, each reworded once by another writer, plus honest sentences — the
+  paraphrase robustness check for the later sets (development data);
+* ``dev21``, ``dev22`` — HELD OUT: written on 2026-12-01 while the rules were tuned on
+  dev18–dev20 (clinic pages and articles; adverts and public patient information), scored once
+  at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);

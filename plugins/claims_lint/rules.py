@@ -617,6 +617,15 @@ class _FileLoader:
                 f"{code}: a {kind} rule does not use {', '.join(stray)}",
                 f"use {', '.join(k for k, kinds in _KIND_KEYS.items() if kind in kinds)}",
             )
+        for key in ("stands_beside", "cleared_by"):
+            unknown = sorted(set(map(str, raw.get(key, ()))) - set(CATEGORY_IDS))
+            if unknown:
+                raise ConfigError(
+                    where,
+                    0,
+                    f"{code}: {key} names no category: {', '.join(unknown)}",
+                    "use the taxonomy's category ids (docs/rules.md)",
+                )
         branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 

@@ -153,3 +153,21 @@ def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         load_rules(rules_dir=root)
     assert "MED008: a frame rule does not use patterns" in exc.value.message
+
+
+def test_a_category_a_rule_names_must_exist(tmp_path: Path) -> None:
+    import shutil
+
+    from claims_lint import ConfigError
+    from claims_lint.language import rules_root
+
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    path = root / "en" / "guaranteed-permanent.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("stands_beside: [efficacy-overclaim]", "stands_beside: [efficacy]", 1), "utf-8"
+    )
+    with pytest.raises(ConfigError) as exc:
+        load_rules(rules_dir=root)
+    assert "stands_beside names no category: efficacy" in exc.value.message
