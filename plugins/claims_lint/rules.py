@@ -608,24 +608,7 @@ class _FileLoader:
             raise ConfigError(where, 0, f"rule code {code!r} must look like ABC123")
         if kind not in KINDS:
             raise ConfigError(where, 0, f"{code}: kind must be one of {', '.join(KINDS)}")
-        # a key another kind reads would be silently ignored: a reviewer's words never run
-        stray = sorted(k for k, kinds in _KIND_KEYS.items() if k in raw and kind not in kinds)
-        if stray:
-            raise ConfigError(
-                where,
-                0,
-                f"{code}: a {kind} rule does not use {', '.join(stray)}",
-                f"use {', '.join(k for k, kinds in _KIND_KEYS.items() if kind in kinds)}",
-            )
-        for key in ("stands_beside", "cleared_by"):
-            unknown = sorted(set(map(str, raw.get(key, ()))) - set(CATEGORY_IDS))
-            if unknown:
-                raise ConfigError(
-                    where,
-                    0,
-                    f"{code}: {key} names no category: {', '.join(unknown)}",
-                    "use the taxonomy's category ids (docs/rules.md)",
-                )
+        _check_keys(raw, code, kind, where)
         branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
@@ -676,6 +659,30 @@ class _FileLoader:
 
 _FRAME_KEYS = ("topic", "claim", "before", "after", "gap", "gap_before", "gap_after", "gap_commas")
 _SLOT_KEYS = ("comparative", "target", "superlative", "scope")
+
+
+def _check_keys(raw: dict[str, Any], code: str, kind: str, where: str) -> None:
+    """Refuse what would be silently ignored: a key that another kind of rule reads (a
+    reviewer's words would never run), a category that does not exist."""
+    stray = sorted(k for k, kinds in _KIND_KEYS.items() if k in raw and kind not in kinds)
+    if stray:
+        raise ConfigError(
+            where,
+            0,
+            f"{code}: a {kind} rule does not use {', '.join(stray)}",
+            f"use {', '.join(k for k, kinds in _KIND_KEYS.items() if kind in kinds)}",
+        )
+    for key in ("stands_beside", "cleared_by"):
+        unknown = sorted(set(map(str, raw.get(key, ()))) - set(CATEGORY_IDS))
+        if unknown:
+            raise ConfigError(
+                where,
+                0,
+                f"{code}: {key} names no category: {', '.join(unknown)}",
+                "use the taxonomy's category ids (docs/rules.md)",
+            )
+
+
 # which kinds read each kind-specific key
 _KIND_KEYS: dict[str, set[str]] = {
     "patterns": {"existence"},

@@ -161,7 +161,8 @@ def canonical(value: Any, depth: int = 0) -> Any:
     if isinstance(value, (type, types.FunctionType, types.BuiltinFunctionType)):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', value)}"
     if dataclasses.is_dataclass(value):  # its fields in their declared order
-        fields = [(name, canonical(getattr(value, name, None), nxt)) for name in _fields(value)]
+        names = _field_names(type(value))
+        fields = [(name, canonical(getattr(value, name, None), nxt)) for name in names]
         return (type(value).__qualname__, ("fields", fields))
     if hasattr(value, "__dict__"):
         state = {k: v for k, v in vars(value).items() if not callable(v)}
@@ -175,12 +176,8 @@ def _first(item: tuple[Any, Any]) -> Any:
 
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names (classes themselves are named before this is reached)."""
     return tuple(f.name for f in dataclasses.fields(kind))
-
-
-def _fields(value: Any) -> tuple[str, ...]:
-    """A dataclass instance's field names (classes are named before this is reached)."""
-    return _field_names(type(value))
 
 
 @cache
