@@ -34,6 +34,9 @@ Sets:
 * ``dev21``, ``dev22`` — HELD OUT: written on 2026-12-01 while the rules were tuned on
   dev18–dev20 (clinic pages and articles; adverts and public patient information), scored once
   at the end: figures only;
+* ``dev26`` — tests/fixtures/claims/realistic/dev26-paraphrase.yaml: a sample of the flagged
+  items of dev5, dev13, dev18 and dev19, each reworded once by another writer, plus honest
+  sentences (2026-12-01, second session; development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -82,6 +85,10 @@ SETS = {
     "dev20": FIXTURES / "realistic" / "dev20-paraphrase.yaml",
     "dev21": FIXTURES / "realistic" / "dev21.yaml",
     "dev22": FIXTURES / "realistic" / "dev22.yaml",
+    "dev23": FIXTURES / "realistic" / "dev23.yaml",
+    "dev24": FIXTURES / "realistic" / "dev24.yaml",
+    "dev25": FIXTURES / "realistic" / "dev25.yaml",
+    "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (

@@ -121,10 +121,21 @@ class HedgeJudge:
         s0 = doc.sentence(cand.sentence)[0]
         if _PURPOSE.search(low, max(s0, cand.start - 80), cand.start):
             return False
-        # A governing hedge stands at most a few words before the claim.
+        # A governing hedge stands at most a few words before the claim, or between a frame's
+        # topic and its claim ("dead cells can leave skin feeling smoother").
         window = low[c0 : cand.start].split()
         before = " ".join(window[-pack.hedge_reach :]) if window else ""
-        return not (before and pack.hedge_governing.search(before))
+        if before and pack.hedge_governing.search(before):
+            return False
+        inside = pack.hedge_governing.search(low, cand.start, cand.end)
+        return inside is None or _CERTAIN.search(low, inside.start(), c1) is not None
+
+
+# words that keep a claim certain after a hedge inside it: "can never grow back", "can be faded
+# for good", "tends to stay for an impressively long time"
+_CERTAIN = re.compile(
+    r"\b(?:never|not|always|for good|forever|for ever|permanent\w*|impressive\w*|definitely)\b"
+)
 
 
 # what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose

@@ -315,7 +315,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         asserting_start=r.regex(
             "questions.asserting_start", rf"[\W_]*(?:{r.get('questions.asserting_start', str)})\b"
         ),
-        statement=r.regex("questions.statement", rf"[\W_]*{r.get('questions.statement', str)}"),
+        statement=r.regex(
+            "questions.statement", rf"[\W_]*{label}{r.get('questions.statement', str)}"
+        ),
         answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})\b"),
         answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})\b"),
         answer_gone=r.regex(

@@ -546,6 +546,20 @@ def test_a_hedge_softens_only_the_efficacy_claim_it_governs(linter: Linter) -> N
     }
 
 
+def test_a_hedge_between_a_frames_topic_and_its_claim_governs_it(linter: Linter) -> None:
+    # the modal stands inside the matched words, after the topic, not before them
+    assert rules(linter, "Removing dead cells can leave skin feeling smoother for a day.") == []
+    assert rules(linter, "Removing dead cells leaves skin feeling smoother.") != []
+    # ... but not when the rest of the clause keeps it certain
+    assert rules(linter, "Scars can be faded for good with needling.") != []
+
+
+def test_a_labelled_question_is_read_without_its_label(linter: Linter) -> None:
+    # "Q&A:" before the question must not turn the denial into a claim about the label
+    assert rules(linter, "Q&A: Is it guaranteed to work? No treatment works for everyone.") == []
+    assert rules(linter, "Q&A: Is it painless? Yes, completely.") == ["PAI001"]
+
+
 def test_look_alike_letters_fold_only_inside_a_latin_word(linter: Linter) -> None:
     # a Cyrillic а inside "painless" is folded; a real Greek word is left alone
     assert "PAI001" in rules(linter, "Completely p\u0430inless.")
