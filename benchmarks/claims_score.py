@@ -37,6 +37,9 @@ Sets:
 * ``dev26`` — tests/fixtures/claims/realistic/dev26-paraphrase.yaml: a sample of the flagged
   items of dev5, dev13, dev18 and dev19, each reworded once by another writer, plus honest
   sentences (2026-12-01, second session; development data);
+* ``dev27``, ``dev28`` — HELD OUT: written on 2026-12-01 (second session) while the rules were
+  tuned on dev23–dev26 (adverts and clinic pages; patient information and clinic articles),
+  scored once at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -89,6 +92,7 @@ SETS = {
     "dev24": FIXTURES / "realistic" / "dev24.yaml",
     "dev25": FIXTURES / "realistic" / "dev25.yaml",
     "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
+    "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -99,7 +103,7 @@ SETS = {
         ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
     ),
 }
-FROZEN = {"test", "dev10", "dev11", "dev21", "dev22"}  # held out: figures only, never their items
+FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28"}  # held out: figures only, never their items
 
 
 @dataclass
