@@ -93,6 +93,7 @@ SETS = {
     "dev25": FIXTURES / "realistic" / "dev25.yaml",
     "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
+    "dev28": FIXTURES / "realistic" / "dev28.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
