@@ -104,7 +104,8 @@ SETS = {
         ROOT.parent / "shared" / "reference" / "claims-devset.yaml",
     ),
 }
-FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28"}  # held out: figures only, never their items
+# held out: figures only, never their items
+FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28"}
 
 
 @dataclass
