@@ -314,12 +314,13 @@ def csp_problems(html: str, shown: str, resolver: UrlResolver) -> list[str]:
     if any(n.tag == "style" for n in nodes):
         problems.append(f"{shown}: inline <style>: move it to theme/static/css/")
     for node in nodes:
-        for name in node.attributes:
+        attrs = node.attributes  # a new dict at every access: read once per element
+        for name in attrs:
             if name == "style":
                 problems.append(f'{shown}: style="…" on <{node.tag}>: use a CSS class')
             elif name.lower().startswith("on"):
                 problems.append(f'{shown}: {name}="…" on <{node.tag}>: inline event handler')
-        href = node.attributes.get("href") if node.tag in ("a", "area") else None
+        href = attrs.get("href") if node.tag in ("a", "area") else None
         if isinstance(href, str) and href.strip().lower().startswith("javascript:"):
             problems.append(f"{shown}: javascript: link on <{node.tag}>")
     for link in (n for n in nodes if n.tag == "link"):
