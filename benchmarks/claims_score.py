@@ -37,6 +37,9 @@ Sets:
 * ``dev26`` — tests/fixtures/claims/realistic/dev26-paraphrase.yaml: a sample of the flagged
   items of dev5, dev13, dev18 and dev19, each reworded once by another writer, plus honest
   sentences (2026-12-01, second session; development data);
+* ``dev31`` — tests/fixtures/claims/realistic/dev31-paraphrase.yaml: a sample of the flagged
+  items of dev15, dev17, dev23 and dev25, each reworded once, plus honest sentences
+  (development data);
 * ``dev27``, ``dev28`` — HELD OUT: written on 2026-12-01 (second session) while the rules were
   tuned on dev23–dev26 (adverts and clinic pages; patient information and clinic articles),
   scored once at the end: figures only;
@@ -92,6 +95,7 @@ SETS = {
     "dev24": FIXTURES / "realistic" / "dev24.yaml",
     "dev25": FIXTURES / "realistic" / "dev25.yaml",
     "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
+    "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
