@@ -37,6 +37,8 @@ Sets:
 * ``dev26`` — tests/fixtures/claims/realistic/dev26-paraphrase.yaml: a sample of the flagged
   items of dev5, dev13, dev18 and dev19, each reworded once by another writer, plus honest
   sentences (2026-12-01, second session; development data);
+* ``dev29``, ``dev30`` — development sets of 2026-12-01, second session (subtle advertising;
+  clinic pages and public patient information), scored once on arrival, then tuned on;
 * ``dev31`` — tests/fixtures/claims/realistic/dev31-paraphrase.yaml: a sample of the flagged
   items of dev15, dev17, dev23 and dev25, each reworded once, plus honest sentences
   (development data);
@@ -95,6 +97,7 @@ SETS = {
     "dev24": FIXTURES / "realistic" / "dev24.yaml",
     "dev25": FIXTURES / "realistic" / "dev25.yaml",
     "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
+    "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
