@@ -97,6 +97,7 @@ SETS = {
     "dev24": FIXTURES / "realistic" / "dev24.yaml",
     "dev25": FIXTURES / "realistic" / "dev25.yaml",
     "dev26": FIXTURES / "realistic" / "dev26-paraphrase.yaml",
+    "dev29": FIXTURES / "realistic" / "dev29.yaml",
     "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
