@@ -56,7 +56,7 @@ _RAWSKIP = re.compile(rf"<(?:{'|'.join(_SKIP_ELEMENTS)})\b", re.I)
 # the separator inside a letter-spaced word.)
 TOKENS = frozenset(
     {"comment", "rawskip", "tag", "decl", "ent", "nonascii", "spaced", "spacer", "hyphbreak"}
-    | {"leet"}
+    | {"leet", "masked"}  # letters and stars only: never past a line end
 )
 _DECL = re.compile(r"<![A-Za-z\[][^>]*>|<\?[^>]*>")
 

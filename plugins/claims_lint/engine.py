@@ -99,7 +99,7 @@ class Linter:
         # keep_overlaps: every rule's own claim, even where another rule of its category
         # claims the same words (for testing rules one by one)
         self.pipeline = Pipeline(self.rules, pack, dedupe=not keep_overlaps)
-        self.folder = Folder(pack.confusables, pack.script)
+        self.folder = Folder(pack.confusables, pack.script, pack.masked_words)
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]

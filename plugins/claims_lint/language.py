@@ -122,6 +122,7 @@ class LanguagePack:
     gap_stop: str = ""  # words a frame's gap may not contain: clause breaks and negators
     gap_separator: str = r"[\s\-:]+"
     confusables: dict[str, str] = field(default_factory=dict)
+    masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -348,6 +349,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         gap_stop=words_regex(r.get("kinds.gap_stop", list) + r.get("negation.negators", list)),
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
+        masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],

@@ -156,11 +156,29 @@ class Folder:
     left as it is.
     """
 
-    def __init__(self, confusables: dict[str, str] | None = None, script: str = "Latin") -> None:
+    def __init__(
+        self,
+        confusables: dict[str, str] | None = None,
+        script: str = "Latin",
+        masked_words: tuple[str, ...] = (),
+    ) -> None:
         self.confusables = dict(confusables or {})
         self.script = script.upper()
+        self.masked_words = tuple(w.lower() for w in masked_words)
         self._plain: dict[str, str] = {}
         self._lookalike: dict[str, str] = {}
+
+    def unmask(self, token: str) -> str | None:
+        """The one masked word ``token`` spells with its starred-out letters ("b*tox",
+        "semaglu**de": each star stands for one letter), or None when it fits none or several."""
+        shape = re.compile(
+            "".join(
+                f"[a-z]{{{len(run)}}}" if run[0] in _MASKS else re.escape(run)
+                for run in re.findall(rf"[{_MASKS}]+|[^{_MASKS}]+", token.lower())
+            )
+        )
+        fits = [w for w in self.masked_words if shape.fullmatch(w)]
+        return fits[0] if len(fits) == 1 else None
 
     def char(self, c: str, lookalike: bool) -> str:
         cache = self._lookalike if lookalike else self._plain
@@ -383,11 +401,16 @@ _LEET = (
     r"|(?<=(?<![A-Za-z0-9])[A-Za-z])0(?![A-Za-z0-9])"
 )
 _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
+# Letters starred out to get past filters ("b*tox", "semaglu**de", "t#x"): a word with a mask
+# inside it, read as the language pack's masked word it fits (Folder.unmask)
+_MASKS = "*#"
+_MASKED = r"(?<![A-Za-z*#])[A-Za-z]+[*#]+[A-Za-z][A-Za-z*#]*(?![A-Za-z*#])"
 _HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
 _EXTRA = rf"""
 |(?P<spaced>{_SPACED})
 |(?P<hyphbreak>{_HYPHEN_BREAK})
 |(?P<leet>{_LEET})
+|(?P<masked>{_MASKED})
 """
 # Three quick scans, each starting at a rare character, are far cheaper than one alternation.
 # The cheapest come first (``any`` stops at the first hit): the letter-spacing scan tries every
@@ -400,6 +423,7 @@ _EXTRA_PRESENT = (
     ),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
     re.compile(r"\b[A-Za-z][ .·•_*-][A-Za-z][ .·•_*-][A-Za-z]\b"),
+    re.compile(r"[*#](?<=[A-Za-z][*#])(?=[*#]*[A-Za-z])"),
 )
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
@@ -418,7 +442,7 @@ _ANY = re.compile(r"[\s\S]")
 _MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
 _HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
 _TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
-_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}"
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
     _HTML_TOKEN: re.compile(_HTML_TRIGGER),
@@ -524,6 +548,10 @@ class _Inline:
                 b.replace(re.sub(r"[ .·•_*-]", "", tok), start, end)
             elif kind == "leet":
                 b.replace(tok.translate(_LEET_MAP), start, end)
+            elif kind == "masked":
+                word = b.folder.unmask(tok)
+                # a word it does not fit reads as before: stars are emphasis, and go
+                b.replace(word if word else tok.replace("*", ""), start, end)
             elif kind == "hyphbreak":
                 b.replace("", start, end)
             elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":

@@ -554,6 +554,24 @@ def test_a_hedge_between_a_frames_topic_and_its_claim_governs_it(linter: Linter)
     assert rules(linter, "Scars can be faded for good with needling.") != []
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Baby b*tox for the party season.", "POM001"),
+        ("Semaglu**de pens in stock.", "POM003"),
+        ("S*fe and p**nless.", "PAI001"),
+    ],
+)
+def test_a_starred_out_word_reads_as_the_word_it_fits(linter: Linter, text: str, rule: str) -> None:
+    assert rule in rules(linter, text)
+
+
+def test_stars_that_fit_no_masked_word_are_emphasis_as_before(linter: Linter) -> None:
+    # "pain**less**" is bold inside a word; "f**k" fits no claim word: nothing new is read
+    assert rules(linter, "pain**less** and quick") == ["PAI001"]
+    assert rules(linter, "f**k, that was quick to book.") == []
+
+
 def test_a_labelled_question_is_read_without_its_label(linter: Linter) -> None:
     # "Q&A:" before the question must not turn the denial into a claim about the label
     assert rules(linter, "Q&A: Is it guaranteed to work? No treatment works for everyone.") == []
