@@ -89,14 +89,29 @@ class NegationJudge:
             for o in all_cands
             if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
         ]
-        # "not meant to change its shape or add volume": a negation carries over "or"
-        if low[max(0, c0 - 4) : c0].rstrip().endswith(("or", "nor")):
-            c0 = doc.clause(c0 - 4, c0 - 4)[0]
+        c0 = _list_start(doc, low, c0, cand.sentence)
         for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
             at = m.start()
             if not any(a <= at < b for a, b in others):
                 return False
         return not (rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1))
+
+
+def _list_start(doc: Doc, low: str, c0: int, sentence: int) -> int:
+    """Where a list the clause at ``c0`` belongs to starts: a negation carries over "or"
+    ("not meant to change its shape or add volume") and over the commas of a list that ends
+    in "or" ("do not remove deep scars, tighten loose skin or shrink pores")."""
+    s1 = doc.sentence(sentence)[1]
+    for _ in range(4):
+        before = low[max(0, c0 - 4) : c0].rstrip()
+        listed = before.endswith(",") and _OR.search(low, c0, s1) is not None
+        if not (before.endswith(("or", "nor")) or listed):
+            break
+        c0 = doc.clause(c0 - 4, c0 - 4)[0]
+    return c0
+
+
+_OR = re.compile(r"\b(?:or|nor)\b")
 
 
 class HedgeJudge:

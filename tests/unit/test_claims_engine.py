@@ -572,6 +572,12 @@ def test_stars_that_fit_no_masked_word_are_emphasis_as_before(linter: Linter) ->
     assert rules(linter, "f**k, that was quick to book.") == []
 
 
+def test_a_negation_carries_over_the_commas_of_a_list_that_ends_in_or(linter: Linter) -> None:
+    assert rules(linter, "Peels do not remove scars, tighten loose skin or shrink pores.") == []
+    # a comma without a list after it ends the negation as before
+    assert "SAF001" in rules(linter, "It is not painful, and it is completely safe.")
+
+
 def test_a_labelled_question_is_read_without_its_label(linter: Linter) -> None:
     # "Q&A:" before the question must not turn the denial into a claim about the label
     assert rules(linter, "Q&A: Is it guaranteed to work? No treatment works for everyone.") == []
