@@ -40,10 +40,14 @@ class QuestionJudge:
     name = "question"
 
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
-        if cand.rule.questions == "flag" or cand.detector == "question-answer":
+        if cand.detector == "question-answer":
             return True
         if not doc.is_question(cand.sentence):
             return True
+        if cand.rule.questions == "flag":
+            # even words that are the problem are not used when the answer denies them:
+            # "Is it a quick fix? No."
+            return not _denied(doc, cand.sentence)
         text = doc.sentence_text(cand.sentence)
         pack = doc.pack
         if pack.asserting_start.match(text):
@@ -53,6 +57,16 @@ class QuestionJudge:
         # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
         # it does not assert; its answer is judged by the question-answer detector.
         return len(text.split()) > pack.topic_words
+
+
+def _denied(doc: Doc, question: int) -> bool:
+    """A yes/no question whose next sentence, its answer, starts with a denial."""
+    pack = doc.pack
+    if question + 1 >= len(doc.sentence_ends):
+        return False
+    if not pack.yes_no_start.match(doc.sentence_text(question)):
+        return False
+    return pack.answer_no.match(doc.sentence_text(question + 1)) is not None
 
 
 class ReportedJudge:
