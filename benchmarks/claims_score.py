@@ -45,6 +45,12 @@ Sets:
 * ``dev27``, ``dev28`` — HELD OUT: written on 2026-12-01 (second session) while the rules were
   tuned on dev23–dev26 (adverts and clinic pages; patient information and clinic articles),
   scored once at the end: figures only;
+* ``dev35`` — tests/fixtures/claims/realistic/dev35-paraphrase.yaml: a sample of the flagged
+  items of dev12, dev24, dev29 and dev30, each reworded once, plus honest sentences
+  (development data);
+* ``dev34`` — HELD OUT: adverts, clinic pages and public patient information, written late in
+  the second session of 2026-12-01 while the rules were tuned on dev29–dev31 and dev35, scored
+  once at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -100,8 +106,10 @@ SETS = {
     "dev29": FIXTURES / "realistic" / "dev29.yaml",
     "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
+    "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
+    "dev34": FIXTURES / "realistic" / "dev34.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -113,7 +121,7 @@ SETS = {
     ),
 }
 # held out: figures only, never their items
-FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28"}
+FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28", "dev34"}
 
 
 @dataclass
