@@ -45,6 +45,7 @@ Sets:
 * ``dev27``, ``dev28`` — HELD OUT: written on 2026-12-01 (second session) while the rules were
   tuned on dev23–dev26 (adverts and clinic pages; patient information and clinic articles),
   scored once at the end: figures only;
+* ``dev32`` — adverts and clinic pages (second session), scored once on arrival, then tuned on;
 * ``dev35`` — tests/fixtures/claims/realistic/dev35-paraphrase.yaml: a sample of the flagged
   items of dev12, dev24, dev29 and dev30, each reworded once, plus honest sentences
   (development data);
@@ -106,6 +107,7 @@ SETS = {
     "dev29": FIXTURES / "realistic" / "dev29.yaml",
     "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
+    "dev32": FIXTURES / "realistic" / "dev32.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
