@@ -157,7 +157,29 @@ class HedgeJudge:
         if before and pack.hedge_governing.search(before):
             return False
         inside = pack.hedge_governing.search(low, cand.start, cand.end)
-        return inside is None or _CERTAIN.search(low, inside.start(), c1) is not None
+        if inside is not None:
+            return _CERTAIN.search(low, inside.start(), c1) is not None
+        return not _hedged_list(doc, low, c0, cand.sentence)
+
+
+def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
+    """The clause at ``c0`` continues a short list of verb phrases that a hedge opens: "it can
+    add volume, improve shape and soften fine lines" hedges all three."""
+    s0 = doc.sentence(sentence)[0]
+    for _ in range(3):
+        if c0 <= s0:
+            return False
+        before = low[max(s0, c0 - 5) : c0].rstrip()
+        if not before.endswith((",", "and", "or")):
+            return False
+        p0 = doc.clause(c0 - 5, c0 - 5)[0]
+        words = low[p0:c0].split()
+        if len(words) > 7:  # a list item is short; a longer clause says something of its own
+            return False
+        if doc.pack.hedge_governing.search(" ".join(words[: doc.pack.hedge_reach])):
+            return True
+        c0 = p0
+    return False
 
 
 # words that keep a claim certain after a hedge inside it: "can never grow back", "can be faded

@@ -578,6 +578,12 @@ def test_a_negation_carries_over_the_commas_of_a_list_that_ends_in_or(linter: Li
     assert "SAF001" in rules(linter, "It is not painful, and it is completely safe.")
 
 
+def test_a_hedge_carries_over_a_short_list_of_what_a_treatment_can_do(linter: Linter) -> None:
+    assert rules(linter, "It can add volume, improve shape and soften fine lines.") == []
+    # a clause that says something of its own is not part of the hedged list
+    assert rules(linter, "It can take a week or two to settle down, and then your lines soften.")
+
+
 def test_a_labelled_question_is_read_without_its_label(linter: Linter) -> None:
     # "Q&A:" before the question must not turn the denial into a claim about the label
     assert rules(linter, "Q&A: Is it guaranteed to work? No treatment works for everyone.") == []
