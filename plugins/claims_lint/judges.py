@@ -115,17 +115,17 @@ def _list_start(doc: Doc, low: str, c0: int, sentence: int) -> int:
     """Where a list the clause at ``c0`` belongs to starts: a negation carries over "or"
     ("not meant to change its shape or add volume") and over the commas of a list that ends
     in "or" ("do not remove deep scars, tighten loose skin or shrink pores")."""
+    joiners, ahead = doc.pack.negation_carries_over, doc.pack.negation_carrier
+    if ahead is None:
+        return c0
     s1 = doc.sentence(sentence)[1]
     for _ in range(4):
         before = low[max(0, c0 - 4) : c0].rstrip()
-        listed = before.endswith(",") and _OR.search(low, c0, s1) is not None
-        if not (before.endswith(("or", "nor")) or listed):
+        listed = before.endswith(",") and ahead.search(low, c0, s1) is not None
+        if not (before.endswith(joiners) or listed):
             break
         c0 = doc.clause(c0 - 4, c0 - 4)[0]
     return c0
-
-
-_OR = re.compile(r"\b(?:or|nor)\b")
 
 
 class HedgeJudge:
@@ -158,7 +158,8 @@ class HedgeJudge:
             return False
         inside = pack.hedge_governing.search(low, cand.start, cand.end)
         if inside is not None:
-            return _CERTAIN.search(low, inside.start(), c1) is not None
+            certain = pack.hedge_certain
+            return certain is not None and certain.search(low, inside.start(), c1) is not None
         return not _hedged_list(doc, low, c0, cand.sentence)
 
 
@@ -170,7 +171,7 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
         if c0 <= s0:
             return False
         before = low[max(s0, c0 - 5) : c0].rstrip()
-        if not before.endswith((",", "and", "or")):
+        if not before.endswith((",", *doc.pack.hedge_carries_over)):
             return False
         p0 = doc.clause(c0 - 5, c0 - 5)[0]
         words = low[p0:c0].split()
@@ -180,13 +181,6 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
             return True
         c0 = p0
     return False
-
-
-# words that keep a claim certain after a hedge inside it: "can never grow back", "can be faded
-# for good", "tends to stay for an impressively long time"
-_CERTAIN = re.compile(
-    r"\b(?:never|not|always|for good|forever|for ever|permanent\w*|impressive\w*|definitely)\b"
-)
 
 
 # what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose

@@ -123,6 +123,10 @@ class LanguagePack:
     gap_separator: str = r"[\s\-:]+"
     confusables: dict[str, str] = field(default_factory=dict)
     masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
+    negation_carries_over: tuple[str, ...] = ()  # "or", "nor": a negation reaches past them
+    negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
+    hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
+    hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -350,6 +354,10 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
         masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
+        negation_carries_over=tuple(str(w) for w in r.get("negation.carries_over", list, [])),
+        negation_carrier=_optional_words(r, "negation.carries_over"),
+        hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
+        hedge_certain=_optional_regex(r, "hedges.certain"),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],

@@ -404,7 +404,7 @@ _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 # Letters starred out to get past filters ("b*tox", "semaglu**de", "t#x"): a word with a mask
 # inside it, read as the language pack's masked word it fits (Folder.unmask)
 _MASKS = "*#"
-_MASKED = r"(?<![A-Za-z*#])[A-Za-z]+[*#]+[A-Za-z][A-Za-z*#]*(?![A-Za-z*#])"
+_MASKED = rf"(?<![A-Za-z{_MASKS}])[A-Za-z]+[{_MASKS}]+[A-Za-z][A-Za-z{_MASKS}]*(?![A-Za-z{_MASKS}])"
 _HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
 _EXTRA = rf"""
 |(?P<spaced>{_SPACED})
@@ -423,7 +423,7 @@ _EXTRA_PRESENT = (
     ),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
     re.compile(r"\b[A-Za-z][ .·•_*-][A-Za-z][ .·•_*-][A-Za-z]\b"),
-    re.compile(r"[*#](?<=[A-Za-z][*#])(?=[*#]*[A-Za-z])"),
+    re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
 )
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
