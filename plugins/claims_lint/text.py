@@ -140,6 +140,9 @@ _PUNCTUATION = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-", "﹣": "-", "－": "-",
 }  # fmt: skip
 
+# Symbols that stand for words, in any language
+_SYMBOL_WORDS = {"💯": " 100% "}
+
 _DELETE = set(
     "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
     "\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0"
@@ -192,6 +195,8 @@ class Folder:
             return ""
         if c in _PUNCTUATION:
             return _PUNCTUATION[c]
+        if c in _SYMBOL_WORDS:
+            return _SYMBOL_WORDS[c]
         if lookalike and c in self.confusables:
             return self.confusables[c]
         if c.isspace():
@@ -399,6 +404,7 @@ _LEET = (
     r"(?<=[A-Za-z])[0134578@$!]+(?=[A-Za-z])"
     r"|(?<=[A-Za-z]{2})[0134$]+(?![A-Za-z0-9])"
     r"|(?<=(?<![A-Za-z0-9])[A-Za-z])0(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9$])\$(?=[A-Za-z]{3})"
 )
 _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 # Letters starred out to get past filters ("b*tox", "semaglu**de", "t#x"): a word with a mask
@@ -406,11 +412,15 @@ _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 _MASKS = "*#"
 _MASKED = rf"(?<![A-Za-z{_MASKS}])[A-Za-z]+[{_MASKS}]+[A-Za-z][A-Za-z{_MASKS}]*(?![A-Za-z{_MASKS}])"
 _HYPHEN_BREAK = r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])"
+# A letter held for emphasis ("painlesssss", "guaranteeeed", "sooo safe"): three or more of the
+# same letter, which no English word has; read back to the word it stretches (_unstretch)
+_STRETCH = r"(?P<sl>[A-Za-z])(?P=sl){2,}"
 _EXTRA = rf"""
 |(?P<spaced>{_SPACED})
 |(?P<hyphbreak>{_HYPHEN_BREAK})
 |(?P<leet>{_LEET})
 |(?P<masked>{_MASKED})
+|(?P<stretch>{_STRETCH})
 """
 # Three quick scans, each starting at a rare character, are far cheaper than one alternation.
 # The cheapest come first (``any`` stops at the first hit): the letter-spacing scan tries every
@@ -420,12 +430,38 @@ _EXTRA_PRESENT = (
         r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
         r"|[0134$](?<=[A-Za-z]{2}[0134$])(?=[0134$]*(?![A-Za-z0-9]))"
         r"|0(?<=(?<![A-Za-z0-9])[A-Za-z]0)(?![A-Za-z0-9])"
+        r"|\$(?<![A-Za-z0-9$]\$)(?=[A-Za-z]{3})"
     ),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
-    re.compile(r"\b[A-Za-z][ .·•_*-][A-Za-z][ .·•_*-][A-Za-z]\b"),
+    # from the separator, not every letter: a letter class at the start is tried everywhere
+    re.compile(r"[ .·•_*-](?<=\b[A-Za-z][ .·•_*-])[A-Za-z][ .·•_*-][A-Za-z]\b"),
     re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
+    re.compile(r"([A-Za-z])\1\1"),
 )
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
+
+
+def _unstretch(src: str, start: int, end: int) -> str:
+    """The letters a held letter ``src[start:end]`` stands for: one for a, i and u, a final o
+    and the s of a short word, which English seldom doubles ("zerooo", "sooo", "yesss");
+    otherwise two ("painlesssss", "guaranteeeed", "smoooth", "freeee"), which it often does.
+    Three inside a word are left alone: a hashtag runs "glass" and "skin" together."""
+    letter = src[start]
+    before = start - next(
+        (i + 1 for i in range(start - 1, max(start - 4, -1), -1) if not src[i].isalpha()),
+        max(start - 3, 0),
+    )
+    after = _LETTERS.match(src, end).end() - end  # type: ignore[union-attr]
+    if end - start == 3 and before and after:
+        return src[start:end]  # "glassskin": two words run together, not a held letter
+    low = letter.lower()
+    single = low in "aiu" or (not after and (low == "o" or (low == "s" and before <= 2)))
+    if single or before + after < 2:
+        return letter
+    return src[start : start + 2]
+
+
+_LETTERS = re.compile(r"[A-Za-z]{0,3}")
 
 
 def _tokens(*parts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -442,7 +478,7 @@ _ANY = re.compile(r"[\s\S]")
 _MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
 _HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
 _TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
-_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}"
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
     _HTML_TOKEN: re.compile(_HTML_TRIGGER),
@@ -552,6 +588,8 @@ class _Inline:
                 word = b.folder.unmask(tok)
                 # a word it does not fit reads as before: stars are emphasis, and go
                 b.replace(word if word else tok.replace("*", ""), start, end)
+            elif kind == "stretch":
+                b.replace(_unstretch(src, start, end), start, end)
             elif kind == "hyphbreak":
                 b.replace("", start, end)
             elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":

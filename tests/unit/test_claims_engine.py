@@ -566,6 +566,33 @@ def test_a_starred_out_word_reads_as_the_word_it_fits(linter: Linter, text: str,
     assert rule in rules(linter, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("This treatment is completely painlesssss.", "PAI001"),
+        ("Results are guaranteeeed!", "GUA001"),
+        ("Noooo downtime, zerooo needles.", "DOW001"),
+        ("Honestly it is sooo safe.", "SAF001"),
+        ("Totally painfreeee 🙌", "PAI001"),
+        ("It is 💯 safe.", "SAF001"),
+        ("A totally $afe way to a fresher face.", "SAF001"),
+    ],
+)
+def test_letters_held_for_emphasis_and_symbols_for_words_read_as_the_word(
+    linter: Linter, text: str, rule: str
+) -> None:
+    assert rule in rules(linter, text)
+
+
+def test_held_letters_keep_honest_text_honest(linter: Linter) -> None:
+    from claims_lint.text import clean_markdown
+
+    honest = "Sooo many of you asked: yesss, it stings a little, and it can bruise."
+    assert rules(linter, honest) == []
+    text = clean_markdown("Phase III trial, $99 a session, US$50 deposit, hmmm, #glassskin.")[0]
+    assert text.text == "Phase I trial, $99 a session, US$50 deposit, hm, #glassskin."
+
+
 def test_stars_that_fit_no_masked_word_are_emphasis_as_before(linter: Linter) -> None:
     # "pain**less**" is bold inside a word; "f**k" fits no claim word: nothing new is read
     assert rules(linter, "pain**less** and quick") == ["PAI001"]
