@@ -52,6 +52,9 @@ Sets:
 * ``dev34`` — HELD OUT: adverts, clinic pages and public patient information, written late in
   the second session of 2026-12-01 while the rules were tuned on dev29–dev31 and dev35, scored
   once at the end: figures only;
+* ``dev36``, ``dev37`` — HELD OUT: written in the third session of 2026-12-01 while the rules
+  were tuned on the development sets (adverts and clinic pages; public patient information and
+  clinic FAQs and articles), scored once at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -112,6 +115,8 @@ SETS = {
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
     "dev34": FIXTURES / "realistic" / "dev34.yaml",
+    "dev36": FIXTURES / "realistic" / "dev36.yaml",
+    "dev37": FIXTURES / "realistic" / "dev37.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -123,7 +128,7 @@ SETS = {
     ),
 }
 # held out: figures only, never their items
-FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28", "dev34"}
+FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28", "dev34", "dev36", "dev37"}
 
 
 @dataclass
