@@ -53,10 +53,10 @@ _COMMENT = re.compile(r"<!--")
 _RAWSKIP = re.compile(rf"<(?:{'|'.join(_SKIP_ELEMENTS)})\b", re.I)
 # The named groups of text._HTML_TOKEN_X this module was written for (a test checks): a new
 # kind of token may read past a line end, and then it must be added to _spans. ("spacer" is
-# the separator inside a letter-spaced word.)
+# the separator inside a letter-spaced word, "sl" the held letter of a stretched one.)
 TOKENS = frozenset(
     {"comment", "rawskip", "tag", "decl", "ent", "nonascii", "spaced", "spacer", "hyphbreak"}
-    | {"leet", "masked"}  # letters and stars only: never past a line end
+    | {"leet", "masked", "stretch", "sl"}  # letters and stars only: never past a line end
 )
 _DECL = re.compile(r"<![A-Za-z\[][^>]*>|<\?[^>]*>")
 

@@ -140,7 +140,7 @@ class HedgeJudge:
 
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
         if not cand.rule.hedgeable:
-            return True
+            return not (cand.rule.balanced and _balanced(doc, cand))
         pack = doc.pack
         low = doc.lower
         c0, c1 = doc.clause(cand.start, cand.end)
@@ -161,6 +161,19 @@ class HedgeJudge:
             certain = pack.hedge_certain
             return certain is not None and certain.search(low, inside.start(), c1) is not None
         return not _hedged_list(doc, low, c0, cand.sentence)
+
+
+def _balanced(doc: Doc, cand: Candidate) -> bool:
+    """The claim's sentence hedges it and names its limits: "IPL can calm rosacea redness, but it
+    is not a cure" informs; "IPL calms rosacea" or "may help your acne" alone still claims."""
+    limits = doc.pack.hedge_limits
+    if limits is None:
+        return False
+    s0, s1 = doc.sentence(cand.sentence)
+    low = doc.lower
+    if limits.search(low, s0, s1) is None:
+        return False
+    return doc.pack.hedge_governing.search(low, s0, cand.end) is not None
 
 
 def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:

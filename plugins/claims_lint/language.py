@@ -127,6 +127,8 @@ class LanguagePack:
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
+    # "others see no change", "it is not a cure": the limits a balanced statement names
+    hedge_limits: re.Pattern[str] | None = None
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -358,6 +360,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         negation_carrier=_optional_words(r, "negation.carries_over"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
+        hedge_limits=_optional_regex(r, "hedges.limits"),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],

@@ -95,7 +95,7 @@ _RULE_KEYS = {
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if",
+    "stands_beside", "still_if", "balanced",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -110,6 +110,7 @@ class Category:
     description: str
     hedgeable: bool = False
     questions: str = "exempt"
+    balanced: bool = False  # a hedge AND a stated limit ("but it is not a cure") soften it
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class Rule:
     questions: str = "exempt"  # "exempt": a topic question is not a claim; "flag": it still is
     negatable: bool = True
     hedgeable: bool = False
+    balanced: bool = False  # softened by a hedge with the limits it names (language pack)
     post_negation: bool = False
     defers: bool = False  # yields to any finding of another category on the same words ...
     stands_beside: tuple[str, ...] = ()  # ... except these categories: both are reported
@@ -254,6 +256,7 @@ def _load_categories(root: Path) -> dict[str, Category]:
             description=str(raw.get("description", "")),
             hedgeable=bool(raw.get("hedgeable", False)),
             questions=str(raw.get("questions", "exempt")),
+            balanced=bool(raw.get("balanced", False)),
         )
     missing = set(CATEGORY_IDS) - set(out)
     if missing:
@@ -634,6 +637,7 @@ class _FileLoader:
             questions=str(raw.get("questions", cat.questions)),
             negatable=bool(raw.get("negatable", True)),
             hedgeable=bool(raw.get("hedgeable", cat.hedgeable)),
+            balanced=bool(raw.get("balanced", cat.balanced)),
             post_negation=bool(raw.get("post_negation", False)),
             defers=bool(raw.get("defers", False)),
             stands_beside=tuple(str(c) for c in raw.get("stands_beside", ())),

@@ -22,6 +22,10 @@ def rules(linter: Linter, text: str, kind: str = "markdown") -> list[str]:
     return [f.rule for f in linter.lint_source(text, "page.md", kind).findings]
 
 
+def categories(linter: Linter, text: str) -> set[str]:
+    return {f.category for f in linter.lint_source(text, "page.md").findings}
+
+
 def one(linter: Linter, text: str, kind: str = "markdown") -> Finding:
     fs = linter.lint_source(text, "page.md", kind).findings
     assert len(fs) == 1, [(f.rule, f.matched) for f in fs]
@@ -544,6 +548,16 @@ def test_a_hedge_softens_only_the_efficacy_claim_it_governs(linter: Linter) -> N
     assert "guaranteed-permanent" in {
         f.category for f in linter.lint_source("Leaves skin smoother.", "p.md").findings
     }
+
+
+def test_a_balanced_statement_about_a_condition_informs(linter: Linter) -> None:
+    # a hedge and the limits it names, in one sentence: information
+    balanced = "IPL can reduce redness linked to rosacea, but it is not a cure and flares return."
+    assert rules(linter, balanced) == []
+    assert rules(linter, "Some notice slightly thicker hair; others see no change.") == []
+    # the limits without the hedge, or the hedge without the limits, still claim
+    assert "medical-condition" in categories(linter, "IPL reduces rosacea redness; not a cure.")
+    assert "medical-condition" in categories(linter, "PRP can regrow thinning hair.")
 
 
 def test_a_hedge_between_a_frames_topic_and_its_claim_governs_it(linter: Linter) -> None:
