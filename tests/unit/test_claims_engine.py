@@ -560,6 +560,18 @@ def test_a_balanced_statement_about_a_condition_informs(linter: Linter) -> None:
     assert "medical-condition" in categories(linter, "PRP can regrow thinning hair.")
 
 
+def test_a_can_that_promises_is_no_hedge(linter: Linter) -> None:
+    assert "guaranteed-permanent" in categories(linter, "You can enjoy smoother skin for years.")
+    assert rules(linter, "It can soften fine lines in some people.") == []
+
+
+def test_a_pipe_ends_a_clause_and_short_answers_carry_the_question(linter: Linter) -> None:
+    # the "not" of one headline part does not reach the next
+    assert "PRE002" in rules(linter, "Bald Is Not Your Destiny | Start Today For £1")
+    assert "cellulite-claim" in categories(linter, "Dimpled thighs? Not for much longer.")
+    assert "downtime-absolute" in categories(linter, "Downtime? What downtime.")
+
+
 def test_a_hedge_between_a_frames_topic_and_its_claim_governs_it(linter: Linter) -> None:
     # the modal stands inside the matched words, after the topic, not before them
     assert rules(linter, "Removing dead cells can leave skin feeling smoother for a day.") == []
