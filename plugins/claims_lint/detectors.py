@@ -235,9 +235,12 @@ def _unless(rule: Rule, low: str, s0: int, s1: int) -> bool:
     if rule.unless_re is None:
         return False
     end = _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
-    if not rule.unless_re.search(low, s0, end):
+    # searched in a slice, not with pos/endpos: "^" in a pattern means the sentence's start,
+    # and with pos it would match only at the start of the page
+    text = low[s0:end]
+    if not rule.unless_re.search(text):
         return False
-    return rule.still_if_re is None or not rule.still_if_re.search(low, s0, end)
+    return rule.still_if_re is None or not rule.still_if_re.search(text)
 
 
 def _paragraph_end(low: str, s1: int) -> int:

@@ -560,6 +560,13 @@ def test_a_balanced_statement_about_a_condition_informs(linter: Linter) -> None:
     assert "medical-condition" in categories(linter, "PRP can regrow thinning hair.")
 
 
+def test_an_unless_anchored_at_the_start_reads_each_sentence_start(linter: Linter) -> None:
+    # a heading in the middle of a page is as much a heading as the first line
+    page = "# Acne\n\nAcne is common.\n\n## Isotretinoin for acne\n\nIt is a strong medicine."
+    assert rules(linter, page) == []
+    assert "POM001" in rules(linter, "Our prices.\n\nBotox for frown lines\n\nBook today.")
+
+
 def test_a_can_that_promises_is_no_hedge(linter: Linter) -> None:
     assert "guaranteed-permanent" in categories(linter, "You can enjoy smoother skin for years.")
     assert rules(linter, "It can soften fine lines in some people.") == []
