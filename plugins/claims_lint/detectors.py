@@ -93,13 +93,33 @@ class RuleDetector:
             for lit in inner
         }
         phrases = [lit for lit in literals if not _WORD.fullmatch(lit)]
-        self._phrase_scan = trie_regex(phrases) if phrases else None
-        self._phrase_ids = {lit: ids[lit] for lit in phrases}
+        # A phrase that starts with a word ("orange peel", "salon grade") is looked for only in
+        # a sentence with a word ending in its first word: one regex for every phrase would be
+        # tried at every letter of the page. Phrases that start with punctuation keep the scan.
+        self._word_phrases: dict[str, list[tuple[str, int]]] = {}
+        for lit in phrases:
+            if (first := _WORD.match(lit)) is not None:
+                self._word_phrases.setdefault(first.group(0), []).append((lit, ids[lit]))
+        scanned = [lit for lit in phrases if not _WORD.match(lit)]
+        self._phrase_scan = trie_regex(scanned) if scanned else None
+        self._phrase_ids = {lit: ids[lit] for lit in scanned}
+        self._phrase_cache: dict[str, tuple[tuple[str, int], ...]] = {}
         self._word_cache: dict[str, frozenset[int]] = {}
         # Raw regex matches per sentence text, relative to the sentence (before the rules'
         # own conditions, which read the context): a sentence a site repeats ("Results vary
         # from person to person.") is scanned once per linter, not once per page.
         self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int], ...]] = {}
+
+    def _phrases_after(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The word-initial phrases that may start at the end of ``word`` (their first word is
+        a suffix of it: "b t" can start in "crab tissue"), cached: words repeat."""
+        found = self._phrase_cache.get(word)
+        if found is None:
+            get = self._word_phrases.get
+            found = tuple(p for k in range(len(word)) for p in get(word[k:], ()))
+            if len(self._phrase_cache) < 100_000:
+                self._phrase_cache[word] = found
+        return found
 
     def _lits_in(self, word: str) -> frozenset[int]:
         """The literals a word contains, at any position (cached: words repeat)."""
@@ -129,7 +149,7 @@ class RuleDetector:
         """Sentence index -> indexes of the branches worth trying there (every anchor clause
         of the branch has a literal in the sentence), for the sentences in ``only`` or all."""
         low = doc.lower
-        if self._inner is None and self._phrase_scan is None:
+        if self._inner is None and self._phrase_scan is None and not self._word_phrases:
             return {}
         if only is not None and not only:  # every sentence seen before: no scan of the text
             return {}
@@ -148,9 +168,16 @@ class RuleDetector:
                 start = end
                 continue
             lits: set[int] = set(phrase_hits.get(si, ()))
+            words = set(findall(low, start, end))
             if self._inner is not None:
-                for w in set(findall(low, start, end)):
+                for w in words:
                     lits |= lits_in(w)
+            if self._word_phrases:
+                last = end + 64  # a phrase that starts in this sentence may run past its end
+                for w in words:
+                    for phrase, pid in self._phrases_after(w):
+                        if pid not in lits and low.find(phrase, start, last) >= 0:
+                            lits.add(pid)
             start = end
             if lits and (met := self._met(frozenset(lits))):
                 out[si] = set(met)

@@ -8,6 +8,7 @@ it fires somewhere in the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,42 @@ def test_anchors_are_derived_and_never_hide_a_match(linter: Linter) -> None:
             doc = Doc(cleaned, cleaned.lower(), linter.pack)
             chosen = set().union(*detector.candidate_sentences(doc).values() or [set()])
             assert i in chosen, f"{rule.code}: the prefilter misses {ex.text!r}"
+
+
+def test_anchor_phrases_found_word_by_word_are_those_a_page_wide_scan_finds(
+    linter: Linter,
+) -> None:
+    """Phrases that start with a word ("orange peel") are looked for from the words of each
+    sentence, not by one scan of the page: every branch the page-wide scan would pick is still
+    picked, including a phrase that starts inside a longer word ("crab tissue" holds "b t")."""
+    from bisect import bisect_right
+
+    import yaml
+    from claims_lint.patterns import trie_regex
+    from claims_lint.segment import Doc
+
+    detector = linter.pipeline.rule_detector
+    phrases = {p: i for group in detector._word_phrases.values() for p, i in group}
+    phrases.update(detector._phrase_ids)
+    scan = trie_regex(list(phrases))
+    fixtures = Path(__file__).parents[1] / "fixtures" / "claims" / "realistic"
+    data = yaml.safe_load((fixtures / "dev5.yaml").read_text(encoding="utf-8"))
+    page = "\n\n".join(i["text"] for pg in data["pages"] for i in pg["items"])
+    cleaned = _clean(linter, page + "\n\nA crab tissue sample, crop top ready.")
+    doc = Doc(cleaned, cleaned.lower(), linter.pack)
+    picked = detector.candidate_branches(doc)
+    hits: dict[int, set[int]] = {}
+    for m in scan.finditer(doc.lower):
+        si = min(bisect_right(doc.sentence_ends, m.start()), len(doc.sentence_ends) - 1)
+        hits.setdefault(si, set()).add(phrases[m.group(0)])
+    start = 0
+    for si, end in enumerate(doc.sentence_ends):
+        lits = set(hits.get(si, ()))
+        for word in set(re.findall(r"[\w%'£$#★⭐]+", doc.lower[start:end])):
+            lits |= detector._lits_in(word)
+        wanted = detector._met(frozenset(lits)) if lits else frozenset()
+        assert wanted <= picked.get(si, set()), doc.lower[start:end]
+        start = end
 
 
 def _clean(linter: Linter, text: str) -> str:
