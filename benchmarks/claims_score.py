@@ -54,7 +54,8 @@ Sets:
   once at the end: figures only;
 * ``dev36``, ``dev37`` — HELD OUT: written in the third session of 2026-12-01 while the rules
   were tuned on the development sets (adverts and clinic pages; public patient information and
-  clinic FAQs and articles), scored once at the end: figures only;
+  clinic FAQs and articles), scored on arrival, before that tuning landed, and at the end:
+  figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);

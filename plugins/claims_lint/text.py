@@ -422,9 +422,10 @@ _EXTRA = rf"""
 |(?P<masked>{_MASKED})
 |(?P<stretch>{_STRETCH})
 """
-# Three quick scans, each starting at a rare character, are far cheaper than one alternation.
-# The cheapest come first (``any`` stops at the first hit): the letter-spacing scan tries every
-# letter, while a digit inside a word (a hashed file name in HTML) is found almost at once.
+# Quick scans, each starting at a rare character where it can, are far cheaper than one
+# alternation. The cheapest come first (``any`` stops at the first hit): a digit inside a word
+# (a hashed file name in HTML) is found almost at once, while a held letter has no rare
+# character to start from and is tried at every letter, so it comes last.
 _EXTRA_PRESENT = (
     re.compile(
         r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
@@ -444,13 +445,11 @@ _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 def _unstretch(src: str, start: int, end: int) -> str:
     """The letters a held letter ``src[start:end]`` stands for: one for a, i and u, a final o
     and the s of a short word, which English seldom doubles ("zerooo", "sooo", "yesss");
-    otherwise two ("painlesssss", "guaranteeeed", "smoooth", "freeee"), which it often does.
+    otherwise two ("painlesssss", "guaranteeeed", "smooooth", "freeee"), which it often does.
     Three inside a word are left alone: a hashtag runs "glass" and "skin" together."""
     letter = src[start]
-    before = start - next(
-        (i + 1 for i in range(start - 1, max(start - 4, -1), -1) if not src[i].isalpha()),
-        max(start - 3, 0),
-    )
+    # up to three letters either side are all the word shape below needs
+    before = len(_LETTERS_BEFORE.search(src, max(start - 3, 0), start).group())  # type: ignore[union-attr]
     after = _LETTERS.match(src, end).end() - end  # type: ignore[union-attr]
     if end - start == 3 and before and after:
         return src[start:end]  # "glassskin": two words run together, not a held letter
@@ -462,6 +461,7 @@ def _unstretch(src: str, start: int, end: int) -> str:
 
 
 _LETTERS = re.compile(r"[A-Za-z]{0,3}")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")  # searched up to the held letter (endpos)
 
 
 def _tokens(*parts: str) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -71,8 +72,11 @@ def _project_markdown() -> list[Path]:
     """The project's own Markdown (docs, content, fixtures), and any a test tool installed
     under tests/ — never a virtual environment's or the build output's."""
     skip = {".git", ".venv", "venv", "output", "site-packages", "node_modules", "__pycache__"}
-    own = {p for p in ROOT.rglob("*.md") if not skip & set(p.relative_to(ROOT).parts)}
-    return sorted(own | set((ROOT / "tests").rglob("*.md")))
+    found = set((ROOT / "tests").rglob("*.md"))
+    for folder, subfolders, names in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in skip]  # never walked into
+        found.update(Path(folder, n) for n in names if n.endswith(".md"))
+    return sorted(found)
 
 
 def test_every_markdown_file_of_the_project_converts_the_same() -> None:
