@@ -167,6 +167,46 @@ def test_html_page_visible_text_and_meta(linter: Linter) -> None:
     assert sorted(rules(linter, page, "html")) == ["DOW001", "PAI001"]
 
 
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a cell under a named column is read with the column's name
+        ("| Treatment | Downtime | Lasts |\n|---|---|---|\n| Skin booster | None | Forever |\n",
+         [("DOW001", 3), ("GUA005", 3)]),
+        ("Course | Recovery time\n--- | ---\nSix sessions | zero\n", [("DOW001", 3)]),
+        # a label and its value, with no column name over the value
+        ("| At a glance | |\n|---|---|\n| Downtime | Nil |\n| Discomfort | Minimal |\n",
+         [("DOW001", 3), ("PAI002", 4)]),
+        ("| Downtime | None at all |\n| Results | Permanent |\n", [("DOW001", 1), ("GUA002", 2)]),
+    ],
+)  # fmt: skip
+def test_a_table_cell_is_read_with_its_column_or_row_label(
+    linter: Linter, table: str, expected: list[tuple[str, int]]
+) -> None:
+    fs = linter.lint_source(table, "page.md").findings
+    assert sorted((f.rule, f.line) for f in fs) == sorted(expected)
+
+
+def test_a_finding_in_a_cell_points_at_the_cell(linter: Linter) -> None:
+    f = one(linter, "| Treatment | Downtime |\n|---|---|\n| Skin booster | None |\n")
+    assert (f.line, f.column) == (3, len("| Skin booster |") + 1)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Side effect | How common |\n|---|---|\n| Bruising | Common |\n"
+        "| Permanent scarring | Rare |\n",
+        "| Treatment | Price |\n|---|---|\n| Skin booster | £200 |\n",
+        # the header row itself is not read as a label and its value
+        "| Downtime | Pain |\n|---|---|\n| 2 to 3 days of redness | Mild stinging |\n",
+        "| Treatment | Downtime |\n|---|---|\n| Deep peel | Up to two weeks |\n",
+    ],
+)
+def test_honest_tables_stay_quiet(linter: Linter, table: str) -> None:
+    assert rules(linter, table) == []
+
+
 # --- context -------------------------------------------------------------------------------------
 
 
