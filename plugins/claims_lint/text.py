@@ -364,6 +364,17 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
+# A label and its value side by side (a definition list's term, a row's header cell): only
+# white space between the label's end tag and the value's start tag.
+_PAIRED = frozenset({"dt", "dd", "th", "td"})
+_VALUE_NEXT = {
+    "dt": re.compile(r"\s*<dd\b", re.I),
+    "th": re.compile(r"\s*<td\b", re.I),
+}
+_LABEL_BEFORE = {
+    "dd": re.compile(r"</dt\s*>\s*$", re.I),
+    "td": re.compile(r"</th\s*>\s*$", re.I),
+}
 _TEXT_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder"})
 _META_NAMES = frozenset(
     {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
@@ -641,12 +652,25 @@ class _Inline:
         if pos < n:
             b.verbatim(src[pos:], pos)
 
+    def _pair_joiner(self, name: str, closing: bool, start: int, end: int, joiner: str) -> str:
+        """A label cell and the value beside it read as one statement, as a visitor reads
+        them: ``<dt>Recovery</dt><dd>None</dd>`` and ``<th>Downtime</th><td>None</td>`` say
+        "Recovery: None". Decided from the source around the two tags (never from state), so
+        a block cut (blocks.py never cuts before a value tag) reads them the same."""
+        if closing and name in ("dt", "th"):
+            return ": " if _VALUE_NEXT[name].match(self.src, end) else joiner
+        if not closing and name in ("dd", "td"):
+            return "" if _LABEL_BEFORE[name].search(self.src, max(0, start - 40), start) else joiner
+        return joiner
+
     def _tag(self, tok: str, start: int, end: int) -> int:
         closing = tok.startswith("</")
         name_m = _TAG_NAME.match(tok)
         name = name_m.group(1).lower() if name_m else ""
         # sup/sub become a space so a footnote number never glues onto a word ("proven1")
         joiner = BOUNDARY if name in _BLOCK_TAGS else " " if name in ("sup", "sub") else ""
+        if name in _PAIRED:
+            joiner = self._pair_joiner(name, closing, start, end, joiner)
         self.b.replace(joiner, start, end)
         if not closing and _SKIP_ATTR.search(tok):
             return self._skip_element(name, end)

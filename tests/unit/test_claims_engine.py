@@ -193,6 +193,34 @@ def test_a_finding_in_a_cell_points_at_the_cell(linter: Linter) -> None:
 
 
 @pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<dl><div><dt>Recovery</dt><dd>None at all</dd></div></dl>", ["DOW001"]),
+        ("<dl>\n  <dt>Recovery time</dt>\n  <dd>Zero</dd>\n</dl>", ["DOW001"]),
+        ("<table><tr><th>Downtime</th><td>Nil</td></tr></table>", ["DOW001"]),
+        ("<dl><dt>Side effects</dt><dd>Bruising is common</dd></dl>", []),
+        # a header row's cells are names, not a label and its value
+        ("<table><tr><th>Downtime</th><th>Price</th></tr><tr><td>2 days</td><td>£90</td></tr>"
+         "</table>", []),
+    ],
+)  # fmt: skip
+def test_an_html_label_and_its_value_read_together(
+    linter: Linter, html: str, expected: list[str]
+) -> None:
+    assert rules(linter, f"<html><body>\n{html}\n</body></html>", "html") == expected
+
+
+def test_a_short_front_matter_fact_is_read_with_its_name(linter: Linter) -> None:
+    page = (
+        "---\ntitle: Skin boosters\nfacts:\n  recovery: None at all\n"
+        "  results_timeline: Instant\n  course: Three sessions, a month apart\n"
+        "faq:\n  - q: Does it hurt?\n    a: Most people feel some stinging.\n---\nText.\n"
+    )
+    fs = linter.lint_source(page, "page.md").findings
+    assert [(f.rule, f.line, f.column) for f in fs] == [("DOW001", 4, 13), ("GUA003", 5, 21)]
+
+
+@pytest.mark.parametrize(
     "table",
     [
         "| Side effect | How common |\n|---|---|\n| Bruising | Common |\n"
