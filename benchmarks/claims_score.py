@@ -116,6 +116,7 @@ SETS = {
     "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev32": FIXTURES / "realistic" / "dev32.yaml",
+    "dev40": FIXTURES / "realistic" / "dev40.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
