@@ -56,6 +56,10 @@ Sets:
   were tuned on the development sets (adverts and clinic pages; public patient information and
   clinic FAQs and articles), scored on arrival, before that tuning landed, and at the end:
   figures only;
+* ``dev38``, ``dev39`` — HELD OUT: written in the fourth session of 2026-12-01 while context
+  judges and rules were worked on (public patient information and clinic FAQ, myth-busting and
+  blog pages; clinic selling pages, adverts, posts and emails of eight countries), scored on
+  arrival and at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -112,12 +116,15 @@ SETS = {
     "dev30": FIXTURES / "realistic" / "dev30.yaml",
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev32": FIXTURES / "realistic" / "dev32.yaml",
+    "dev40": FIXTURES / "realistic" / "dev40.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
     "dev34": FIXTURES / "realistic" / "dev34.yaml",
     "dev36": FIXTURES / "realistic" / "dev36.yaml",
     "dev37": FIXTURES / "realistic" / "dev37.yaml",
+    "dev38": FIXTURES / "realistic" / "dev38.yaml",
+    "dev39": FIXTURES / "realistic" / "dev39.yaml",
     "test": FIXTURES / "realistic" / "test.yaml",
     "devset": next(
         (
@@ -129,7 +136,20 @@ SETS = {
     ),
 }
 # held out: figures only, never their items
-FROZEN = {"test", "dev10", "dev11", "dev21", "dev22", "dev27", "dev28", "dev34", "dev36", "dev37"}
+FROZEN = {
+    "test",
+    "dev10",
+    "dev11",
+    "dev21",
+    "dev22",
+    "dev27",
+    "dev28",
+    "dev34",
+    "dev36",
+    "dev37",
+    "dev38",
+    "dev39",
+}
 
 
 @dataclass
