@@ -603,10 +603,32 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Q: Can skin boosters help with my rosacea?",
         "Another promised 'a facial that reverses ageing'; we found no evidence for that.",
         "Never inject 'fat-dissolving' products bought online.",
+        # what things on sale say of themselves, told by somebody else
+        "Marketplace sellers regularly promise wrinkle-free skin in a week.",
+        "Serums imported from abroad that claim to dissolve fat can contain unlisted drugs.",
+        "When a website guarantees no side effects, look for a different provider.",
+        "The claim that a drip flushes out toxins has no basis.",
+        "Teas sold as detox remedies have not been proven to do anything.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
     assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our new peel promises skin that stays flawless for good.", {"guaranteed-permanent"}),
+        ("This cream promises to turn back the clock.", {"age-reversal"}),
+        ("Other serums claim to firm skin, but our facial lifts it for good.",
+         {"guaranteed-permanent"}),
+        ("Our clients often say it is totally painless.", {"pain-absolute"}),
+    ],
+)  # fmt: skip
+def test_a_sellers_own_promise_is_still_a_claim(
+    linter: Linter, text: str, expected: set[str]
+) -> None:
+    assert expected <= categories(linter, text)
 
 
 def test_a_hedge_softens_only_the_efficacy_claim_it_governs(linter: Linter) -> None:
