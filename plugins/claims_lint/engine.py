@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -98,11 +99,17 @@ class Linter:
         self.pack = pack
         # keep_overlaps: every rule's own claim, even where another rule of its category
         # claims the same words (for testing rules one by one)
-        self.pipeline = Pipeline(self.rules, pack, dedupe=not keep_overlaps)
+        self._dedupe = not keep_overlaps
         self.folder = Folder(pack.confusables, pack.script, pack.masked_words)
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """The detectors and judges, built on first use: compiling the rules' prefilter is
+        most of a Linter's start-up, and a run whose files are all in the cache never needs it."""
+        return Pipeline(self.rules, self.pack, dedupe=self._dedupe)
 
     @property
     def version(self) -> str:
