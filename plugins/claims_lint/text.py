@@ -832,13 +832,15 @@ def _table_row(
     pair = not is_header and len(cells) == 2 and all(cells) and not (named[1:2] or [""])[0]
     for k, (a, e) in enumerate(zip(starts, ends, strict=True)):
         col = k - lead
-        if k:
-            sep = ": " if pair and col == 1 else BOUNDARY
-            b.replace(sep, rs + pipes[k - 1].start(), rs + pipes[k - 1].end())
+        if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
+            a += len(rest[a:e]) - len(rest[a:e].lstrip())
+            b.replace(": ", rs + pipes[k - 1].start(), rs + a)
+        elif k:
+            b.replace(BOUNDARY, rs + pipes[k - 1].start(), rs + pipes[k - 1].end())
         name = named[col] if 0 < col < len(named) else ""
         if name and col < len(cells) and cells[col]:
             b.replace(f"{name}: ", rs + a, rs + a)
-        b.verbatim(rest[a:e], rs + a)
+        b.verbatim(rest[a:e].rstrip() if pair and col == 0 else rest[a:e], rs + a)
     return cells
 
 
