@@ -394,7 +394,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         main_clause=_main_clause(r),
-        hedge_after=_optional_regex(r, "hedges.after_claim"),
+        hedge_after=_word_regex(r, "hedges.after_claim"),
         hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
         hedge_tail=_word_regex(r, "hedges.tail"),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),

@@ -122,6 +122,8 @@ def test_a_hedge_after_an_efficacy_claim_softens_it(linter: Linter, text: str) -
         ("Results last for years, though the price varies by clinic.", "guaranteed-permanent"),
         ("Results last for years, though not everyone is suitable.", "guaranteed-permanent"),
         ("Results last for years, and many clients come back for more.", "guaranteed-permanent"),
+        ("Results last for years; in some cases longer.", "guaranteed-permanent"),
+        ("Results last for years, and prices are lower for many clients.", "guaranteed-permanent"),
         (
             "Results last for years, though it varies how many sessions you need.",
             "guaranteed-permanent",
