@@ -162,7 +162,9 @@ class PatternCompiler:
                     i += 1
                 out.append(_HYPHEN)
             elif c == "'":
-                out.append("'?")
+                # already optional (a concept compiled before it was put in): once is enough,
+                # "''??" would be a regex error
+                out.append("'" if pattern.startswith("?", i + 1) else "'?")
             else:
                 out.append(c)
             i += 1

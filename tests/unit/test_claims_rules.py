@@ -226,3 +226,19 @@ def test_a_category_a_rule_names_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         load_rules(rules_dir=root)
     assert "stands_beside names no category: efficacy" in exc.value.message
+
+
+def test_a_concept_with_an_apostrophe_can_be_used_inside_another_concept() -> None:
+    """Concepts are compiled before they are put into a pattern; an apostrophe made optional
+    once must not be made optional again ("'??" nested twice is a regex error)."""
+    from claims_lint.patterns import PatternCompiler
+
+    pack = load_rules().language
+    assert pack is not None
+    concepts: dict[str, str] = {}
+    compiler = PatternCompiler(pack, concepts)
+    concepts["lines"] = compiler.compile_alternatives(["crow's feet", "frown lines"])
+    concepts["problems"] = compiler.compile_alternatives(["{lines}", "jowls"])
+    rx = re.compile(compiler.compile("{problems} gone"))
+    for text in ("crow's feet gone", "crows feet gone", "jowls gone", "frown-lines gone"):
+        assert rx.search(text), text
