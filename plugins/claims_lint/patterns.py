@@ -162,9 +162,9 @@ class PatternCompiler:
                     i += 1
                 out.append(_HYPHEN)
             elif c == "'":
-                # already optional (a concept compiled before it was put in): once is enough,
-                # "''??" would be a regex error
-                out.append("'" if pattern.startswith("?", i + 1) else "'?")
+                # "'??" was compiled twice already (a concept inside a concept): a third "?" would
+                # be a regex error, and it is optional as it is
+                out.append("'" if pattern.startswith("??", i + 1) else "'?")
             else:
                 out.append(c)
             i += 1
