@@ -56,6 +56,10 @@ Sets:
   were tuned on the development sets (adverts and clinic pages; public patient information and
   clinic FAQs and articles), scored on arrival, before that tuning landed, and at the end:
   figures only;
+* ``dev40``, ``dev41`` — written blind in the fourth session of 2026-12-01 to tune precision:
+  public patient information only (dev40: 76 false alarms on 668 quiet items on arrival) and
+  clinic pages written carefully, with a few claims slipped in (dev41: recall 0.88, precision
+  0.93 on arrival) (development data);
 * ``dev38``, ``dev39`` — HELD OUT: written in the fourth session of 2026-12-01 while context
   judges and rules were worked on (public patient information and clinic FAQ, myth-busting and
   blog pages; clinic selling pages, adverts, posts and emails of eight countries), scored on
@@ -117,6 +121,7 @@ SETS = {
     "dev31": FIXTURES / "realistic" / "dev31-paraphrase.yaml",
     "dev32": FIXTURES / "realistic" / "dev32.yaml",
     "dev40": FIXTURES / "realistic" / "dev40.yaml",
+    "dev41": FIXTURES / "realistic" / "dev41.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
