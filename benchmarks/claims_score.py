@@ -60,6 +60,11 @@ Sets:
   public patient information only (dev40: 76 false alarms on 668 quiet items on arrival) and
   clinic pages written carefully, with a few claims slipped in (dev41: recall 0.88, precision
   0.93 on arrival) (development data);
+* ``dev42`` — advertising of eleven countries (posts, ads, emails, flyers, loyalty and
+  referral schemes, event promotions), written blind in the same session to tune recall
+  (development data);
+* ``dev43`` — paraphrase set: every flagged item of dev40 and dev41 reworded twice and about a
+  third of their quiet items once, by another writer (development data);
 * ``dev38``, ``dev39`` — HELD OUT: written in the fourth session of 2026-12-01 while context
   judges and rules were worked on (public patient information and clinic FAQ, myth-busting and
   blog pages; clinic selling pages, adverts, posts and emails of eight countries), scored on
@@ -122,6 +127,8 @@ SETS = {
     "dev32": FIXTURES / "realistic" / "dev32.yaml",
     "dev40": FIXTURES / "realistic" / "dev40.yaml",
     "dev41": FIXTURES / "realistic" / "dev41.yaml",
+    "dev42": FIXTURES / "realistic" / "dev42.yaml",
+    "dev43": FIXTURES / "realistic" / "dev43-paraphrase.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",

@@ -45,8 +45,9 @@ __all__ = ["HtmlBlocks"]
 
 # A tag, as the tokeniser's ``tag`` token reads it; a line that starts with one may start a block.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
-# A line that starts with a whole tag (the _TAG test made by the regex, not once per line).
-_LINE_TAG = re.compile(rf"\n[ \t]*(?={_TAG.pattern})")
+# A line that starts with a whole tag (the _TAG test made by the regex, not once per line); never
+# a value cell or definition (<td>, <dd>), which reads the label before it (text._pair_joiner).
+_LINE_TAG = re.compile(rf"\n[ \t]*(?!<[dt]d\b)(?={_TAG.pattern})", re.I)
 # What the tokeniser reads past a line end as one token (text.py, _COMMON): a comment to its
 # "-->", an element whose content is never text to the end tag, a declaration to its ">".
 _COMMENT = re.compile(r"<!--")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .engine import EVIDENCE_CODES
+from .model import ClaimsLintError
 from .rules import CATEGORY_IDS, PROFILES, Rule, load_rules
 from .suppress import SUPPRESSION_CODES
 
@@ -56,8 +57,8 @@ def _shape(r: Rule) -> str:
     return ""
 
 
-def render_rules_doc() -> str:
-    rs = load_rules(all_profiles=True)
+def render_rules_doc(rules_dir: str | Path | None = None) -> str:
+    rs = load_rules(all_profiles=True, rules_dir=rules_dir)
     out = [
         "# Claims rules",
         "",
@@ -113,10 +114,20 @@ def render_rules_doc() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m claims_lint.docs")
     ap.add_argument("-o", "--output", help="write here instead of standard output")
+    ap.add_argument("--rules", help="a rules folder to document (default: the package's own)")
     args = ap.parse_args(argv)
-    text = render_rules_doc()
+    try:
+        text = render_rules_doc(args.rules)
+    except ClaimsLintError as exc:  # a rule file a reviewer is editing: say where, as the CLI does
+        print(f"python -m claims_lint.docs: {exc.render()}", file=sys.stderr)
+        return 2
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"python -m claims_lint.docs: cannot write {args.output}: {exc.strerror}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
     else:
         sys.stdout.write(text)
     return 0

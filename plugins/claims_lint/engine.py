@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -98,11 +99,17 @@ class Linter:
         self.pack = pack
         # keep_overlaps: every rule's own claim, even where another rule of its category
         # claims the same words (for testing rules one by one)
-        self.pipeline = Pipeline(self.rules, pack, dedupe=not keep_overlaps)
+        self._dedupe = not keep_overlaps
         self.folder = Folder(pack.confusables, pack.script, pack.masked_words)
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """The detectors and judges, built on first use: compiling the rules' prefilter is
+        most of a Linter's start-up, and a run whose files are all in the cache never needs it."""
+        return Pipeline(self.rules, self.pack, dedupe=self._dedupe)
 
     @property
     def version(self) -> str:
@@ -203,8 +210,9 @@ class Linter:
                 continue
             s = yaml_off + node.start_mark.index
             e = yaml_off + node.end_mark.index
-            mapping = _align(value, norm, s, e)
-            units.append(clean_inline_markdown(value, mapping, dotted, self.folder))
+            label = _label(key_path, value)
+            mapping = _align(value, norm, s, e, label)
+            units.append(clean_inline_markdown(label + value, mapping, dotted, self.folder))
         return units
 
     def _front_matter_directives(
@@ -538,9 +546,26 @@ def _excerpt(sentence: str) -> str:
     return text if len(text) <= 240 else text[:237] + "..."
 
 
-def _align(value: str, norm: str, s: int, e: int) -> Mapping:
-    """Map a YAML string value's offsets to the source, word by word (handles quoting/folding)."""
+def _label(key_path: tuple[Any, ...], value: str) -> str:
+    """What a short value of a named fact reads as on the page: the theme shows it under its
+    name ("Recovery" over "None at all"), so ``facts: {recovery: None at all}`` reads
+    "recovery: None at all". Only a value of a few words, in a mapping inside a mapping: a
+    long value says what it means itself, and a list item's keys (``faq.0.q``) are structure."""
+    if len(key_path) < 2 or not all(isinstance(k, str) for k in key_path[-2:]):
+        return ""
+    if len(value.split()) > _SHORT_VALUE_WORDS:
+        return ""
+    return re.sub(r"[_-]+", " ", key_path[-1]).strip() + ": "
+
+
+_SHORT_VALUE_WORDS = 6
+
+
+def _align(value: str, norm: str, s: int, e: int, label: str = "") -> Mapping:
+    """Map a YAML string value's offsets to the source, word by word (handles quoting/folding).
+    A ``label`` read in front of the value points at the value's first character."""
     m = Mapping()
+    m.add(len(label), s, s, False)
     cursor = s
     pos = 0
     for w in re.finditer(r"\S+", value):

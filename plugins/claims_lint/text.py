@@ -364,6 +364,17 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
+# A label and its value side by side (a definition list's term, a row's header cell): only
+# white space between the label's end tag and the value's start tag.
+_PAIRED = frozenset({"dt", "dd", "th", "td"})
+_VALUE_NEXT = {
+    "dt": re.compile(r"\s*<dd\b", re.I),
+    "th": re.compile(r"\s*<td\b", re.I),
+}
+_LABEL_BEFORE = {
+    "dd": re.compile(r"</dt\s*>\s*$", re.I),
+    "td": re.compile(r"</th\s*>\s*$", re.I),
+}
 _TEXT_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder"})
 _META_NAMES = frozenset(
     {"description", "og:title", "og:description", "twitter:title", "twitter:description"}
@@ -641,12 +652,25 @@ class _Inline:
         if pos < n:
             b.verbatim(src[pos:], pos)
 
+    def _pair_joiner(self, name: str, closing: bool, start: int, end: int, joiner: str) -> str:
+        """A label cell and the value beside it read as one statement, as a visitor reads
+        them: ``<dt>Recovery</dt><dd>None</dd>`` and ``<th>Downtime</th><td>None</td>`` say
+        "Recovery: None". Decided from the source around the two tags (never from state), so
+        a block cut (blocks.py never cuts before a value tag) reads them the same."""
+        if closing and name in ("dt", "th"):
+            return ": " if _VALUE_NEXT[name].match(self.src, end) else joiner
+        if not closing and name in ("dd", "td"):
+            return "" if _LABEL_BEFORE[name].search(self.src, max(0, start - 40), start) else joiner
+        return joiner
+
     def _tag(self, tok: str, start: int, end: int) -> int:
         closing = tok.startswith("</")
         name_m = _TAG_NAME.match(tok)
         name = name_m.group(1).lower() if name_m else ""
         # sup/sub become a space so a footnote number never glues onto a word ("proven1")
         joiner = BOUNDARY if name in _BLOCK_TAGS else " " if name in ("sup", "sub") else ""
+        if name in _PAIRED:
+            joiner = self._pair_joiner(name, closing, start, end, joiner)
         self.b.replace(joiner, start, end)
         if not closing and _SKIP_ATTR.search(tok):
             return self._skip_element(name, end)
@@ -781,6 +805,45 @@ _REF_TITLE = re.compile(
 )
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+_CELL_MARKUP = re.compile(r"[*_`]+")
+
+
+def _table_row(
+    b: _Builder, rest: str, rs: int, header: list[str] | None, is_header: bool
+) -> list[str]:
+    """Copy one table row, each cell its own sentence, and return its cells' plain text.
+
+    A cell is read with its column's name, as a visitor reads it: under "Downtime", a cell
+    "None" says "Downtime: None" (the name is put in front, mapped to the cell's first
+    character). A two-cell row whose second column has no name is a label and its value
+    ("| Downtime | None |"), read as "Downtime: None". The first column names the row and is
+    read as it is.
+    """
+    pipes = list(_PIPE.finditer(rest))
+    starts = [0] + [p.end() for p in pipes]
+    ends = [p.start() for p in pipes] + [len(rest)]
+    lead = 1 if rest.lstrip().startswith("|") else 0  # text before a leading pipe is no cell
+    cells = [_CELL_MARKUP.sub("", rest[a:e]).strip() for a, e in zip(starts, ends, strict=True)]
+    cells = cells[lead:]
+    if cells and not cells[-1] and len(pipes) > lead:
+        cells.pop()  # the empty text after a closing pipe
+    named = header or []
+    pair = not is_header and len(cells) == 2 and all(cells) and not (named[1:2] or [""])[0]
+    for k, (a, e) in enumerate(zip(starts, ends, strict=True)):
+        col = k - lead
+        if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
+            a += len(rest[a:e]) - len(rest[a:e].lstrip())
+            b.replace(": ", rs + pipes[k - 1].start(), rs + a)
+        elif k:
+            b.replace(BOUNDARY, rs + pipes[k - 1].start(), rs + pipes[k - 1].end())
+        name = named[col] if 0 < col < len(named) else ""
+        if name and col < len(cells) and cells[col]:
+            b.replace(f"{name}: ", rs + a, rs + a)
+        b.verbatim(rest[a:e].rstrip() if pair and col == 0 else rest[a:e], rs + a)
+    return cells
+
+
 def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     """First pass: drop code blocks and block markers; mark block edges with BOUNDARY.
 
@@ -794,6 +857,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     prev_blank = True
     in_list = False
     in_table = False
+    header: list[str] | None = None  # the header cells of the table being read
     in_indented_code = False
     nlines = len(lines)
     for idx, line in enumerate(lines):
@@ -819,12 +883,12 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                 in_list = False
             b.verbatim(line + "\n"[:nl_len], ls)
             prev_blank = False
-            in_table = False
+            in_table, header = False, None
             continue
         if not line.strip():
             b.verbatim(line + "\n"[:nl_len], ls)
             prev_blank = True
-            in_table = False
+            in_table, header = False, None
             continue
         if in_indented_code:
             if line.startswith(("    ", "\t")):
@@ -903,12 +967,10 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                 continue
             if in_table or rest.lstrip().startswith("|") or _TABLE_SEP.match(nxt):
                 in_table = True
-                cell_start = 0
-                for pm in re.finditer(r"(?<!\\)\|", rest):
-                    b.verbatim(rest[cell_start : pm.start()], rs + cell_start)
-                    b.replace(BOUNDARY, rs + pm.start(), rs + pm.end())
-                    cell_start = pm.end()
-                b.verbatim(rest[cell_start:], rs + cell_start)
+                is_header = bool(_TABLE_SEP.match(nxt))
+                row = _table_row(b, rest, rs, None if is_header else header, is_header)
+                if is_header:
+                    header = row
                 b.replace(BOUNDARY + "\n"[:nl_len], ls + len(line), ls + len(line) + nl_len)
                 prev_blank = False
                 continue

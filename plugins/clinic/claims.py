@@ -38,7 +38,9 @@ def make_linter(
         today=today,
         cache_dir=None,
     )
-    return Linter(config, evidence=evidence), problems
+    linter = Linter(config, evidence=evidence)
+    linter.pipeline  # noqa: B018 - built now, before the build's workers fork and share it
+    return linter, problems
 
 
 def compile_rules(linter: Linter) -> None:

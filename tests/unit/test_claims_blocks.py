@@ -96,6 +96,9 @@ BODIES = [
     '<p>claſs</p>\n<span claſs="footnote">\n<p>Guaranteed.</p>\n</span>\n<p>ok</p>',
     "<p>a < b and\n<3 hearts</p>\n<p>Painless.</p>",
     "  <p>Indented painless.</p>\n\t<p>No downtime.</p>",
+    # a label and its value read together across a line end: never cut between them
+    "<dl>\n<dt>Recovery</dt>\n<dd>None</dd>\n</dl>\n<p>More.</p>",
+    "<table>\n<tr>\n<th>Downtime</th>\n  <TD>Zero</TD>\n</tr>\n</table>",
 ]
 
 

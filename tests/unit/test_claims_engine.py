@@ -167,6 +167,74 @@ def test_html_page_visible_text_and_meta(linter: Linter) -> None:
     assert sorted(rules(linter, page, "html")) == ["DOW001", "PAI001"]
 
 
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # a cell under a named column is read with the column's name
+        ("| Treatment | Downtime | Lasts |\n|---|---|---|\n| Skin booster | None | Forever |\n",
+         [("DOW001", 3), ("GUA005", 3)]),
+        ("Course | Recovery time\n--- | ---\nSix sessions | zero\n", [("DOW001", 3)]),
+        # a label and its value, with no column name over the value
+        ("| At a glance | |\n|---|---|\n| Downtime | Nil |\n| Discomfort | Minimal |\n",
+         [("DOW001", 3), ("PAI002", 4)]),
+        ("| Downtime | None at all |\n| Results | Permanent |\n", [("DOW001", 1), ("GUA002", 2)]),
+    ],
+)  # fmt: skip
+def test_a_table_cell_is_read_with_its_column_or_row_label(
+    linter: Linter, table: str, expected: list[tuple[str, int]]
+) -> None:
+    fs = linter.lint_source(table, "page.md").findings
+    assert sorted((f.rule, f.line) for f in fs) == sorted(expected)
+
+
+def test_a_finding_in_a_cell_points_at_the_cell(linter: Linter) -> None:
+    f = one(linter, "| Treatment | Downtime |\n|---|---|\n| Skin booster | None |\n")
+    assert (f.line, f.column) == (3, len("| Skin booster |") + 1)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<dl><div><dt>Recovery</dt><dd>None at all</dd></div></dl>", ["DOW001"]),
+        ("<dl>\n  <dt>Recovery time</dt>\n  <dd>Zero</dd>\n</dl>", ["DOW001"]),
+        ("<table><tr><th>Downtime</th><td>Nil</td></tr></table>", ["DOW001"]),
+        ("<dl><dt>Side effects</dt><dd>Bruising is common</dd></dl>", []),
+        # a header row's cells are names, not a label and its value
+        ("<table><tr><th>Downtime</th><th>Price</th></tr><tr><td>2 days</td><td>£90</td></tr>"
+         "</table>", []),
+    ],
+)  # fmt: skip
+def test_an_html_label_and_its_value_read_together(
+    linter: Linter, html: str, expected: list[str]
+) -> None:
+    assert rules(linter, f"<html><body>\n{html}\n</body></html>", "html") == expected
+
+
+def test_a_short_front_matter_fact_is_read_with_its_name(linter: Linter) -> None:
+    page = (
+        "---\ntitle: Skin boosters\nfacts:\n  recovery: None at all\n"
+        "  results_timeline: Instant\n  course: Three sessions, a month apart\n"
+        "faq:\n  - q: Does it hurt?\n    a: Most people feel some stinging.\n---\nText.\n"
+    )
+    fs = linter.lint_source(page, "page.md").findings
+    assert [(f.rule, f.line, f.column) for f in fs] == [("DOW001", 4, 13), ("GUA003", 5, 21)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Side effect | How common |\n|---|---|\n| Bruising | Common |\n"
+        "| Permanent scarring | Rare |\n",
+        "| Treatment | Price |\n|---|---|\n| Skin booster | £200 |\n",
+        # the header row itself is not read as a label and its value
+        "| Downtime | Pain |\n|---|---|\n| 2 to 3 days of redness | Mild stinging |\n",
+        "| Treatment | Downtime |\n|---|---|\n| Deep peel | Up to two weeks |\n",
+    ],
+)
+def test_honest_tables_stay_quiet(linter: Linter, table: str) -> None:
+    assert rules(linter, table) == []
+
+
 # --- context -------------------------------------------------------------------------------------
 
 
@@ -535,10 +603,37 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "Q: Can skin boosters help with my rosacea?",
         "Another promised 'a facial that reverses ageing'; we found no evidence for that.",
         "Never inject 'fat-dissolving' products bought online.",
+        # what things on sale say of themselves, told by somebody else
+        "Marketplace sellers regularly promise wrinkle-free skin in a week.",
+        "Serums imported from abroad that claim to dissolve fat can contain unlisted drugs.",
+        "When a website guarantees no side effects, look for a different provider.",
+        "The claim that a drip flushes out toxins has no basis.",
+        "Teas sold as detox remedies have not been proven to do anything.",
+        "Some online shops describe these pens as risk-free and painless.",
+        "Be wary of marketing that says a drip will cure a hangover.",
+        "There is little good evidence a vitamin drip protects you from colds.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
     assert rules(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our new peel promises skin that stays flawless for good.", {"guaranteed-permanent"}),
+        ("This cream promises to turn back the clock.", {"age-reversal"}),
+        ("Other serums claim to firm skin, but our facial lifts it for good.",
+         {"guaranteed-permanent"}),
+        ("Our clients often say it is totally painless.", {"pain-absolute"}),
+        ("Our brochures describe the facial as painless.", {"pain-absolute"}),
+        ("There's no waiting list, and it is completely safe.", {"safety-absolute"}),
+    ],
+)  # fmt: skip
+def test_a_sellers_own_promise_is_still_a_claim(
+    linter: Linter, text: str, expected: set[str]
+) -> None:
+    assert expected <= categories(linter, text)
 
 
 def test_a_hedge_softens_only_the_efficacy_claim_it_governs(linter: Linter) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from claims_lint import CATEGORY_IDS, Config, Linter, load_rules
+from claims_lint.docs import main as docs_main
 from claims_lint.docs import render_rules_doc
 from claims_lint.rules import KINDS, Example
 from claims_lint.text import line_starts
@@ -151,6 +153,22 @@ def test_profiles_change_severity() -> None:
 def test_rules_doc_is_up_to_date() -> None:
     doc = (REPO / "docs/rules.md").read_text(encoding="utf-8")
     assert doc == render_rules_doc(), "run: python -m claims_lint.docs -o docs/rules.md"
+
+
+def test_rules_doc_names_a_broken_rule_file_instead_of_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "plugins/claims_lint/rules", rules)
+    broken = rules / "en" / "pain-absolute.yaml"
+    n = broken.read_text(encoding="utf-8").count("\n")
+    with broken.open("a", encoding="utf-8") as fh:
+        fh.write("  - code: PAI099\n    kind: existence\n    patterns: ['painfree']\n")
+    out = tmp_path / "rules.md"
+    assert docs_main(["--rules", str(rules), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"pain-absolute.yaml:{n + 1}: rule PAI099: missing message" in err
+    assert "Traceback" not in err and not out.exists()
 
 
 def test_derived_anchors_kept_on_disk_are_the_same_and_a_broken_file_is_ignored(
