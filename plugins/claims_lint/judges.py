@@ -14,9 +14,18 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .detectors import Candidate
+from .language import Refutation
 from .segment import Doc
 
-__all__ = ["HedgeJudge", "Judge", "NegationJudge", "QuestionJudge", "ReportedJudge", "JUDGES"]
+__all__ = [
+    "HedgeJudge",
+    "Judge",
+    "NegationJudge",
+    "QuestionJudge",
+    "RefutedJudge",
+    "ReportedJudge",
+    "JUDGES",
+]
 
 
 class Judge(Protocol):
@@ -80,6 +89,77 @@ class ReportedJudge:
         if not cand.rule.negatable:
             return True
         return not any(a <= cand.start < b for a, b in doc.reported_spans(cand.sentence))
+
+
+class RefutedJudge:
+    """A belief set up to be refuted is not a claim: "Many believe it is painless; in fact most
+    people feel some stinging", "Some people think it is painless. It is not.", '"Fillers last
+    forever." That is a myth.'
+
+    What a refutation refutes is decided by position, never page-wide: the statement whose
+    sentence it closes (in a clause after the claim's) or the sentence just before it (it starts
+    the next one). In a sentence that frames a belief ("some people think ...") only the belief
+    can be refuted; a claim the clinic makes before the frame, or after a "but", is its own.
+    Plain refutations ("That's a myth.", "It is not.") refute any statement; corrections ("In
+    fact ...", "The truth is ...") only a belief or a quotation, since after the clinic's own
+    claim they strengthen it ("It is painless. In fact, most clients fall asleep.").
+    """
+
+    name = "refuted"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        ref = doc.pack.refutation
+        if ref is None or not cand.rule.negatable:
+            return True
+        si = cand.sentence
+        c1 = doc.clause(cand.start, cand.end)[1]
+        s1 = doc.sentence(si)[1]
+        # where a refutation may start: a later clause of the claim's sentence, or the next one
+        places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
+        if si + 1 < len(doc.sentence_ends):
+            places.append(doc.sentence(si + 1))
+        cues = [cue for at, end in places if (cue := _refutation_cue(doc, ref, at, end))]
+        if not cues:
+            return True
+        kind = _belief_kind(doc, ref, cand)
+        if kind == "own":
+            return True
+        return not any(kind == "belief" or cue == kind or cue == "refutes" for cue in cues)
+
+
+def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
+    """Which cue starts at ``at``: "refutes" (refutes any statement), "quote" (a correction:
+    refutes a quotation or a belief), "belief" (refutes only a belief), or ""."""
+    low = doc.lower
+    if ref.refutes.match(low, at, end):
+        return "refutes"
+    m = ref.corrects.match(low, at, end)
+    cue = "quote" if m else ""
+    if m is None:
+        m = ref.corrects_belief.match(low, at, end)
+        cue = "belief" if m else ""
+    if m is None:
+        return ""
+    # "..., and in fact it is." / "In fact, they are right.": the correction agrees
+    if ref.agreeing.search(low, max(0, at - 12), at) or ref.agrees.match(low, m.end(), end):
+        return ""
+    return cue
+
+
+def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:
+    """What the claim is in its sentence: "belief" (after a frame such as "some people think",
+    in the frame's statement), "quote" (inside quotation marks), "own" (the sentence frames a
+    belief, but not this claim) or "bare" (a plain statement)."""
+    s0, s1 = doc.sentence(cand.sentence)
+    low = doc.lower
+    framed = False
+    for m in ref.beliefs.finditer(low, s0, s1):
+        framed = True
+        if m.end() <= cand.start and not ref.ends_belief.search(low, m.end(), cand.start):
+            return "belief"
+    if low.count('"', s0, cand.start) % 2 == 1:
+        return "quote"
+    return "own" if framed else "bare"
 
 
 class NegationJudge:
@@ -204,4 +284,10 @@ _PURPOSE = re.compile(
     r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
 )
 
-JUDGES: tuple[Judge, ...] = (QuestionJudge(), ReportedJudge(), NegationJudge(), HedgeJudge())
+JUDGES: tuple[Judge, ...] = (
+    QuestionJudge(),
+    ReportedJudge(),
+    NegationJudge(),
+    HedgeJudge(),
+    RefutedJudge(),
+)
