@@ -118,13 +118,19 @@ class RefutedJudge:
         places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
         if si + 1 < len(doc.sentence_ends):
             places.append(doc.sentence(si + 1))
-        cues = [cue for at, end in places if (cue := _refutation_cue(doc, ref, at, end))]
-        if not cues:
-            return True
-        kind = _belief_kind(doc, ref, cand)
-        if kind == "own":
-            return True
-        return not any(kind == "belief" or cue == kind or cue == "refutes" for cue in cues)
+        kind = ""
+        for at, end in places:
+            cue = _refutation_cue(doc, ref, at, end)
+            if not cue:
+                continue
+            kind = kind or _belief_kind(doc, ref, cand)
+            if kind == "own":
+                return True
+            if (kind == "belief" or cue in (kind, "refutes")) and not _reasserted(
+                doc, cand, at, end
+            ):
+                return False
+        return True
 
 
 def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
@@ -144,6 +150,20 @@ def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
     if ref.agreeing.search(low, max(0, at - 12), at) or ref.agrees.match(low, m.end(), end):
         return ""
     return cue
+
+
+def _reasserted(doc: Doc, cand: Candidate, at: int, end: int) -> bool:
+    """Whether the "refutation" at [at, end) itself makes a claim of the candidate's category
+    that survives the other judges: "Some say it is virtually painless. Not quite - it is
+    completely painless." refutes nothing."""
+    group = doc.claims.get(doc.sentence_of(at), [])
+    return any(
+        o is not cand
+        and o.category == cand.category
+        and at <= o.start < end
+        and all(j.keep(doc, o, group) for j in _CLAIM_JUDGES)
+        for o in group
+    )
 
 
 def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:
@@ -282,6 +302,14 @@ _PURPOSE = re.compile(
     r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
     r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed)?|hop(?:e|es|ing))"
     r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
+)
+
+# the judges a refutation's own claims must pass to count as claims (all but the refutation one)
+_CLAIM_JUDGES: tuple[Judge, ...] = (
+    QuestionJudge(),
+    ReportedJudge(),
+    NegationJudge(),
+    HedgeJudge(),
 )
 
 JUDGES: tuple[Judge, ...] = (

@@ -4,7 +4,8 @@
 
     Doc (segment.py)      sentences and clauses with offsets, from the language pack
       → detectors         RuleDetector (the YAML rules), AnswerDetector (answers inherit)
-      → judges            question, reported/refuted, negation, hedge (judges.py)
+      → judges            question, reported/refuted, negation, hedge, refuted belief
+                          (judges.py)
       → dedupe            one claim per category per span; a rule that ``defers`` yields to
                           any other category on the same words
 
@@ -79,6 +80,7 @@ class Pipeline:
         by_sentence: dict[int, list[Candidate]] = {}
         for c in cands:
             by_sentence.setdefault(c.sentence, []).append(c)
+        doc.claims = by_sentence
         return [c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)]
 
 
