@@ -476,22 +476,25 @@ def _filled_statements(
     filled: Filled, pack: LanguagePack, says: str, negated: str, aux: str, neg: bool, rest: str
 ) -> list[str]:
     """The answer read as the subject ("nobody can't have it" is "everyone can have it") and,
-    when the question has a subject of its own, as the object ("it is suitable for everyone")."""
+    when the question has a subject of its own, as the object ("it is suitable for everyone",
+    "it suits everybody")."""
     aux = filled.aux_forms.get(aux, aux)
-    shown = "" if aux in filled.do_support else f"{aux} "
-    out = []
-    if neg and negated:  # nobody can't: everyone can
-        out.append(f"{negated} {shown}{rest}")
-    else:
-        out.append(f"{says} {shown}{'not ' if neg else ''}{rest}")
-    m = pack.statement.match(f"{aux} {rest}") if aux and not neg else None
+    ending = filled.do_support.get(aux)
+    shown = "" if ending is not None else aux
+
+    def filled_in(denied: bool) -> tuple[str, str]:  # (the answer's word, a negation or "")
+        return (negated, "") if denied and negated else (says, "not" if denied else "")
+
+    who, no = filled_in(neg)
+    out = [" ".join(w for w in (who, shown, no, rest) if w)]
+    m = pack.statement.match(f"{aux} {rest}") if aux else None
     if m is not None:
-        more = m.group("rest").strip()
-        inner = more.startswith("not ")
-        more = more[4:] if inner else more
-        who = negated if inner and negated else says
-        shown_not = "not " if inner and not negated else ""
-        out.append(f"{m.group('subject')} {shown}{shown_not}{more} {who}")
+        more = m.group("rest").split()
+        inner = more[:1] == ["not"]  # "who is it not suitable for"
+        who, no = filled_in(neg or inner)
+        verb, tail = (more[1:2], more[2:]) if inner else (more[:1], more[1:])
+        for v in {*verb, *(w + ending for w in verb if ending)}:
+            out.append(" ".join([m.group("subject"), *filter(None, (shown, no, v)), *tail, who]))
     return out
 
 

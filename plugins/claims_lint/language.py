@@ -101,7 +101,7 @@ class Filled:
     ("Who can't have it? Nobody.") and the answers that do."""
 
     question: re.Pattern[str]  # groups aux, neg, rest
-    do_support: frozenset[str]
+    do_support: dict[str, str]  # auxiliary dropped -> the ending its verb takes instead
     aux_forms: dict[str, str]
     exists: tuple[tuple[re.Pattern[str], str], ...]  # (question up to its rest, denial says)
     # (answer regex, what it says, what it says of a negative question or "")
@@ -395,7 +395,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         refutation=_refutation(r),
-        filled=_filled(r, lead),
+        filled=_filled(r, lead, label),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -437,7 +437,7 @@ def _mappings(r: _Reader, section: dict[str, Any], dotted: str) -> list[Any]:
     return value
 
 
-def _filled(r: _Reader, lead: str) -> Filled | None:
+def _filled(r: _Reader, lead: str, label: str) -> Filled | None:
     """The ``questions.filled`` section, or None when the pack has none."""
     section = r.get("questions.filled", dict, {})
     if section == {}:
@@ -463,9 +463,12 @@ def _filled(r: _Reader, lead: str) -> Filled | None:
     exceptions = words_regex(r.get("questions.filled.exceptions", list, [])) or "(?!)"
     return Filled(
         question=r.regex(
-            "questions.filled.question", rf"[\W_]*(?:{r.get('questions.filled.question', str)})"
+            "questions.filled.question",
+            rf"[\W_]*{label}(?:{r.get('questions.filled.question', str)})",
         ),
-        do_support=frozenset(r.get("questions.filled.do_support", list, [])),
+        do_support={
+            str(k): str(v or "") for k, v in r.get("questions.filled.do_support", dict, {}).items()
+        },
         aux_forms={
             str(k): str(v) for k, v in r.get("questions.filled.aux_forms", dict, {}).items()
         },

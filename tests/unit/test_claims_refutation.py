@@ -137,6 +137,9 @@ def test_the_refuted_claim_is_the_one_in_the_belief(linter: Linter) -> None:
         ("What will I feel? Nothing.", "pain-absolute"),
         ("How much will I feel? Practically nothing.", "pain-absolute"),
         ("What about side effects? None.", "safety-absolute"),
+        ("Who won't it work for? Nobody.", "efficacy-overclaim"),
+        ("Who does it suit? Everybody.", "safety-absolute"),
+        ("Q: Who can't have it? Practically nobody.", "safety-absolute"),
         # the yes/no and topic answers keep working
         ("How long is the recovery? None at all.", "downtime-absolute"),
         ("Does it hurt? Not one bit.", "pain-absolute"),
