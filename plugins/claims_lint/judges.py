@@ -25,6 +25,7 @@ __all__ = [
     "RefutedJudge",
     "ReportedJudge",
     "JUDGES",
+    "refuted_denials",
 ]
 
 
@@ -137,7 +138,7 @@ def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
     """Which cue starts at ``at``: "refutes" (refutes any statement), "quote" (a correction:
     refutes a quotation or a belief), "belief" (refutes only a belief), or ""."""
     low = doc.lower
-    if ref.refutes.match(low, at, end):
+    if ref.refutes.match(low, at, end) or ref.denies.match(low, at, end):
         return "refutes"
     m = ref.corrects.match(low, at, end)
     cue = "quote" if m else ""
@@ -164,6 +165,61 @@ def _reasserted(doc: Doc, cand: Candidate, at: int, end: int) -> bool:
         and all(j.keep(doc, o, group) for j in _CLAIM_JUDGES)
         for o in group
     )
+
+
+def refuted_denials(
+    doc: Doc, cands: Sequence[Candidate], kept: Sequence[Candidate]
+) -> list[Candidate]:
+    """A refuted belief that denies a claim makes the claim: "Myth: you can't turn back time.
+    Fact: you can." says you can; "Some think fillers aren't safe. That's a myth." says they
+    are. Only a label ("That's a myth", "Not true") or a correction that affirms ("Fact: you
+    can.") flips the denial; a denial ("They aren't.") agrees with it. The claim is reported on
+    the refutation's words, in the sentence right after the belief."""
+    ref = doc.pack.refutation
+    if ref is None:
+        return []
+    out: list[Candidate] = []
+    done = {id(c) for c in kept}
+    n = len(doc.sentence_ends)
+    for c in cands:
+        if id(c) in done or c.detector != "rules" or not c.rule.negatable or c.sentence + 1 >= n:
+            continue
+        span = _affirmation(doc, ref, *doc.sentence(c.sentence + 1))
+        if span is None or not _denied_claim(doc, c):
+            continue
+        kind = _belief_kind(doc, ref, c)
+        if kind == "own" or (kind == "bare" and span[2] != "refutes"):
+            continue
+        if kind == "quote" and span[2] == "belief":
+            continue
+        out.append(Candidate(span[0], span[1], c.rule, "refutation", c.confidence, c.sentence + 1))
+    return out
+
+
+def _affirmation(doc: Doc, ref: Refutation, at: int, end: int) -> tuple[int, int, str] | None:
+    """The words at ``at`` that say a denial is false, and which cue they are: a label
+    ("refutes") or a correction that affirms ("quote" or "belief", as in _refutation_cue)."""
+    low = doc.lower
+    m = ref.refutes.match(low, at, end)
+    cue = "refutes"
+    if m is None:
+        m, cue = ref.corrects.match(low, at, end), "quote"
+        if m is None:
+            m, cue = ref.corrects_belief.match(low, at, end), "belief"
+        if m is None or (m := ref.agrees.match(low, m.end(), end)) is None:
+            return None
+    start = at + len(low[at : m.end()]) - len(low[at : m.end()].lstrip(" \t\n\x1f\"'*_-—–"))
+    return start, len(low[: m.end()].rstrip(" ,;.!")), cue
+
+
+def _denied_claim(doc: Doc, c: Candidate) -> bool:
+    """The candidate was dropped for its negation alone (the other judges, but the reported
+    one that reads a myth's body, would keep it)."""
+    group = doc.claims.get(c.sentence, [])
+    question, _, negation, hedge = _CLAIM_JUDGES
+    if negation.keep(doc, c, group):
+        return False
+    return question.keep(doc, c, group) and hedge.keep(doc, c, group)
 
 
 def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:

@@ -88,7 +88,8 @@ class Refutation:
 
     beliefs: re.Pattern[str]
     ends_belief: re.Pattern[str]  # after these, inside a sentence, the clinic speaks again
-    refutes: re.Pattern[str]  # a refutation and what must follow it (``closes``)
+    refutes: re.Pattern[str]  # a refutation that labels, and what must follow it (``closes``)
+    denies: re.Pattern[str]  # a refutation that denies ("It is not."), closing the same way
     corrects: re.Pattern[str]
     corrects_belief: re.Pattern[str]
     agrees: re.Pattern[str]
@@ -416,6 +417,10 @@ def _refutation(r: _Reader) -> Refutation | None:
         refutes=r.regex(
             "refutation.refutes",
             rf"[\W_]*{opt_lead}(?:{r.get('refutation.refutes', str)})(?={closes})",
+        ),
+        denies=r.regex(
+            "refutation.denies",
+            rf"[\W_]*{opt_lead}(?:{r.get('refutation.denies', str)})(?={closes})",
         ),
         corrects=r.regex(
             "refutation.corrects", rf"[\W_]*{opt_lead}(?:{r.get('refutation.corrects', str)})"

@@ -117,6 +117,32 @@ def test_the_refuted_claim_is_the_one_in_the_belief(linter: Linter) -> None:
     assert [(f.category, f.matched) for f in fs] == [("safety-absolute", "100% safe")]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Myth: you can't turn back the clock. Fact: you can.", "Fact: you can"),
+        ("Many believe laser can't be painless. Not true.", "Not true"),
+        ("Microneedling isn't painless. That's a myth - it is a scratch.", "That's a myth"),
+    ],
+)
+def test_refuting_a_denied_claim_makes_it(linter: Linter, text: str, said: str) -> None:
+    fs = linter.lint_source(text, "page.md").findings
+    assert [f.matched for f in fs] == [said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myth: fillers are permanent. Fact: they are not.",
+        "Some think fillers aren't permanent. They aren't.",
+        "Myth: you can't turn back the clock. Fact: nobody can, but skin can look fresher.",
+        "Microneedling isn't painless. Our nurses are kind. That's a myth.",
+    ],
+)
+def test_agreeing_with_a_denied_claim_makes_nothing(linter: Linter, text: str) -> None:
+    assert categories(linter, text) == set()
+
+
 # --- answers that fill in a wh-question -----------------------------------------------------------
 
 
