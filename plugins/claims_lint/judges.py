@@ -117,8 +117,8 @@ class RefutedJudge:
         s1 = doc.sentence(si)[1]
         # where a refutation may start: a later clause of the claim's sentence, or the next one
         places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
-        if si + 1 < len(doc.sentence_ends):
-            places.append(doc.sentence(si + 1))
+        if (nxt := _next_sentence(doc, si)) >= 0:
+            places.append(doc.sentence(nxt))
         kind = ""
         for at, end in places:
             cue = _refutation_cue(doc, ref, at, end)
@@ -180,11 +180,12 @@ def refuted_denials(
         return []
     out: list[Candidate] = []
     done = {id(c) for c in kept}
-    n = len(doc.sentence_ends)
     for c in cands:
-        if id(c) in done or c.detector != "rules" or not c.rule.negatable or c.sentence + 1 >= n:
+        if id(c) in done or c.detector != "rules" or not c.rule.negatable:
             continue
-        span = _affirmation(doc, ref, *doc.sentence(c.sentence + 1))
+        if (nxt := _next_sentence(doc, c.sentence)) < 0:
+            continue
+        span = _affirmation(doc, ref, *doc.sentence(nxt))
         if span is None or not _denied_claim(doc, c):
             continue
         kind = _belief_kind(doc, ref, c)
@@ -192,8 +193,24 @@ def refuted_denials(
             continue
         if kind == "quote" and span[2] == "belief":
             continue
-        out.append(Candidate(span[0], span[1], c.rule, "refutation", c.confidence, c.sentence + 1))
+        out.append(Candidate(span[0], span[1], c.rule, "refutation", c.confidence, nxt))
     return out
+
+
+def _next_sentence(doc: Doc, si: int) -> int:
+    """The sentence after ``si`` that has words (a blank line or a block edge between a heading
+    and its paragraph is a sentence of its own), or -1."""
+    n = len(doc.sentence_ends)
+    low = doc.lower
+    for nxt in range(si + 1, min(si + 4, n)):
+        s0, s1 = doc.sentence(nxt)
+        words = low[s0:s1].strip(" \t\n\x1f")
+        if not words:
+            continue
+        # a heading ("\x1fNot true\x1f") titles what follows; it answers nothing before it
+        titled = s0 > 0 and low[s0 - 1] == "\x1f" and low[s1 - 1] == "\x1f"
+        return -1 if titled and not words.endswith((".", "!", "?")) else nxt
+    return -1
 
 
 def _affirmation(doc: Doc, ref: Refutation, at: int, end: int) -> tuple[int, int, str] | None:

@@ -219,3 +219,16 @@ def test_a_broken_filled_entry_names_the_key(tmp_path) -> None:
     (tmp_path / "xx" / "language.yaml").write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError, match="questions.filled.answers 1 needs 'words' and 'says'"):
         load_language("xx", str(tmp_path))
+
+
+# --- across blocks -----------------------------------------------------------------------------
+
+
+def test_a_paragraph_refutes_the_heading_above_it(linter: Linter) -> None:
+    page = '## "Microneedling is painless"\n\nNot quite. Most people feel a sharp scratch.\n'
+    assert categories(linter, page) == set()
+
+
+def test_a_heading_refutes_nothing_above_it(linter: Linter) -> None:
+    page = "Our peel is completely painless.\n\n## Not true\n\nSome myths we hear.\n"
+    assert "pain-absolute" in categories(linter, page)
