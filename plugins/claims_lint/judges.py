@@ -137,6 +137,13 @@ class RefutedJudge:
 def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
     """Which cue starts at ``at``: "refutes" (refutes any statement), "quote" (a correction:
     refutes a quotation or a belief), "belief" (refutes only a belief), or ""."""
+    got = doc.cues.get(at)
+    if got is None:
+        got = doc.cues[at] = _find_cue(doc, ref, at, end)
+    return got
+
+
+def _find_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
     low = doc.lower
     if ref.refutes.match(low, at, end) or ref.denies.match(low, at, end):
         return "refutes"
@@ -180,12 +187,18 @@ def refuted_denials(
         return []
     out: list[Candidate] = []
     done = {id(c) for c in kept}
+    # per sentence, the next one and the affirmation that starts it (most have none)
+    after: dict[int, tuple[int, tuple[int, int, str] | None]] = {}
     for c in cands:
         if id(c) in done or c.detector != "rules" or not c.rule.negatable:
             continue
-        if (nxt := _next_sentence(doc, c.sentence)) < 0:
-            continue
-        span = _affirmation(doc, ref, *doc.sentence(nxt))
+        if c.sentence not in after:
+            nxt = _next_sentence(doc, c.sentence)
+            after[c.sentence] = (
+                nxt,
+                _affirmation(doc, ref, *doc.sentence(nxt)) if nxt >= 0 else None,
+            )
+        nxt, span = after[c.sentence]
         if span is None or not _denied_claim(doc, c):
             continue
         kind = _belief_kind(doc, ref, c)
@@ -200,17 +213,20 @@ def refuted_denials(
 def _next_sentence(doc: Doc, si: int) -> int:
     """The sentence after ``si`` that has words (a blank line or a block edge between a heading
     and its paragraph is a sentence of its own), or -1."""
-    n = len(doc.sentence_ends)
+    starts, ends = doc.sentence_starts, doc.sentence_ends
     low = doc.lower
-    for nxt in range(si + 1, min(si + 4, n)):
-        s0, s1 = doc.sentence(nxt)
-        words = low[s0:s1].strip(" \t\n\x1f")
-        if not words:
+    for nxt in range(si + 1, min(si + 4, len(ends))):
+        s0, s1 = starts[nxt], ends[nxt]
+        if s1 - s0 < 12 and not low[s0:s1].strip(_EDGES):
             continue
         # a heading ("\x1fNot true\x1f") titles what follows; it answers nothing before it
-        titled = s0 > 0 and low[s0 - 1] == "\x1f" and low[s1 - 1] == "\x1f"
-        return -1 if titled and not words.endswith((".", "!", "?")) else nxt
+        if s0 > 0 and low[s0 - 1] == "\x1f" and low[s1 - 1] == "\x1f":
+            return -1 if not low[s0:s1].rstrip(_EDGES).endswith((".", "!", "?")) else nxt
+        return nxt
     return -1
+
+
+_EDGES = " \t\n\x1f"  # what a sentence of no words is made of
 
 
 def _affirmation(doc: Doc, ref: Refutation, at: int, end: int) -> tuple[int, int, str] | None:
