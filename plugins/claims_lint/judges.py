@@ -137,9 +137,9 @@ class RefutedJudge:
 def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
     """Which cue starts at ``at``: "refutes" (refutes any statement), "quote" (a correction:
     refutes a quotation or a belief), "belief" (refutes only a belief), or ""."""
-    got = doc.cues.get(at)
+    got = doc.cues.get((at, end))
     if got is None:
-        got = doc.cues[at] = _find_cue(doc, ref, at, end)
+        got = doc.cues[at, end] = _find_cue(doc, ref, at, end)
     return got
 
 

@@ -59,7 +59,7 @@ class Doc:
         # the candidate claims of each sentence, set by the pipeline before it judges them: a
         # judge of one sentence may need the next one's (is a refutation itself a claim?)
         self.claims: dict[int, list[Any]] = {}
-        self.cues: dict[int, str] = {}  # a refutation cue found at an offset (judges.py), once
+        self.cues: dict[tuple[int, int], str] = {}  # refutation cues by span (judges.py)
 
     # --- sentences ----------------------------------------------------------------------------
 
