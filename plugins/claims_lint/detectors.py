@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .language import LanguagePack
+from .language import Filled, LanguagePack
 from .patterns import trie_regex
 from .rules import Rule
 from .segment import Doc
@@ -357,6 +357,15 @@ class AnswerDetector:
         a0, a1 = doc.sentence(ai)
         answer = doc.lower[a0:a1]
         lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
+        if pack.filled is not None and (got := _filled(pack, question, answer, lead)):
+            said, word = got
+            start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
+            found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
+            if found:
+                return [
+                    Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
+                    for c in found.values()
+                ]
         topic = question.strip().rstrip("?!. ").strip()
         if degree := pack.degree_question.match(topic):  # "how painful is it" → "is it painful"
             topic = question = f"{degree['aux']} {degree['subject']} {degree['adj']}"
@@ -425,6 +434,68 @@ class AnswerDetector:
                 Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
             )
         return out
+
+
+def _filled(
+    pack: LanguagePack, question: str, answer: str, lead: int
+) -> tuple[list[str], re.Match[str]] | None:
+    """A wh-question the answer fills in, as the statements it makes, and the answer's words:
+    "Who can't have it? Practically nobody." says "everyone can have it"; "Who is it suitable
+    for? Everyone." says "it is suitable for everyone"; "Is there anyone who can't have it?
+    No." asks and answers the same (the pack's ``questions.filled``)."""
+    filled = pack.filled
+    assert filled is not None
+    q = question.strip().rstrip("?!. ").strip()
+    denial = ""
+    for rx, says in filled.exists:
+        if m := rx.match(q):
+            # "can anything go wrong" reads as "what can go wrong", answered by its denial
+            aux = m.groupdict().get("aux") or ""
+            q, denial = f"{q[: m.start()]}what {aux} {q[m.end() :]}", says
+            break
+    parts = filled.question.match(q)
+    if parts is None:
+        return None
+    word, says, negated = None, "", ""
+    for rx, said, unsaid in filled.answers:
+        if (word := rx.match(answer, lead)) is not None:
+            says, negated = said, unsaid
+            break
+    if word is None and denial and (word := pack.answer_no.match(answer, lead)) is not None:
+        says = denial
+        negated = next((u for _, s, u in filled.answers if s == denial), "")
+    if word is None or not filled.closes.match(answer, word.end()):
+        return None
+    if filled.exceptions.match(answer, word.end()):
+        return None  # "Anyone, except pregnant women": the answer names its limits
+    aux, neg, rest = parts["aux"] or "", bool(parts["neg"]), parts["rest"].strip()
+    return _filled_statements(filled, pack, says, negated, aux, neg, rest), word
+
+
+def _filled_statements(
+    filled: Filled, pack: LanguagePack, says: str, negated: str, aux: str, neg: bool, rest: str
+) -> list[str]:
+    """The answer read as the subject ("nobody can't have it" is "everyone can have it") and,
+    when the question has a subject of its own, as the object ("it is suitable for everyone",
+    "it suits everybody")."""
+    aux = filled.aux_forms.get(aux, aux)
+    ending = filled.do_support.get(aux)
+    shown = "" if ending is not None else aux
+
+    def filled_in(denied: bool) -> tuple[str, str]:  # (the answer's word, a negation or "")
+        return (negated, "") if denied and negated else (says, "not" if denied else "")
+
+    who, no = filled_in(neg)
+    out = [" ".join(w for w in (who, shown, no, rest) if w)]
+    m = pack.statement.match(f"{aux} {rest}") if aux else None
+    if m is not None:
+        more = m.group("rest").split()
+        inner = more[:1] == ["not"]  # "who is it not suitable for"
+        who, no = filled_in(neg or inner)
+        verb, tail = (more[1:2], more[2:]) if inner else (more[:1], more[1:])
+        for v in {*verb, *(w + ending for w in verb if ending)}:
+            out.append(" ".join([m.group("subject"), *filter(None, (shown, no, v)), *tail, who]))
+    return out
 
 
 def _statements(

@@ -14,9 +14,19 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .detectors import Candidate
+from .language import Refutation
 from .segment import Doc
 
-__all__ = ["HedgeJudge", "Judge", "NegationJudge", "QuestionJudge", "ReportedJudge", "JUDGES"]
+__all__ = [
+    "HedgeJudge",
+    "Judge",
+    "NegationJudge",
+    "QuestionJudge",
+    "RefutedJudge",
+    "ReportedJudge",
+    "JUDGES",
+    "refuted_denials",
+]
 
 
 class Judge(Protocol):
@@ -94,6 +104,185 @@ def _runs_into_main_clause(doc: Doc, cand: Candidate, body_end: int) -> bool:
     if main is None or cand.end <= body_end:
         return False
     return main.start.match(doc.lower, body_end) is not None
+
+
+class RefutedJudge:
+    """A belief set up to be refuted is not a claim: "Many believe it is painless; in fact most
+    people feel some stinging", "Some people think it is painless. It is not.", '"Fillers last
+    forever." That is a myth.'
+
+    What a refutation refutes is decided by position, never page-wide: the statement whose
+    sentence it closes (in a clause after the claim's) or the sentence just before it (it starts
+    the next one). In a sentence that frames a belief ("some people think ...") only the belief
+    can be refuted; a claim the clinic makes before the frame, or after a "but", is its own.
+    Plain refutations ("That's a myth.", "It is not.") refute any statement; corrections ("In
+    fact ...", "The truth is ...") only a belief or a quotation, since after the clinic's own
+    claim they strengthen it ("It is painless. In fact, most clients fall asleep.").
+    """
+
+    name = "refuted"
+
+    def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        ref = doc.pack.refutation
+        if ref is None or not cand.rule.negatable:
+            return True
+        si = cand.sentence
+        c1 = doc.clause(cand.start, cand.end)[1]
+        s1 = doc.sentence(si)[1]
+        # where a refutation may start: a later clause of the claim's sentence, or the next one
+        places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
+        if (nxt := _next_sentence(doc, si)) >= 0:
+            places.append(doc.sentence(nxt))
+        kind = ""
+        for at, end in places:
+            cue = _refutation_cue(doc, ref, at, end)
+            if not cue:
+                continue
+            kind = kind or _belief_kind(doc, ref, cand)
+            if kind == "own":
+                return True
+            if (kind == "belief" or cue in (kind, "refutes")) and not _reasserted(
+                doc, cand, at, end
+            ):
+                return False
+        return True
+
+
+def _refutation_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
+    """Which cue starts at ``at``: "refutes" (refutes any statement), "quote" (a correction:
+    refutes a quotation or a belief), "belief" (refutes only a belief), or ""."""
+    got = doc.cues.get((at, end))
+    if got is None:
+        got = doc.cues[at, end] = _find_cue(doc, ref, at, end)
+    return got
+
+
+def _find_cue(doc: Doc, ref: Refutation, at: int, end: int) -> str:
+    low = doc.lower
+    if ref.refutes.match(low, at, end) or ref.denies.match(low, at, end):
+        return "refutes"
+    m = ref.corrects.match(low, at, end)
+    cue = "quote" if m else ""
+    if m is None:
+        m = ref.corrects_belief.match(low, at, end)
+        cue = "belief" if m else ""
+    if m is None:
+        return ""
+    # "..., and in fact it is." / "In fact, they are right.": the correction agrees
+    if ref.agreeing.search(low, max(0, at - 12), at) or ref.agrees.match(low, m.end(), end):
+        return ""
+    return cue
+
+
+def _reasserted(doc: Doc, cand: Candidate, at: int, end: int) -> bool:
+    """Whether the "refutation" at [at, end) itself makes a claim of the candidate's category
+    that survives the other judges: "Some say it is virtually painless. Not quite - it is
+    completely painless." refutes nothing."""
+    group = doc.claims.get(doc.sentence_of(at), [])
+    return any(
+        o is not cand
+        and o.category == cand.category
+        and at <= o.start < end
+        and all(j.keep(doc, o, group) for j in _CLAIM_JUDGES)
+        for o in group
+    )
+
+
+def refuted_denials(
+    doc: Doc, cands: Sequence[Candidate], kept: Sequence[Candidate]
+) -> list[Candidate]:
+    """A refuted belief that denies a claim makes the claim: "Myth: you can't turn back time.
+    Fact: you can." says you can; "Some think fillers aren't safe. That's a myth." says they
+    are. Only a label ("That's a myth", "Not true") or a correction that affirms ("Fact: you
+    can.") flips the denial; a denial ("They aren't.") agrees with it. The claim is reported on
+    the refutation's words, in the sentence right after the belief."""
+    ref = doc.pack.refutation
+    if ref is None:
+        return []
+    out: list[Candidate] = []
+    done = {id(c) for c in kept}
+    # per sentence, the next one and the affirmation that starts it (most have none)
+    after: dict[int, tuple[int, tuple[int, int, str] | None]] = {}
+    for c in cands:
+        if id(c) in done or c.detector != "rules" or not c.rule.negatable:
+            continue
+        if c.sentence not in after:
+            nxt = _next_sentence(doc, c.sentence)
+            after[c.sentence] = (
+                nxt,
+                _affirmation(doc, ref, *doc.sentence(nxt)) if nxt >= 0 else None,
+            )
+        nxt, span = after[c.sentence]
+        if span is None or not _denied_claim(doc, c):
+            continue
+        kind = _belief_kind(doc, ref, c)
+        if kind == "own" or (kind == "bare" and span[2] != "refutes"):
+            continue
+        if kind == "quote" and span[2] == "belief":
+            continue
+        out.append(Candidate(span[0], span[1], c.rule, "refutation", c.confidence, nxt))
+    return out
+
+
+def _next_sentence(doc: Doc, si: int) -> int:
+    """The sentence after ``si`` that has words (a blank line or a block edge between a heading
+    and its paragraph is a sentence of its own), or -1."""
+    starts, ends = doc.sentence_starts, doc.sentence_ends
+    low = doc.lower
+    for nxt in range(si + 1, min(si + 4, len(ends))):
+        s0, s1 = starts[nxt], ends[nxt]
+        if s1 - s0 < 12 and not low[s0:s1].strip(_EDGES):
+            continue
+        # a heading ("\x1fNot true\x1f") titles what follows; it answers nothing before it
+        if s0 > 0 and low[s0 - 1] == "\x1f" and low[s1 - 1] == "\x1f":
+            return -1 if not low[s0:s1].rstrip(_EDGES).endswith((".", "!", "?")) else nxt
+        return nxt
+    return -1
+
+
+_EDGES = " \t\n\x1f"  # what a sentence of no words is made of
+
+
+def _affirmation(doc: Doc, ref: Refutation, at: int, end: int) -> tuple[int, int, str] | None:
+    """The words at ``at`` that say a denial is false, and which cue they are: a label
+    ("refutes") or a correction that affirms ("quote" or "belief", as in _refutation_cue)."""
+    low = doc.lower
+    m = ref.refutes.match(low, at, end)
+    cue = "refutes"
+    if m is None:
+        m, cue = ref.corrects.match(low, at, end), "quote"
+        if m is None:
+            m, cue = ref.corrects_belief.match(low, at, end), "belief"
+        if m is None or (m := ref.agrees.match(low, m.end(), end)) is None:
+            return None
+    start = at + len(low[at : m.end()]) - len(low[at : m.end()].lstrip(" \t\n\x1f\"'*_-—–"))
+    return start, len(low[: m.end()].rstrip(" ,;.!")), cue
+
+
+def _denied_claim(doc: Doc, c: Candidate) -> bool:
+    """The candidate was dropped for its negation alone (the other judges, but the reported
+    one that reads a myth's body, would keep it)."""
+    group = doc.claims.get(c.sentence, [])
+    question, _, negation, hedge = _CLAIM_JUDGES
+    if negation.keep(doc, c, group):
+        return False
+    return question.keep(doc, c, group) and hedge.keep(doc, c, group)
+
+
+def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:
+    """What the claim is in its sentence: "belief" (after a frame such as "some people think",
+    in the frame's statement), "quote" (inside quotation marks), "own" (the sentence frames a
+    belief, but not this claim) or "bare" (a plain statement)."""
+    s0, s1 = doc.sentence(cand.sentence)
+    low = doc.lower
+    framed = False
+    for m in ref.beliefs.finditer(low, s0, s1):
+        framed = True
+        if m.end() <= cand.start and not ref.ends_belief.search(low, m.end(), cand.start):
+            return "belief"
+    if low.count('"', s0, cand.start) % 2 == 1:
+        return "quote"
+    return "own" if framed else "bare"
 
 
 class NegationJudge:
@@ -245,4 +434,18 @@ _PURPOSE = re.compile(
     r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
 )
 
-JUDGES: tuple[Judge, ...] = (QuestionJudge(), ReportedJudge(), NegationJudge(), HedgeJudge())
+# the judges a refutation's own claims must pass to count as claims (all but the refutation one)
+_CLAIM_JUDGES: tuple[Judge, ...] = (
+    QuestionJudge(),
+    ReportedJudge(),
+    NegationJudge(),
+    HedgeJudge(),
+)
+
+JUDGES: tuple[Judge, ...] = (
+    QuestionJudge(),
+    ReportedJudge(),
+    NegationJudge(),
+    HedgeJudge(),
+    RefutedJudge(),
+)

@@ -92,6 +92,36 @@ class MainClause:
     alternative: re.Pattern[str] | None = None
 
 
+class Refutation:
+    """The pack's ``refutation`` section, compiled: belief frames, and the words that refute or
+    correct the statement before them (each cue regex is anchored: it is matched, not searched,
+    at the start of a clause or sentence, after an optional lead word)."""
+
+    beliefs: re.Pattern[str]
+    ends_belief: re.Pattern[str]  # after these, inside a sentence, the clinic speaks again
+    refutes: re.Pattern[str]  # a refutation that labels, and what must follow it (``closes``)
+    denies: re.Pattern[str]  # a refutation that denies ("It is not."), closing the same way
+    corrects: re.Pattern[str]
+    corrects_belief: re.Pattern[str]
+    agrees: re.Pattern[str]
+    agreeing: re.Pattern[str]  # words just before a correction that make it agree
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The pack's ``questions.filled`` section, compiled: wh-questions an answer fills in
+    ("Who can't have it? Nobody.") and the answers that do."""
+
+    question: re.Pattern[str]  # groups aux, neg, rest
+    do_support: dict[str, str]  # auxiliary dropped -> the ending its verb takes instead
+    aux_forms: dict[str, str]
+    exists: tuple[tuple[re.Pattern[str], str], ...]  # (question up to its rest, denial says)
+    # (answer regex, what it says, what it says of a negative question or "")
+    answers: tuple[tuple[re.Pattern[str], str, str], ...]
+    closes: re.Pattern[str]  # what may follow an answer word: the end of what it says
+    exceptions: re.Pattern[str]  # an answer going on like this names exceptions
+
+
 @dataclass
 class LanguagePack:
     """A compiled language pack. Regexes run over lower-case, folded text."""
@@ -150,6 +180,9 @@ class LanguagePack:
     hedge_tail: re.Pattern[str] | None = None
     # where a reported body's own clause ends and a main clause starts (None: at the body's end)
     main_clause: MainClause | None = None
+    # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
+    refutation: Refutation | None = None
+    filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -397,6 +430,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_after=_word_regex(r, "hedges.after_claim"),
         hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
         hedge_tail=_word_regex(r, "hedges.tail"),
+        refutation=_refutation(r),
+        filled=_filled(r, lead, label),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -426,6 +461,87 @@ def _main_clause(r: _Reader) -> MainClause | None:
         )
         if alternatives
         else None,
+    )
+
+
+def _refutation(r: _Reader) -> Refutation | None:
+    """The ``refutation`` section, or None when the pack has none."""
+    if r.get("refutation", dict, {}) == {}:
+        return None
+    lead = words_regex(r.get("refutation.lead", list, []))
+    opt_lead = rf"(?:(?:{lead})\b[\s,]*)?" if lead else ""
+    closes = r.get("refutation.closes", str)
+    agreeing = words_regex(r.get("refutation.agreeing", list, [])) or "(?!)"
+    return Refutation(
+        beliefs=r.regex("refutation.beliefs"),
+        ends_belief=r.regex("refutation.ends_belief"),
+        refutes=r.regex(
+            "refutation.refutes",
+            rf"[\W_]*{opt_lead}(?:{r.get('refutation.refutes', str)})(?={closes})",
+        ),
+        denies=r.regex(
+            "refutation.denies",
+            rf"[\W_]*{opt_lead}(?:{r.get('refutation.denies', str)})(?={closes})",
+        ),
+        corrects=r.regex(
+            "refutation.corrects", rf"[\W_]*{opt_lead}(?:{r.get('refutation.corrects', str)})"
+        ),
+        corrects_belief=r.regex(
+            "refutation.corrects_belief",
+            rf"[\W_]*{opt_lead}(?:{r.get('refutation.corrects_belief', str)})",
+        ),
+        agrees=r.regex("refutation.agrees"),
+        agreeing=r.regex("refutation.agreeing", rf"\b(?:{agreeing})[\s,]*$"),
+    )
+
+
+def _mappings(r: _Reader, section: dict[str, Any], dotted: str) -> list[Any]:
+    """A list of mappings under ``section`` (its last key), checked to be a list."""
+    value = section.get(dotted.rsplit(".", 1)[1], [])
+    if not isinstance(value, list):
+        raise ConfigError(str(r.path), 0, f"'{dotted}' must be a list of mappings")
+    return value
+
+
+def _filled(r: _Reader, lead: str, label: str) -> Filled | None:
+    """The ``questions.filled`` section, or None when the pack has none."""
+    section = r.get("questions.filled", dict, {})
+    if section == {}:
+        return None
+    closes = r.get("questions.filled.closes", str)
+    answers = []
+    for i, raw in enumerate(_mappings(r, section, "questions.filled.answers")):
+        if not isinstance(raw, dict) or not raw.get("words") or not raw.get("says"):
+            raise ConfigError(
+                str(r.path), 0, f"questions.filled.answers {i + 1} needs 'words' and 'says'"
+            )
+        words = words_regex([str(w) for w in raw["words"]])
+        rx = r.regex(f"questions.filled.answers.{i}", rf"[\W_]*{lead}(?:{words})\b")
+        answers.append((rx, str(raw["says"]), str(raw.get("negated") or "")))
+    exists = []
+    for i, raw in enumerate(_mappings(r, section, "questions.filled.exists")):
+        if not isinstance(raw, dict) or not raw.get("question") or not raw.get("denial"):
+            raise ConfigError(
+                str(r.path), 0, f"questions.filled.exists {i + 1} needs 'question' and 'denial'"
+            )
+        q = r.regex(f"questions.filled.exists.{i}", rf"[\W_]*(?:{raw['question']})\s+")
+        exists.append((q, str(raw["denial"])))
+    exceptions = words_regex(r.get("questions.filled.exceptions", list, [])) or "(?!)"
+    return Filled(
+        question=r.regex(
+            "questions.filled.question",
+            rf"[\W_]*{label}(?:{r.get('questions.filled.question', str)})",
+        ),
+        do_support={
+            str(k): str(v or "") for k, v in r.get("questions.filled.do_support", dict, {}).items()
+        },
+        aux_forms={
+            str(k): str(v) for k, v in r.get("questions.filled.aux_forms", dict, {}).items()
+        },
+        exists=tuple(exists),
+        answers=tuple(answers),
+        closes=r.regex("questions.filled.closes", closes),
+        exceptions=r.regex("questions.filled.exceptions", rf"[\s,;:—–-]*(?:{exceptions})\b"),
     )
 
 

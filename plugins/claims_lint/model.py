@@ -64,7 +64,7 @@ class Finding:
     matched: str = ""
     field: str = ""  # front matter key path ("faq.0.answer"), or "" for the body
     evidence: tuple[str, ...] = ()  # footnote ids cited in the claim's sentence
-    detector: str = "rules"  # which detector proposed it: "rules", "question-answer"
+    detector: str = "rules"  # who proposed it: "rules", "question-answer", "refutation"
     confidence: float = 1.0  # the rule's confidence that these words make the claim
     # Text that replaces [column, end_column) exactly, when the rule can state one (a code
     # action in editors applies it); "" when the fix needs a person's judgement.

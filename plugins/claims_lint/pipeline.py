@@ -4,7 +4,8 @@
 
     Doc (segment.py)      sentences and clauses with offsets, from the language pack
       → detectors         RuleDetector (the YAML rules), AnswerDetector (answers inherit)
-      → judges            question, reported/refuted, negation, hedge (judges.py)
+      → judges            question, reported/refuted, negation, hedge, refuted belief
+                          (judges.py)
       → dedupe            one claim per category per span; a rule that ``defers`` yields to
                           any other category on the same words
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .detectors import AnswerDetector, Candidate, Detector, RuleDetector
-from .judges import JUDGES, Judge
+from .judges import JUDGES, Judge, refuted_denials
 from .language import LanguagePack
 from .segment import Doc
 
@@ -37,6 +38,8 @@ class Pipeline:
         # Rule examples are checked per rule, so their test keeps every rule's own claim.
         self.dedupe = dedupe
         self.judges = tuple(judges)
+        # a refuted belief that denies a claim makes it (judges.refuted_denials)
+        self._refutes = any(j.name == "refuted" for j in self.judges)
         self.rule_detector = RuleDetector(rules)
         self._reported_memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] = {}
         # Statements made by answers go through the rules and every judge but the question one.
@@ -55,6 +58,8 @@ class Pipeline:
         if not cands:
             return doc, []
         kept = self._judge(doc, cands, self.judges)
+        if self._refutes:
+            kept += refuted_denials(doc, cands, kept)
         return doc, _dedupe(kept) if self.dedupe else kept
 
     def explain(self, text: str, lower: str) -> list[tuple[Candidate, str]]:
@@ -79,6 +84,7 @@ class Pipeline:
         by_sentence: dict[int, list[Candidate]] = {}
         for c in cands:
             by_sentence.setdefault(c.sentence, []).append(c)
+        doc.claims = by_sentence
         return [c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)]
 
 

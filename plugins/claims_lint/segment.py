@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from .language import LanguagePack, MainClause
 from .text import BOUNDARY
@@ -30,6 +31,8 @@ class Doc:
         "_breaks",
         "_reported",
         "_memo",
+        "claims",
+        "cues",
     )
 
     def __init__(
@@ -53,6 +56,10 @@ class Doc:
         # reported spans of sentences seen before, by text (the pipeline's, shared by its docs):
         # pages repeat sentences, and each reported-speech regex costs a few literal scans
         self._memo = memo
+        # the candidate claims of each sentence, set by the pipeline before it judges them: a
+        # judge of one sentence may need the next one's (is a refutation itself a claim?)
+        self.claims: dict[int, list[Any]] = {}
+        self.cues: dict[tuple[int, int], str] = {}  # refutation cues by span (judges.py)
 
     # --- sentences ----------------------------------------------------------------------------
 
