@@ -92,6 +92,7 @@ class MainClause:
     alternative: re.Pattern[str] | None = None
 
 
+@dataclass(frozen=True)
 class Refutation:
     """The pack's ``refutation`` section, compiled: belief frames, and the words that refute or
     correct the statement before them (each cue regex is anchored: it is matched, not searched,
