@@ -782,3 +782,16 @@ def test_a_remembered_sentence_is_judged_in_its_own_context(order: list[str]) ->
     for text in order * 2:
         fresh = Linter(Config(cache_dir=None, evidence_path=None))
         assert codes(shared, text) == codes(fresh, text), text
+
+
+def test_the_full_stops_of_an_initialism_end_no_sentence(linter: Linter) -> None:
+    from claims_lint.segment import Doc
+
+    def sentences(text: str) -> list[str]:
+        doc = Doc(text, text.lower(), linter.pack)
+        return [doc.sentence_text(i) for i in range(len(doc.sentence_starts))]
+
+    assert sentences("Trial facial S$38 (U.P. S$288) this week only.") == [
+        "trial facial s$38 (u.p. s$288) this week only."
+    ]
+    assert sentences("Cleared by the U.S. FDA. It is quick.")[-1] == "it is quick."
