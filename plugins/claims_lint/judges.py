@@ -79,7 +79,21 @@ class ReportedJudge:
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
         if not cand.rule.negatable:
             return True
-        return not any(a <= cand.start < b for a, b in doc.reported_spans(cand.sentence))
+        return not any(
+            a <= cand.start < b and not _runs_into_main_clause(doc, cand, b)
+            # a rule that flags even a question flags it asked indirectly ("ask whether ...")
+            for a, b in doc.reported_spans(cand.sentence, asks=cand.rule.questions != "flag")
+        )
+
+
+def _runs_into_main_clause(doc: Doc, cand: Candidate, body_end: int) -> bool:
+    """The claim runs past the reported body into the main clause the body stops before: in
+    "If you want fuller lips, results are permanent" a match from "fuller lips" to "permanent"
+    is made by the main clause, not asked about by the condition."""
+    main = doc.pack.main_clause
+    if main is None or cand.end <= body_end:
+        return False
+    return main.start.match(doc.lower, body_end) is not None
 
 
 class NegationJudge:
@@ -160,7 +174,34 @@ class HedgeJudge:
         if inside is not None:
             certain = pack.hedge_certain
             return certain is not None and certain.search(low, inside.start(), c1) is not None
+        if _hedged_after(doc, low, cand, c1):
+            return False
         return not _hedged_list(doc, low, c0, cand.sentence)
+
+
+def _hedged_after(doc: Doc, low: str, cand: Candidate, c1: int) -> bool:
+    """A hedge after the claim governs it: a qualifier that finishes the claim's clause ("lines
+    soften after the first session for many clients"), or a clause of its sentence that says
+    the result varies ("results last for years, though this varies from person to person").
+    A clause about something else ("... and prices vary by area") hedges nothing."""
+    pack = doc.pack
+    s1 = doc.sentence(cand.sentence)[1]
+    after = pack.hedge_after
+    m = after.search(low, cand.end, s1) if after is not None else None
+    if m is not None and all(
+        low[bs:be].strip() in pack.hedge_after_crosses
+        for bs, be in doc.clause_breaks(cand.sentence)
+        if cand.end <= bs < m.start()
+    ):
+        return True
+    tail = pack.hedge_tail
+    if tail is None:
+        return False
+    for m in tail.finditer(low, c1, s1):
+        # the variance opens its clause: "though this varies", not "the price of this varies"
+        if not low[doc.clause(m.start(), m.end())[0] : m.start()].strip():
+            return True
+    return False
 
 
 def _balanced(doc: Doc, cand: Candidate) -> bool:

@@ -21,7 +21,7 @@ from .frontmatter import SafeLoader
 from .model import ConfigError
 from .patterns import required_literals
 
-__all__ = ["Inflection", "LanguagePack", "load_language", "rules_root", "words_regex"]
+__all__ = ["Inflection", "LanguagePack", "MainClause", "load_language", "rules_root", "words_regex"]
 
 
 def rules_root() -> Path:
@@ -80,6 +80,18 @@ class Inflection:
         return re.escape(stem) + group + ("?" if optional else "")
 
 
+@dataclass(frozen=True)
+class MainClause:
+    """Where a main clause starts, so a reported subordinate clause stops before it: "Whether
+    you're 30 or 60, this treatment guarantees results" reports nothing after its comma."""
+
+    fronted: re.Pattern[str]  # a sentence that opens with a subordinate clause ("Whether ...")
+    start: re.Pattern[str]  # a break and a subject: ", this treatment", ", but results"
+    joined: re.Pattern[str]  # a break, a joiner and a subject: ", and it's"
+    # "or" and the next break: "Whether they're fresh or faded, stretch marks ..." ends there
+    alternative: re.Pattern[str] | None = None
+
+
 @dataclass
 class LanguagePack:
     """A compiled language pack. Regexes run over lower-case, folded text."""
@@ -98,6 +110,8 @@ class LanguagePack:
     # each with the literals a match needs (checked before running the regex, which is slow)
     # each pattern with scans for the literals it needs (all must find one) before it is tried
     reported: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]
+    # indirect questions ("whether ...", "ask us if ..."), in the same form
+    indirect: tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]
     yes_no_start: re.Pattern[str]
     wh_start: re.Pattern[str]
     asserting_start: re.Pattern[str]
@@ -129,6 +143,13 @@ class LanguagePack:
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
     # "others see no change", "it is not a cure": the limits a balanced statement names
     hedge_limits: re.Pattern[str] | None = None
+    # hedges after the claim: a qualifier in its clause ("for many clients"), the clause words
+    # it reaches back over, and a clause saying the result varies ("though this varies")
+    hedge_after: re.Pattern[str] | None = None
+    hedge_after_crosses: frozenset[str] = frozenset()
+    hedge_tail: re.Pattern[str] | None = None
+    # where a reported body's own clause ends and a main clause starts (None: at the body's end)
+    main_clause: MainClause | None = None
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -206,6 +227,12 @@ class _Reader:
 def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     source = r.get(dotted, str, "")
     return r.regex(dotted, rf"[\W_]*(?:{source})\b") if source else None
+
+
+def _word_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    """An optional regex whose matches start and end at a word (where it stands matters)."""
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, rf"\b(?:{source})\b") if source else None
 
 
 def _optional_words(r: _Reader, dotted: str, at_start: bool = False) -> re.Pattern[str] | None:
@@ -311,6 +338,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             for i, p in enumerate(r.get("reported", list))
             if (rx := r.regex(f"reported.{i}", p))
         ),
+        indirect=tuple(
+            (rx, _literal_scans(required_literals(rx.pattern)))
+            for i, p in enumerate(r.get("questions.indirect", list, []))
+            if (rx := r.regex(f"questions.indirect.{i}", p))
+        ),
         yes_no_start=r.regex(
             "questions.yes_no_start",
             rf"[\W_]*{label}(?:{words_regex(r.get('questions.yes_no_start', list))})\b",
@@ -361,9 +393,39 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
+        main_clause=_main_clause(r),
+        hedge_after=_word_regex(r, "hedges.after_claim"),
+        hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
+        hedge_tail=_word_regex(r, "hedges.tail"),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+    )
+
+
+def _main_clause(r: _Reader) -> MainClause | None:
+    """The pack's ``main_clause`` words compiled (None when the pack has none)."""
+    fronted = r.get("main_clause.fronted", list, [])
+    subjects = r.get("main_clause.subjects", list, [])
+    if not fronted or not subjects:
+        return None
+    punct = r.get("clauses.punctuation", str)
+    alternatives = r.get("main_clause.alternatives", list, [])
+    joiners = words_regex(r.get("main_clause.joiners", list, []) or ["(?!)"])
+    subject = rf"(?:{words_regex(subjects)})\b(?![-'])"
+    return MainClause(
+        fronted=r.regex(
+            "main_clause.fronted",
+            rf"[\W_]*(?:(?:{joiners})\s+)?(?:{words_regex(fronted)})\b",
+        ),
+        start=r.regex("main_clause.subjects", rf"(?:{punct})\s*(?:(?:{joiners})\s+)?{subject}"),
+        joined=r.regex("main_clause.joiners", rf"(?:{punct})\s*(?:{joiners})\s+{subject}"),
+        alternative=r.regex(
+            "main_clause.alternatives",
+            rf"\b(?:{words_regex(alternatives)})\b[^\x1f]*?(?P<end>{punct})",
+        )
+        if alternatives
+        else None,
     )
 
 

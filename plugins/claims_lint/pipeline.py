@@ -38,7 +38,7 @@ class Pipeline:
         self.dedupe = dedupe
         self.judges = tuple(judges)
         self.rule_detector = RuleDetector(rules)
-        self._reported_memo: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+        self._reported_memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] = {}
         # Statements made by answers go through the rules and every judge but the question one.
         self._statement_judges = tuple(j for j in self.judges if j.name != "question")
         self.detectors: tuple[Detector, ...] = (
@@ -98,6 +98,17 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
+    # A deferring claim yields first, and only to firm claims that stay. Were each category's
+    # overlapping claims settled first, a deferring rule could take its category's place and
+    # then yield, and the category would be lost: in "acne scars will be gone for good" a
+    # generic outcome rule took "scars will be gone" from "gone for good", then yielded to the
+    # medical claim, and no permanence finding was left.
+    firm = _one_per_category([c for c in cands if not c.rule.defers])
+    return _one_per_category([c for c in cands if not (c.rule.defers and _yields(c, firm))])
+
+
+def _one_per_category(cands: list[Candidate]) -> list[Candidate]:
+    """The earliest, longest claim of each category where its claims overlap."""
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start), c.rule.code))
     kept: list[Candidate] = []
     reach: dict[str, int] = {}  # per category, where its kept claims end (starts are sorted)
@@ -106,18 +117,15 @@ def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
         reach[c.category] = max(reach.get(c.category, -1), c.end)
-    return [
-        c
-        for c in kept
-        if not (
-            c.rule.defers
-            and any(
-                k.category != c.category
-                and k.category not in c.rule.stands_beside
-                and not k.rule.defers
-                and c.start < k.end
-                and k.start < c.end
-                for k in kept
-            )
-        )
-    ]
+    return kept
+
+
+def _yields(c: Candidate, firm: list[Candidate]) -> bool:
+    """The deferring claim ``c`` overlaps a firm claim of a category it does not stand beside."""
+    return any(
+        k.category != c.category
+        and k.category not in c.rule.stands_beside
+        and c.start < k.end
+        and k.start < c.end
+        for k in firm
+    )

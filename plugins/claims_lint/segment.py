@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .language import LanguagePack
+from .language import LanguagePack, MainClause
 from .text import BOUNDARY
 
 __all__ = ["Doc"]
@@ -38,7 +38,7 @@ class Doc:
         lower: str,
         pack: LanguagePack,
         previous: str = "",
-        memo: dict[tuple[bool, str], list[tuple[int, int]]] | None = None,
+        memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
@@ -49,7 +49,7 @@ class Doc:
         self._starts: list[int] | None = None
         self._ends: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
-        self._reported: dict[int, list[tuple[int, int]]] = {}
+        self._reported: dict[int, list[tuple[int, int, bool]]] = {}
         # reported spans of sentences seen before, by text (the pipeline's, shared by its docs):
         # pages repeat sentences, and each reported-speech regex costs a few literal scans
         self._memo = memo
@@ -152,8 +152,9 @@ class Doc:
                 break
         return start, end
 
-    def reported_spans(self, si: int) -> list[tuple[int, int]]:
-        """Spans of sentence ``si`` that report or refute a claim (language pack), found once."""
+    def reported_spans(self, si: int, asks: bool = True) -> list[tuple[int, int]]:
+        """Spans of sentence ``si`` that report or refute a claim (language pack), found once;
+        with ``asks``, the bodies of indirect questions ("whether ...") too."""
         got = self._reported.get(si)
         if got is None:
             s0, s1 = self.sentence(si)
@@ -162,19 +163,64 @@ class Doc:
             sentence = key[1]
             relative = self._memo.get(key) if self._memo is not None else None
             if relative is None:
-                relative = [
-                    (a - s0, b - s0)
-                    for rx, needs in self.pack.reported
+                found = [
+                    (m.start(), *m.span("body"), asked)
+                    for patterns, asked in ((self.pack.reported, False), (self.pack.indirect, True))
+                    for rx, needs in patterns
                     if all(scan.search(sentence) for scan in needs)
-                    for a, b in (m.span("body") for m in rx.finditer(low, s0, s1))
+                    for m in rx.finditer(low, s0, s1)
                 ]
+                relative = [(a - s0, b - s0, q) for a, b, q in self._own_clause(found, s0, s1)]
                 if self._memo is not None and len(self._memo) < _MEMO_LIMIT:
                     self._memo[key] = relative
-            got = [(s0 + a, s0 + b) for a, b in relative]
+            got = [(s0 + a, s0 + b, q) for a, b, q in relative]
             self._reported[si] = got
-        return got
+        return [(a, b) for a, b, q in got if asks or not q]
+
+    def _own_clause(
+        self, found: list[tuple[int, int, int, bool]], s0: int, s1: int
+    ) -> list[tuple[int, int, bool]]:
+        """Each reported body (match start, body start, body end) cut where a main clause
+        starts. A subordinate clause that opens the sentence ends at the first break before a
+        subject ("Whether it's a wedding or a holiday, you'll leave looking flawless"); one in
+        the middle ends where a joiner brings in a new subject ("ask us if it hurts, and it's
+        painless"). The words before the break are still reported; the main clause is not."""
+        main = self.pack.main_clause
+        if main is None or not found:
+            return [(a, b, q) for _, a, b, q in found]
+        low = self.lower
+        cut = s1
+        if main.fronted.match(low, s0, s1):
+            cut = _fronted_end(main, low, s0, s1)
+        out = []
+        for at, a, b, q in found:
+            if at < cut and not _quoting(low, at, cut):
+                b = min(b, cut)
+            m = main.joined.search(low, a, b)
+            if m is not None and not _quoting(low, a, m.start()):
+                b = m.start()
+            if b > a:
+                out.append((a, b, q))
+        return out
 
     def clause_before(self, a: int, reach: int = 200) -> tuple[int, int]:
         """From the clause's start to ``a``."""
         start, _ = self.clause(a, a)
         return max(start, a - reach), a
+
+
+def _quoting(low: str, a: int, b: int) -> bool:
+    """A quotation opened in [a, b) is still open at ``b``: a break inside quoted words
+    ("describe it as 'natural, so there are no risks'") does not end the reported clause."""
+    part = low[a:b]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
+
+
+def _fronted_end(main: MainClause, low: str, s0: int, s1: int) -> int:
+    """Where the subordinate clause that opens a sentence ends: at the first break before a
+    subject ("If you're 30, you'll ..."), or, when it names alternatives first, at the break
+    after them ("Whether they're fresh or faded, stretch marks ...")."""
+    m = main.start.search(low, s0, s1)
+    end = m.start() if m is not None else s1
+    alt = main.alternative.search(low, s0, end) if main.alternative is not None else None
+    return alt.start("end") if alt is not None else end

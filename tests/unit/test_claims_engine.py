@@ -609,6 +609,9 @@ def test_pipeline_catches_the_shapes_of_real_claims(
         "When a website guarantees no side effects, look for a different provider.",
         "The claim that a drip flushes out toxins has no basis.",
         "Teas sold as detox remedies have not been proven to do anything.",
+        "Some online shops describe these pens as risk-free and painless.",
+        "Be wary of marketing that says a drip will cure a hangover.",
+        "There is little good evidence a vitamin drip protects you from colds.",
     ],
 )
 def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
@@ -623,6 +626,8 @@ def test_pipeline_stays_quiet_on_honest_text(linter: Linter, text: str) -> None:
         ("Other serums claim to firm skin, but our facial lifts it for good.",
          {"guaranteed-permanent"}),
         ("Our clients often say it is totally painless.", {"pain-absolute"}),
+        ("Our brochures describe the facial as painless.", {"pain-absolute"}),
+        ("There's no waiting list, and it is completely safe.", {"safety-absolute"}),
     ],
 )  # fmt: skip
 def test_a_sellers_own_promise_is_still_a_claim(
