@@ -812,7 +812,7 @@ _CELL_MARKUP = re.compile(r"[*_`]+")
 def _table_row(
     b: _Builder, rest: str, rs: int, header: list[str] | None, is_header: bool
 ) -> list[str]:
-    """Copy one table row, each cell its own sentence, and return its cells' plain text.
+    """Copy one table row, each cell its own sentence; return a header row's cell names.
 
     A cell is read with its column's name, as a visitor reads it: under "Downtime", a cell
     "None" says "Downtime: None" (the name is put in front, mapped to the cell's first
@@ -820,28 +820,41 @@ def _table_row(
     ("| Downtime | None |"), read as "Downtime: None". The first column names the row and is
     read as it is.
     """
-    pipes = list(_PIPE.finditer(rest))
-    starts = [0] + [p.end() for p in pipes]
-    ends = [p.start() for p in pipes] + [len(rest)]
+    pipes = [m.start() for m in _PIPE.finditer(rest)]
+    starts = [0, *(p + 1 for p in pipes)]
+    ends = [*pipes, len(rest)]
     lead = 1 if rest.lstrip().startswith("|") else 0  # text before a leading pipe is no cell
-    cells = [_CELL_MARKUP.sub("", rest[a:e]).strip() for a, e in zip(starts, ends, strict=True)]
-    cells = cells[lead:]
-    if cells and not cells[-1] and len(pipes) > lead:
-        cells.pop()  # the empty text after a closing pipe
+    if is_header:
+        cells = zip(starts[lead:], ends[lead:], strict=True)
+        names = [_CELL_MARKUP.sub("", rest[a:e]).strip() for a, e in cells]
+        for k in range(1, len(starts)):
+            b.verbatim(rest[starts[k - 1] : ends[k - 1]], rs + starts[k - 1])
+            b.replace(BOUNDARY, rs + pipes[k - 1], rs + pipes[k - 1] + 1)
+        b.verbatim(rest[starts[-1] :], rs + starts[-1])
+        return names
     named = header or []
-    pair = not is_header and len(cells) == 2 and all(cells) and not (named[1:2] or [""])[0]
+    pair = not (named[1:2] or [""])[0] and _label_and_value(rest, starts, ends, lead)
     for k, (a, e) in enumerate(zip(starts, ends, strict=True)):
         col = k - lead
         if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
             a += len(rest[a:e]) - len(rest[a:e].lstrip())
-            b.replace(": ", rs + pipes[k - 1].start(), rs + a)
+            b.replace(": ", rs + pipes[k - 1], rs + a)
         elif k:
-            b.replace(BOUNDARY, rs + pipes[k - 1].start(), rs + pipes[k - 1].end())
-        name = named[col] if 0 < col < len(named) else ""
-        if name and col < len(cells) and cells[col]:
-            b.replace(f"{name}: ", rs + a, rs + a)
+            b.replace(BOUNDARY, rs + pipes[k - 1], rs + pipes[k - 1] + 1)
+        if 0 < col < len(named) and named[col] and rest[a:e].strip():
+            b.replace(f"{named[col]}: ", rs + a, rs + a)
         b.verbatim(rest[a:e].rstrip() if pair and col == 0 else rest[a:e], rs + a)
-    return cells
+    return []
+
+
+def _label_and_value(rest: str, starts: list[int], ends: list[int], lead: int) -> bool:
+    """The row has exactly two cells, both with text (a closing pipe's empty tail is no cell)."""
+    n = len(starts) - lead
+    if n > 2 and not rest[starts[-1] :].strip():
+        n -= 1  # "| a | b |": the text after the closing pipe
+    if n != 2:
+        return False
+    return all(rest[starts[k] : ends[k]].strip() for k in (lead, lead + 1))
 
 
 def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
