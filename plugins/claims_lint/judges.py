@@ -442,10 +442,4 @@ _CLAIM_JUDGES: tuple[Judge, ...] = (
     HedgeJudge(),
 )
 
-JUDGES: tuple[Judge, ...] = (
-    QuestionJudge(),
-    ReportedJudge(),
-    NegationJudge(),
-    HedgeJudge(),
-    RefutedJudge(),
-)
+JUDGES: tuple[Judge, ...] = (*_CLAIM_JUDGES, RefutedJudge())

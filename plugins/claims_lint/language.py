@@ -474,24 +474,19 @@ def _refutation(r: _Reader) -> Refutation | None:
     opt_lead = rf"(?:(?:{lead})\b[\s,]*)?" if lead else ""
     closes = r.get("refutation.closes", str)
     agreeing = words_regex(r.get("refutation.agreeing", list, [])) or "(?!)"
+
+    def cue(name: str, after: str = "") -> re.Pattern[str]:
+        """A cue matched at a clause's start, after an optional lead word."""
+        key = f"refutation.{name}"
+        return r.regex(key, rf"[\W_]*{opt_lead}(?:{r.get(key, str)}){after}")
+
     return Refutation(
         beliefs=r.regex("refutation.beliefs"),
         ends_belief=r.regex("refutation.ends_belief"),
-        refutes=r.regex(
-            "refutation.refutes",
-            rf"[\W_]*{opt_lead}(?:{r.get('refutation.refutes', str)})(?={closes})",
-        ),
-        denies=r.regex(
-            "refutation.denies",
-            rf"[\W_]*{opt_lead}(?:{r.get('refutation.denies', str)})(?={closes})",
-        ),
-        corrects=r.regex(
-            "refutation.corrects", rf"[\W_]*{opt_lead}(?:{r.get('refutation.corrects', str)})"
-        ),
-        corrects_belief=r.regex(
-            "refutation.corrects_belief",
-            rf"[\W_]*{opt_lead}(?:{r.get('refutation.corrects_belief', str)})",
-        ),
+        refutes=cue("refutes", f"(?={closes})"),
+        denies=cue("denies", f"(?={closes})"),
+        corrects=cue("corrects"),
+        corrects_belief=cue("corrects_belief"),
         agrees=r.regex("refutation.agrees"),
         agreeing=r.regex("refutation.agreeing", rf"\b(?:{agreeing})[\s,]*$"),
     )

@@ -824,16 +824,14 @@ def _table_row(
     starts = [0, *(p + 1 for p in pipes)]
     ends = [*pipes, len(rest)]
     lead = 1 if rest.lstrip().startswith("|") else 0  # text before a leading pipe is no cell
-    if is_header:
+    names: list[str] = []
+    if is_header:  # names, not values: read cell by cell
         cells = zip(starts[lead:], ends[lead:], strict=True)
         names = [_CELL_MARKUP.sub("", rest[a:e]).strip() for a, e in cells]
-        for k in range(1, len(starts)):
-            b.verbatim(rest[starts[k - 1] : ends[k - 1]], rs + starts[k - 1])
-            b.replace(BOUNDARY, rs + pipes[k - 1], rs + pipes[k - 1] + 1)
-        b.verbatim(rest[starts[-1] :], rs + starts[-1])
-        return names
     named = header or []
-    pair = not (named[1:2] or [""])[0] and _label_and_value(rest, starts, ends, lead)
+    pair = (
+        not is_header and not (named[1:2] or [""])[0] and _label_and_value(rest, starts, ends, lead)
+    )
     for k, (a, e) in enumerate(zip(starts, ends, strict=True)):
         col = k - lead
         if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
@@ -844,7 +842,7 @@ def _table_row(
         if 0 < col < len(named) and named[col] and rest[a:e].strip():
             b.replace(f"{named[col]}: ", rs + a, rs + a)
         b.verbatim(rest[a:e].rstrip() if pair and col == 0 else rest[a:e], rs + a)
-    return []
+    return names
 
 
 def _label_and_value(rest: str, starts: list[int], ends: list[int], lead: int) -> bool:
