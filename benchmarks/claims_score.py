@@ -129,6 +129,9 @@ SETS = {
     "dev41": FIXTURES / "realistic" / "dev41.yaml",
     "dev42": FIXTURES / "realistic" / "dev42.yaml",
     "dev43": FIXTURES / "realistic" / "dev43-paraphrase.yaml",
+    "dev44": FIXTURES / "realistic" / "dev44.yaml",
+    "dev45": FIXTURES / "realistic" / "dev45.yaml",
+    "dev46": FIXTURES / "realistic" / "dev46.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -161,6 +164,7 @@ FROZEN = {
     "dev37",
     "dev38",
     "dev39",
+    "dev46",
 }
 
 
