@@ -132,6 +132,8 @@ SETS = {
     "dev44": FIXTURES / "realistic" / "dev44.yaml",
     "dev45": FIXTURES / "realistic" / "dev45.yaml",
     "dev46": FIXTURES / "realistic" / "dev46.yaml",
+    "dev47": FIXTURES / "realistic" / "dev47-paraphrase.yaml",
+    "dev48": FIXTURES / "realistic" / "dev48.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -165,6 +167,7 @@ FROZEN = {
     "dev38",
     "dev39",
     "dev46",
+    "dev48",
 }
 
 
