@@ -69,6 +69,16 @@ Sets:
   judges and rules were worked on (public patient information and clinic FAQ, myth-busting and
   blog pages; clinic selling pages, adverts, posts and emails of eight countries), scored on
   arrival and at the end: figures only;
+* ``dev44``, ``dev45`` — written blind in the fifth session of 2026-12-01: clinic selling
+  pages of eleven countries (recall 0.865, precision 0.895 on arrival) and public patient
+  information with careful clinic pages (28 false alarms on 651 quiet items on arrival)
+  (development data);
+* ``dev47`` — paraphrase set: every flagged item of dev44 and dev45 reworded twice and about a
+  third of their quiet items once, by another writer (development data);
+* ``dev46``, ``dev48`` — HELD OUT: written in the fifth session of 2026-12-01 while the rules
+  were tuned on dev44, dev45 and dev47 (a mix of clinic selling pages, short advertising and
+  public patient information; short advertising with disguised claims), scored on arrival and
+  at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
