@@ -14,7 +14,8 @@ Each rule has a **kind** (as Vale and LanguageTool have them):
 ``frame``
     a ``topic`` and a claim in one clause, the claim ``before`` the topic ("no side effects")
     and/or ``after`` it ("side effects are extremely rare"), at most ``gap`` words apart, the
-    gap holding no clause break and no negator; ``claim`` sets both sides;
+    gap holding no clause break and no negator, or through a list (the pack's
+    ``clauses.lists``: "no bruising, swelling or downtime"); ``claim`` sets both sides;
 ``comparison``
     a ``comparative`` ("safer", "more effective") set against a ``target`` ("surgery");
 ``rank``
@@ -431,6 +432,36 @@ class _KindCompiler:
             return rf"(?:{sep}|-?)"
         return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
 
+    def list_gap(self, words: int, side: str, commas: bool = True, topic: str = "(?!)") -> str:
+        """A frame's gap that runs through a list (the pack's ``clauses.lists``), or "": the
+        claim, a list and its last item's topic ("dissolves belly and thigh fat", "no bruising,
+        swelling or downtime"), or the topic as a list's first item, then the claim ("lines,
+        pores and dull tone vanish"). A joiner that opens a clause is no list's: one followed
+        by a subject, or, before a topic, by a verb ("no pain and downtime is short")."""
+        lists = self.pack.lists
+        if lists is None or words <= 0:
+            return ""
+        sp, n = r"[\s\-]+", lists.item_words
+        w = rf"(?!(?:{lists.item_stop})\b){self._gap_word}"
+        item = rf"{w}(?:{sp}{w}){{0,{n - 1}}}"
+        opens = rf"\s+(?:{lists.subjects})\b(?![-'])"
+        if side == "before":
+            verb = rf"(?:[^\s,;:.!?]+\s+){{0,{n - 1}}}(?:{lists.verbs})\b(?![-'])"
+            opens = rf"{opens}|\s+{verb}"
+        joiner = rf"(?:{lists.joiners})\b(?!{opens})"
+        # a comma before the joiner only ends a list of three or more ("swelling, redness, and
+        # bruising"): after a single item, ", and" opens a clause
+        more = rf"(?:\s*,\s*{item}){{1,{lists.items - 1}}}\s*,?" if commas else "(?!)"
+        if side == "before":
+            return rf"{sp}{item}(?:{more})?\s+{joiner}\s+(?:{w}{sp}){{0,{n - 1}}}?"
+        # the topic, the list's other items, then a verb that says the claim of them all
+        # ("discomfort and bruising are minimal"), and up to two words before the claim; when
+        # the last item is a topic itself, the claim is its own ("flu and colds have no chance")
+        after = self._sep if commas else self._sep.replace(",", "")
+        said = rf"(?=(?:{lists.verbs})\b(?![-']))"
+        last = rf"(?!(?:{topic})(?![a-z0-9])){item}"
+        return rf"(?:{more})?\s+{joiner}\s+{last}{after}{said}(?:{w}{after}){{0,2}}?"
+
     def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
         """The pattern compiled to match, and compiled for the anchor analysis."""
         return (
@@ -480,12 +511,15 @@ class _KindCompiler:
         if before:
             b, b_a = self._both(str(before), macros)
             # no comma between a verb and its object: "tone, fine lines" is a list
-            gap_b = self.gap(int(spec.get("gap_before", gap)), commas=False)
+            words_b = int(spec.get("gap_before", gap))
+            gap_b = _either(self.gap(words_b, commas=False), self.list_gap(words_b, "before"))
             needs = topic_needs + self.needs(b_a)[:1]
             out.append(self._branch(f"{b}{gap_b}{topic}", "", needs))
         if after:
             a, a_a = self._both(str(after), macros)
-            gap_a = self.gap(int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True)))
+            words_a, commas = int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True))
+            list_a = self.list_gap(words_a, "after", commas, topic)
+            gap_a = _either(self.gap(words_a, commas), list_a)
             needs = topic_needs + self.needs(a_a)[:1]
             out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
         return out
@@ -521,6 +555,11 @@ class _KindCompiler:
 
 
 _SLOTS = {"comparison": ("comparative", "target"), "rank": ("superlative", "scope")}
+
+
+def _either(gap: str, list_gap: str) -> str:
+    """A plain gap, or one through a list when the pack knows lists."""
+    return f"(?:{gap}|{list_gap})" if list_gap else gap
 
 
 # --- rules -----------------------------------------------------------------------------------
