@@ -432,12 +432,16 @@ class _KindCompiler:
             return rf"(?:{sep}|-?)"
         return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
 
-    def list_gap(self, words: int, side: str, commas: bool = True, topic: str = "(?!)") -> str:
+    def list_gap(
+        self, words: int, side: str, commas: bool = True, topic: str = "(?!)", name: str = "listed"
+    ) -> str:
         """A frame's gap that runs through a list (the pack's ``clauses.lists``), or "": the
         claim, a list and its last item's topic ("dissolves belly and thigh fat", "no bruising,
         swelling or downtime"), or the topic as a list's first item, then the claim ("lines,
         pores and dull tone vanish"). A joiner that opens a clause is no list's: one followed
-        by a subject, or, before a topic, by a verb ("no pain and downtime is short")."""
+        by a subject, or, before a topic, by a verb ("no pain and downtime is short"). Group
+        ``name`` holds the items the claim reaches past, so the rule's ``unless`` is also tried
+        with them left out ("adds shape and volume" is read as "adds volume" too)."""
         lists = self.pack.lists
         if lists is None or words <= 0:
             return ""
@@ -453,14 +457,15 @@ class _KindCompiler:
         # bruising"): after a single item, ", and" opens a clause
         more = rf"(?:\s*,\s*{item}){{1,{lists.items - 1}}}\s*,?" if commas else "(?!)"
         if side == "before":
-            return rf"{sp}{item}(?:{more})?\s+{joiner}\s+(?:{w}{sp}){{0,{n - 1}}}?"
+            return rf"{sp}(?P<{name}>{item}(?:{more})?\s+{joiner}\s+)(?:{w}{sp}){{0,{n - 1}}}?"
         # the topic, the list's other items, then a verb that says the claim of them all
         # ("discomfort and bruising are minimal"), and up to two words before the claim; when
         # the last item is a topic itself, the claim is its own ("flu and colds have no chance")
         after = self._sep if commas else self._sep.replace(",", "")
         said = rf"(?=(?:{lists.verbs})\b(?![-']))"
         last = rf"(?!(?:{topic})(?![a-z0-9])){item}"
-        return rf"(?:{more})?\s+{joiner}\s+{last}{after}{said}(?:{w}{after}){{0,2}}?"
+        listed = rf"(?P<{name}>(?:{more})?\s+{joiner}\s+{last})"
+        return rf"{listed}{after}{said}(?:{w}{after}){{0,2}}?"
 
     def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
         """The pattern compiled to match, and compiled for the anchor analysis."""
@@ -543,11 +548,16 @@ class _KindCompiler:
                     name = m.group(1)
                     if name.startswith("gap:"):
                         parked.append(self.gap(int(name[4:])))
+                    elif name.startswith("list:"):
+                        # a gap that may also run through a list: "the leading skin and laser
+                        # clinic" ranks the clinic
+                        n, group = int(name[5:]), f"listed{len(parked)}"
+                        parked.append(_either(self.gap(n), self.list_gap(n, "before", name=group)))
                     else:
                         parked.append(slots[name][side])
                     return f"\x00{len(parked) - 1}\x00"
 
-                text = compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
+                text = compiler.compile(re.sub(r"\{((?:gap|list):\d+|[a-z]+)\}", park, t), macros)
                 text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
                 pair.append(text)
             out.append((pair[0], pair[1]))

@@ -138,3 +138,18 @@ def test_a_list_joiner_is_no_clause_break() -> None:
 )
 def test_a_joiner_that_opens_a_clause_still_breaks(text: str) -> None:
     assert len(_clauses(text)) == 2
+
+
+# --- a rule's exceptions and a rank's template, through a list --------------------------------
+
+
+def test_a_rules_exception_holds_through_a_list(linter: Linter) -> None:
+    # the rule excuses a gel said to add volume; it is still excused with more items listed
+    quiet = "Lip filler is a soft gel that adds shape and volume to the lips."
+    assert "guaranteed-permanent" not in found(linter, quiet)
+    assert "guaranteed-permanent" in found(linter, "It adds shape and volume to your lips.")
+
+
+def test_a_rank_reaches_the_last_item_of_a_list(linter: Linter) -> None:
+    found_ = found(linter, "We are the leading skin and laser clinic.")
+    assert "unverified-stat-superlative" in found_
