@@ -108,7 +108,8 @@ class RuleDetector:
         # Raw regex matches per sentence text, relative to the sentence (before the rules'
         # own conditions, which read the context): a sentence a site repeats ("Results vary
         # from person to person.") is scanned once per linter, not once per page.
-        self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int], ...]] = {}
+        # per sentence text: (branch, start, end, listed start, listed end), -1 for no list
+        self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int, int, int], ...]] = {}
 
     def _phrases_after(self, word: str) -> tuple[tuple[str, int], ...]:
         """The word-initial phrases that may start at the end of ``word`` (their first word is
@@ -199,12 +200,13 @@ class RuleDetector:
                 self._met_cache[lits] = got
         return got
 
-    def _raw_matches(self, doc: Doc) -> dict[int, tuple[tuple[int, int, int], ...]]:
-        """Sentence index -> its branches' matches (branch, start, end relative to the
-        sentence): from the memo when the sentence was seen before, in this page or an earlier
-        one, else from the prefilter and the regexes, once per distinct sentence."""
+    def _raw_matches(self, doc: Doc) -> dict[int, tuple[tuple[int, int, int, int, int], ...]]:
+        """Sentence index -> its branches' matches (branch, start, end, and the list items a
+        match reaches past or -1, -1; relative to the sentence): from the memo when the sentence
+        was seen before, in this page or an earlier one, else from the prefilter and the
+        regexes, once per distinct sentence."""
         low = doc.lower
-        found: dict[int, tuple[tuple[int, int, int], ...]] = {}
+        found: dict[int, tuple[tuple[int, int, int, int, int], ...]] = {}
         new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
         for si, key in enumerate(doc.sentence_keys()):
             hit = self._seen.get(key)
@@ -217,7 +219,7 @@ class RuleDetector:
         for key, group in new.items():
             s0, s1 = doc.sentence(group[0])
             got = tuple(
-                (bi, m.start() - s0, m.end() - s0)
+                (bi, m.start() - s0, m.end() - s0, *_listed(m, s0))
                 for bi in sorted(candidates.get(group[0], ()))
                 for m in self._branches[bi][1].regex.finditer(low, s0, s1)
                 if m.start() != m.end()
@@ -236,13 +238,16 @@ class RuleDetector:
         for si, matches in sorted(self._raw_matches(doc).items()):
             s0, s1 = doc.sentence(si)
             skip: set[int] = set()  # rules whose sentence or document conditions fail
-            for bi, ra, rb in matches:
+            for bi, ra, rb, la, lb in matches:
                 ri = self._branches[bi][0]
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
                 if _unless(rule, low, s0, s1):
                     skip.add(ri)
+                    continue
+                # through a list, the rule's exceptions hold as they do for one item
+                if la >= 0 and _unless(rule, low, s0, s1, (s0 + la, s0 + lb)):
                     continue
                 if rule.requires_doc_re is not None:
                     if ri not in doc_checks:
@@ -256,15 +261,25 @@ class RuleDetector:
         return out
 
 
-def _unless(rule: Rule, low: str, s0: int, s1: int) -> bool:
+def _listed(m: re.Match[str], s0: int) -> tuple[int, int]:
+    """The items a match reaches past through a list (rules.py, ``list_gap``), relative to the
+    sentence, or (-1, -1)."""
+    for name, value in m.groupdict().items():
+        if value is not None and name.startswith("listed"):
+            return m.start(name) - s0, m.end(name) - s0
+    return -1, -1
+
+
+def _unless(rule: Rule, low: str, s0: int, s1: int, without: tuple[int, int] | None = None) -> bool:
     """The rule's ``unless`` context is in the sentence (or paragraph), and nothing of its
-    ``still_if`` is ("Brands include Botox" informs; "Botox from £99; brands include …" sells)."""
+    ``still_if`` is ("Brands include Botox" informs; "Botox from £99; brands include …" sells).
+    ``without``: a span left out first (a list's items a claim reaches past)."""
     if rule.unless_re is None:
         return False
     end = _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
     # searched in a slice, not with pos/endpos: "^" in a pattern means the sentence's start,
     # and with pos it would match only at the start of the page
-    text = low[s0:end]
+    text = low[s0:end] if without is None else low[s0 : without[0]] + low[without[1] : end]
     if not rule.unless_re.search(text):
         return False
     return rule.still_if_re is None or not rule.still_if_re.search(text)

@@ -21,7 +21,15 @@ from .frontmatter import SafeLoader
 from .model import ConfigError
 from .patterns import required_literals
 
-__all__ = ["Inflection", "LanguagePack", "MainClause", "load_language", "rules_root", "words_regex"]
+__all__ = [
+    "Inflection",
+    "LanguagePack",
+    "ListJoiner",
+    "MainClause",
+    "load_language",
+    "rules_root",
+    "words_regex",
+]
 
 
 def rules_root() -> Path:
@@ -90,6 +98,34 @@ class MainClause:
     joined: re.Pattern[str]  # a break, a joiner and a subject: ", and it's"
     # "or" and the next break: "Whether they're fresh or faded, stretch marks ..." ends there
     alternative: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class ListJoiner:
+    """The pack's ``clauses.lists``: when an "and" / "or" joins the items of a list inside one
+    clause ("swelling, redness and bruising", "painless and risk-free") rather than opening a
+    clause of its own ("and it lasts", "and results are permanent")."""
+
+    joiners: str  # regex alternation of the joiner words
+    joiner: re.Pattern[str]  # one of them, whole
+    subjects: str  # regex alternation: after a joiner, these (and negators) open a clause
+    verbs: str  # regex alternation: a verb among an item's words makes it a clause
+    item_words: int
+    items: int
+    item_stop: str  # regex alternation: words that never stand in a list item
+    opens: re.Pattern[str]  # a subject after a joiner, or a verb within its item's words
+    stop: re.Pattern[str]  # one of item_stop, as a whole word
+    # negators that belong to their own item before these joiners ("no needles and ...")
+    item_negators: frozenset[str] = frozenset()
+    item_joiners: frozenset[str] = frozenset()
+
+    def joins(self, low: str, at: int, end: int) -> bool:
+        """The joiner that ends at ``at`` joins list items: the words after it, up to ``end``
+        (the next clause break), are a short item with no subject and no verb of their own."""
+        item = low[at:end].split()
+        if not 0 < len(item) <= self.item_words or self.opens.match(" ".join(item)):
+            return False
+        return self.stop.search(" ".join(item)) is None
 
 
 @dataclass(frozen=True)
@@ -181,6 +217,8 @@ class LanguagePack:
     hedge_tail: re.Pattern[str] | None = None
     # where a reported body's own clause ends and a main clause starts (None: at the body's end)
     main_clause: MainClause | None = None
+    # an "and" / "or" that joins list items inside a clause (None: every one ends a clause)
+    lists: ListJoiner | None = None
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
@@ -429,6 +467,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         main_clause=_main_clause(r),
+        lists=_list_joiner(r),
         hedge_after=_word_regex(r, "hedges.after_claim"),
         hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
         hedge_tail=_word_regex(r, "hedges.tail"),
@@ -437,6 +476,39 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+    )
+
+
+def _lower_set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in words)
+
+
+def _list_joiner(r: _Reader) -> ListJoiner | None:
+    """The ``clauses.lists`` section, or None when the pack has none."""
+    if r.get("clauses.lists", dict, {}) == {}:
+        return None
+    # a negator after the joiner opens an item of its own polarity: "no stitches and no pain"
+    # denies nothing of "no pain"
+    subjects = words_regex(r.get("clauses.lists.subjects", list) + r.get("negation.negators", list))
+    verbs = words_regex(r.get("clauses.lists.verbs", list))
+    item_words = int(r.get("clauses.lists.item_words", int))
+    item_stop = words_regex(r.get("clauses.lists.item_stop", list, [])) or "(?!)"
+    joiners = words_regex(r.get("clauses.lists.joiners", list))
+    return ListJoiner(
+        joiners=joiners,
+        joiner=r.regex("clauses.lists.joiners", rf"(?:{joiners})"),
+        subjects=subjects,
+        verbs=verbs,
+        item_words=item_words,
+        items=int(r.get("clauses.lists.items", int)),
+        item_stop=item_stop,
+        stop=r.regex("clauses.lists.item_stop", rf"(?<![\w'-])(?:{item_stop})(?![\w'-])"),
+        item_negators=_lower_set(r.get("clauses.lists.item_negators.words", list, [])),
+        item_joiners=_lower_set(r.get("clauses.lists.item_negators.before", list, [])),
+        opens=r.regex(
+            "clauses.lists",
+            rf"(?:{subjects})\b(?![-'])|(?:\S+ ){{0,{item_words - 1}}}(?:{verbs})\b(?![-'])",
+        ),
     )
 
 

@@ -14,7 +14,8 @@ Each rule has a **kind** (as Vale and LanguageTool have them):
 ``frame``
     a ``topic`` and a claim in one clause, the claim ``before`` the topic ("no side effects")
     and/or ``after`` it ("side effects are extremely rare"), at most ``gap`` words apart, the
-    gap holding no clause break and no negator; ``claim`` sets both sides;
+    gap holding no clause break and no negator, or through a list (the pack's
+    ``clauses.lists``: "no bruising, swelling or downtime"); ``claim`` sets both sides;
 ``comparison``
     a ``comparative`` ("safer", "more effective") set against a ``target`` ("surgery");
 ``rank``
@@ -431,6 +432,41 @@ class _KindCompiler:
             return rf"(?:{sep}|-?)"
         return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
 
+    def list_gap(
+        self, words: int, side: str, commas: bool = True, topic: str = "(?!)", name: str = "listed"
+    ) -> str:
+        """A frame's gap that runs through a list (the pack's ``clauses.lists``), or "": the
+        claim, a list and its last item's topic ("dissolves belly and thigh fat", "no bruising,
+        swelling or downtime"), or the topic as a list's first item, then the claim ("lines,
+        pores and dull tone vanish"). A joiner that opens a clause is no list's: one followed
+        by a subject, or, before a topic, by a verb ("no pain and downtime is short"). Group
+        ``name`` holds the items the claim reaches past, so the rule's ``unless`` is also tried
+        with them left out ("adds shape and volume" is read as "adds volume" too)."""
+        lists = self.pack.lists
+        if lists is None or words <= 0:
+            return ""
+        sp, n = r"[\s\-]+", lists.item_words
+        w = rf"(?!(?:{lists.item_stop})\b){self._gap_word}"
+        item = rf"{w}(?:{sp}{w}){{0,{n - 1}}}"
+        opens = rf"\s+(?:{lists.subjects})\b(?![-'])"
+        if side == "before":
+            verb = rf"(?:[^\s,;:.!?]+\s+){{0,{n - 1}}}(?:{lists.verbs})\b(?![-'])"
+            opens = rf"{opens}|\s+{verb}"
+        joiner = rf"(?:{lists.joiners})\b(?!{opens})"
+        # a comma before the joiner only ends a list of three or more ("swelling, redness, and
+        # bruising"): after a single item, ", and" opens a clause
+        more = rf"(?:\s*,\s*{item}){{1,{lists.items - 1}}}\s*,?" if commas else "(?!)"
+        if side == "before":
+            return rf"{sp}(?P<{name}>{item}(?:{more})?\s+{joiner}\s+)(?:{w}{sp}){{0,{n - 1}}}?"
+        # the topic, the list's other items, then a verb that says the claim of them all
+        # ("discomfort and bruising are minimal"), and up to two words before the claim; when
+        # the last item is a topic itself, the claim is its own ("flu and colds have no chance")
+        after = self._sep if commas else self._sep.replace(",", "")
+        said = rf"(?=(?:{lists.verbs})\b(?![-']))"
+        last = rf"(?!(?:{topic})(?![a-z0-9])){item}"
+        listed = rf"(?P<{name}>(?:{more})?\s+{joiner}\s+{last})"
+        return rf"{listed}{after}{said}(?:{w}{after}){{0,2}}?"
+
     def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
         """The pattern compiled to match, and compiled for the anchor analysis."""
         return (
@@ -480,12 +516,15 @@ class _KindCompiler:
         if before:
             b, b_a = self._both(str(before), macros)
             # no comma between a verb and its object: "tone, fine lines" is a list
-            gap_b = self.gap(int(spec.get("gap_before", gap)), commas=False)
+            words_b = int(spec.get("gap_before", gap))
+            gap_b = _either(self.gap(words_b, commas=False), self.list_gap(words_b, "before"))
             needs = topic_needs + self.needs(b_a)[:1]
             out.append(self._branch(f"{b}{gap_b}{topic}", "", needs))
         if after:
             a, a_a = self._both(str(after), macros)
-            gap_a = self.gap(int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True)))
+            words_a, commas = int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True))
+            list_a = self.list_gap(words_a, "after", commas, topic)
+            gap_a = _either(self.gap(words_a, commas), list_a)
             needs = topic_needs + self.needs(a_a)[:1]
             out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
         return out
@@ -509,11 +548,16 @@ class _KindCompiler:
                     name = m.group(1)
                     if name.startswith("gap:"):
                         parked.append(self.gap(int(name[4:])))
+                    elif name.startswith("list:"):
+                        # a gap that may also run through a list: "the leading skin and laser
+                        # clinic" ranks the clinic
+                        n, group = int(name[5:]), f"listed{len(parked)}"
+                        parked.append(_either(self.gap(n), self.list_gap(n, "before", name=group)))
                     else:
                         parked.append(slots[name][side])
                     return f"\x00{len(parked) - 1}\x00"
 
-                text = compiler.compile(re.sub(r"\{(gap:\d+|[a-z]+)\}", park, t), macros)
+                text = compiler.compile(re.sub(r"\{((?:gap|list):\d+|[a-z]+)\}", park, t), macros)
                 text = re.sub("\x00(\\d+)\x00", lambda m, p=parked: p[int(m.group(1))], text)
                 pair.append(text)
             out.append((pair[0], pair[1]))
@@ -521,6 +565,11 @@ class _KindCompiler:
 
 
 _SLOTS = {"comparison": ("comparative", "target"), "rank": ("superlative", "scope")}
+
+
+def _either(gap: str, list_gap: str) -> str:
+    """A plain gap, or one through a list when the pack knows lists."""
+    return f"(?:{gap}|{list_gap})" if list_gap else gap
 
 
 # --- rules -----------------------------------------------------------------------------------

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
-from .language import LanguagePack, MainClause
+from .language import LanguagePack, ListJoiner, MainClause
 from .text import BOUNDARY
 
 __all__ = ["Doc"]
@@ -142,6 +143,7 @@ class Doc:
         if got is None:
             s0, s1 = self.sentence(si)
             got = [m.span() for m in self.pack.clause_break.finditer(self.lower, s0, s1)]
+            got = _list_breaks(self.pack, self.lower, got, s0, s1)
             self._breaks[si] = got
         return got
 
@@ -214,6 +216,48 @@ class Doc:
         """From the clause's start to ``a``."""
         start, _ = self.clause(a, a)
         return max(start, a - reach), a
+
+
+def _list_breaks(
+    pack: LanguagePack, low: str, breaks: list[tuple[int, int]], s0: int, s1: int
+) -> list[tuple[int, int]]:
+    """The clause breaks without the "and" / "or" that join list items inside a clause
+    ("not a painless and risk-free procedure"); one that opens a clause ("and it lasts",
+    "and results are permanent") stays a break."""
+    lists, negator = pack.lists, pack.negator
+    if lists is None or not breaks:
+        return breaks
+    out: list[tuple[int, int]] = []
+    for i, (bs, be) in enumerate(breaks):
+        nxt = breaks[i + 1][0] if i + 1 < len(breaks) else s1
+        if (
+            lists.joiner.fullmatch(low, bs, be)
+            and lists.joins(low, be, nxt)
+            and not _own_item_negator(lists, negator, low, out[-1][1] if out else s0, bs, be)
+        ):
+            continue
+        out.append((bs, be))
+    return out
+
+
+def _own_item_negator(
+    lists: ListJoiner, negator: re.Pattern[str], low: str, c0: int, at: int, end: int
+) -> bool:
+    """The last negator of the clause before the joiner ``low[at:end]`` belongs to its own item:
+    a determiner ("no needles and zero downtime" denies the needles, not the downtime), or one
+    that opens the clause ("Not a single needle and completely painless", "Never sore and
+    always safe"), where no verb before it carries the negation over the list."""
+    if low[at:end] not in lists.item_joiners:
+        return False
+    last = None
+    for m in negator.finditer(low, c0, at):
+        last = m
+    if last is None:
+        return False
+    return last.group().strip() in lists.item_negators or not _WORD.search(low, c0, last.start())
+
+
+_WORD = re.compile(r"\w")
 
 
 def _quoting(low: str, a: int, b: int) -> bool:
