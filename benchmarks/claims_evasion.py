@@ -284,7 +284,8 @@ def cases(linter: Linter, names: list[str]) -> list[Case]:
     return out
 
 
-_MARKUP_EDGE = re.compile(r"^(?:<[^>]*>|&[#\w]+;|[*_~\s])+|(?:<[^>]*>|[*_~\s])+$")
+# markup, an entity or a hashtag's "#" at the edge of the disguised words is not shown
+_MARKUP_EDGE = re.compile(r"^(?:<[^>]*>|&[#\w]+;|[*_~#\s])+|(?:<[^>]*>|[*_~\s])+$")
 
 
 def _cuts(text: str, i: int) -> bool:

@@ -125,6 +125,7 @@ class Linter:
             pack.masked_words,
             pack.symbol_words,
             lambda: known_words(self.rules, pack),
+            pack.one_letter_words,
         )
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)

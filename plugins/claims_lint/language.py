@@ -169,6 +169,7 @@ class LanguagePack:
     confusables: dict[str, str] = field(default_factory=dict)
     masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
     symbol_words: dict[str, str] = field(default_factory=dict)  # "🚫" reads "no"
+    one_letter_words: tuple[str, ...] = ()  # "a", "I": beside a spaced-out word, not in it
     negation_carries_over: tuple[str, ...] = ()  # "or", "nor": a negation reaches past them
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
@@ -440,6 +441,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         confusables=confusables,
         masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
         symbol_words=_symbol_words(r, path),
+        one_letter_words=tuple(str(w) for w in r.get("one_letter_words", list, [])),
         negation_carries_over=tuple(str(w) for w in r.get("negation.carries_over", list, [])),
         negation_carrier=_optional_words(r, "negation.carries_over"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),

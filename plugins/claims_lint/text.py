@@ -17,7 +17,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate
@@ -110,13 +110,21 @@ class _Builder:
             self.parts.append(text)
             self.map.add(len(text), s, e, False)
 
-    def folded(self, run: str, s: int, prev: str = "", nxt: str = "") -> None:
+    def folded(
+        self,
+        run: str,
+        s: int,
+        prev: str = "",
+        nxt: str = "",
+        near: tuple[bool, bool] = (True, True),
+    ) -> None:
         """Copy ``run`` (from source offset ``s``) through the folder; ``prev``/``nxt`` are the
-        source characters around it, so a look-alike letter inside a word is recognised."""
+        source characters around it, so a look-alike letter inside a word is recognised, and
+        ``near`` says whether the nearest letters before and after it are of the pack's script."""
         if run.isascii():
             self.verbatim(run, s)
             return
-        pieces = self.folder.pieces(run, prev, nxt)
+        pieces = self.folder.pieces(run, prev, nxt, near)
         if all(len(p) == 1 for p in pieces):
             self.parts.append("".join(pieces))
             self.map.add(len(run), s, s + len(run), True)
@@ -183,6 +191,7 @@ class Folder:
         masked_words: tuple[str, ...] = (),
         symbol_words: dict[str, str] | None = None,
         words: Callable[[], frozenset[str]] | None = None,
+        one_letter_words: tuple[str, ...] = (),
     ) -> None:
         self.confusables = dict(confusables or {})
         self.script = script.upper()
@@ -193,6 +202,7 @@ class Folder:
         }
         self._words = words
         self._known: frozenset[str] | None = None
+        self._one_letter = frozenset(w.lower() for w in one_letter_words)
         self._plain: dict[str, str] = {}
         self._lookalike: dict[str, str] = {}
 
@@ -201,6 +211,10 @@ class Folder:
         if self._known is None:
             self._known = self._words() if self._words is not None else frozenset()
         return word in self._known
+
+    def one_letter(self, letter: str) -> bool:
+        """Is ``letter`` a word on its own ("a", "I")?"""
+        return letter.lower() in self._one_letter
 
     def unmask(self, token: str) -> str | None:
         """The one masked word ``token`` spells with its starred-out letters ("b*tox",
@@ -254,9 +268,12 @@ class Folder:
         except ValueError:
             return False
 
-    def pieces(self, run: str, prev: str = "", nxt: str = "") -> list[str]:
+    def pieces(
+        self, run: str, prev: str = "", nxt: str = "", near: tuple[bool, bool] = (True, True)
+    ) -> list[str]:
         """The folded form of each character of ``run``; ``prev``/``nxt`` are the characters
-        just outside it (a word continues across them)."""
+        just outside it (a word continues across them); ``near``: are the nearest letters
+        before and after it of the pack's script (a word of look-alikes only is ours then)."""
         out: list[str] = []
         i, n = 0, len(run)
         while i < n:
@@ -278,9 +295,9 @@ class Folder:
             mixed = edge_native or any(self._native(c) for c in word)
             if not mixed and all(c in self.confusables for c in word):
                 # a word of look-alikes only, against text of our script ("ѕаfе" in English,
-                # "'Тох'" in quotes)
-                mixed = (i == 0 and prev in _LOOKALIKE_BEFORE) or (
-                    j == n and nxt in _LOOKALIKE_AFTER
+                # "'Тох'" in quotes); never among words of its own ("Η θεραπεία" stays Greek)
+                mixed = (i == 0 and prev in _LOOKALIKE_BEFORE and near[0]) or (
+                    j == n and nxt in _LOOKALIKE_AFTER and near[1]
                 )
             out.extend(self.char(c, mixed) for c in word)
             i = j
@@ -302,7 +319,11 @@ class Folder:
                     j += 1
                 prev = text[i - 1] if i else ""
                 nxt = text[j] if j < n else ""
-                out.extend(self.pieces(text[i:j], prev, nxt))
+                near = (
+                    _native_near(reversed(text[max(i - 40, 0) : i])),
+                    _native_near(text[j : j + 40]),
+                )
+                out.extend(self.pieces(text[i:j], prev, nxt, near))
             i = j
         return "".join(out)
 
@@ -311,6 +332,11 @@ class Folder:
 # ours (strings, not sets: the start or end of the text, "", counts too, as it always has)
 _LOOKALIKE_BEFORE = " \t\n'\"(["
 _LOOKALIKE_AFTER = " \t\n.,;:!?'\")]"
+
+
+def _native_near(chars: Iterable[str]) -> bool:
+    """Is the first letter of ``chars`` (the text read away from a word) a letter of ours?"""
+    return next((c.isascii() for c in chars if c.isalpha()), False)
 
 
 def _inside_word(run: str, i: int, prev: str, nxt: str) -> bool:
@@ -458,8 +484,11 @@ _MD_ONLY = r"""
 |(?P<refend>\]\[[^\]\n]{0,200}\])
 |(?P<bracket>[\[\]])
 """
-_TAIL = r"""
+# A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._broken
+_BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
+_TAIL = rf"""
 |(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
+|(?P<broken>{_BROKEN})  # common (hyphenated words): tried where the trigger finds one
 """
 # Evasions a reader undoes without noticing: "p a i n l e s s" and a word hyphenated across a
 # line break ("perma-\nnent"). Rare, so the extra alternatives are only used when present.
@@ -468,14 +497,15 @@ _TAIL = r"""
 # Digits and symbols for letters: inside a word ("B0tox", "pa!nless"), ending one ("dissolv3",
 # "painle$$", not "SPF30" or "US$50"), or a word of one letter and a nought ("n0 downtime").
 # One separator throughout, so "F.a.t d.i.s.s.o.l.v.e.r.s" reads as two words.
-_SPACED = r"(?<![A-Za-z])[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z])"
+_SPACED = (
+    r"(?<![A-Za-z'’])[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z0-9])"
+)
 # Each is only a candidate: _leet_reading decides from the whole word (a code such as "SPF30",
 # "B12", "no1" or "day1" is left alone; "z3r0", "5w1p3" and "4pp01n7m3n7" are read as words).
 _LEET = (
     r"(?<=[A-Za-z])[0134578@$!]+(?=[A-Za-z])"
     r"|(?<=[A-Za-z])[0134578@$]+(?![A-Za-z0-9@$!])"
-    r"|(?<![A-Za-z0-9@$!])[0134578@$]+(?=[A-Za-z]+[0134578@$!])"
-    r"|(?<![A-Za-z0-9$])\$(?=[A-Za-z]{3})"
+    r"|(?<![A-Za-z0-9@$!])[0134578@$!]+(?=[A-Za-z])"
 )
 _LEET_CHARS = frozenset("0134578@$!")
 _WORD_CHARS = frozenset("0123456789@$!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -499,14 +529,16 @@ def _camel_words(src: str, at: int, folder: Folder) -> bool:
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+")
 
 
-def _leet_reading(src: str, start: int, end: int) -> bool:
+def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) -> bool:
     """Are the digits and symbols ``src[start:end]`` letters of a word written in them?
 
-    Inside a word, always ("B0tox", "pa!nless"). Starting one, only when the word has more of
-    them inside ("5w1p3", "0v3r"), or a $ before three letters ("$afe"). Ending one, when the
-    word has them inside ("z3r0"), or as a final o, e or s of three letters or more in lower
-    case ("zer0", "dissolv3", "painle$$"), or a nought after one letter ("n0"): never a number
-    after a code or a count ("SPF30", "no1", "day1", "top3", "B12", "US$50")."""
+    Always when the whole word, read so, is one the rules know ("ph0705", "47hl3735",
+    "Member$"; a count such as "1in10" is no word). Otherwise: inside a word, always ("B0tox",
+    "pa!nless"). Starting one, only when the word has more of them inside ("5w1p3", "0v3r"),
+    or a $ before three letters ("$afe"). Ending one, when the word has them inside ("z3r0"),
+    or as a final o or s after three letters or more in lower case ("zer0", "painle$$"), or a
+    nought after one letter ("n0"): never a number after a code or a count ("SPF30", "no1",
+    "day1", "top3", "omega3", "B12", "US$50")."""
     a, b = start, end
     while a > 0 and src[a - 1] in _WORD_CHARS:
         a -= 1
@@ -518,6 +550,11 @@ def _leet_reading(src: str, start: int, end: int) -> bool:
     letters = [i for i, c in enumerate(word) if c.isalpha()]
     if not letters:
         return False
+    # a known word, all of it ("ph0705", "47hl3735"): two letters at least, and not a number
+    # before its unit ("18s", "R3,500" are no "ibs", "re")
+    spelt = len(letters) >= 2 and any(not c.isalpha() for c in word[letters[0] :])
+    if spelt and folder is not None and folder.known(word.translate(_LEET_MAP).lower()):
+        return start - a < len(word)
     first, last = letters[0], letters[-1]
     inner = any(not c.isalpha() for c in word[first:last])
     at = start - a
@@ -531,18 +568,13 @@ def _leet_reading(src: str, start: int, end: int) -> bool:
         return len(trail) <= 2
     if len(stem) == 1:
         return trail == "0"
-    return stem.islower() and (
-        (trail == "0" and len(stem) >= 3)
-        or (trail == "3" and len(stem) >= 4)
-        or (set(trail) == {"$"} and len(stem) >= 3)
-    )
+    return stem.islower() and len(stem) >= 3 and (trail == "0" or set(trail) == {"$"})
 
 
 # Known words run together in camel case ("NoDowntimeNeeded", read apart; not a hashtag, which
 # rules read as it is, nor a name such as "SlimAura" or "TikTok"), and a known word broken by a
-# hyphen, a dot or an underscore ("pain-less", "guaran.teed")
+# hyphen, a dot or an underscore ("pain-less", "guaran.teed": _BROKEN, above)
 _CAMEL = r"(?-i:(?<=[A-Za-z][a-z])[A-Z](?=[a-z]{2}))"
-_BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
 _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 # Letters starred out to get past filters ("b*tox", "semaglu**de", "t#x"): a word with a mask
 # inside it, read as the language pack's masked word it fits (Folder.unmask)
@@ -559,7 +591,6 @@ _EXTRA = rf"""
 |(?P<masked>{_MASKED})
 |(?P<stretch>{_STRETCH})
 |(?P<camel>{_CAMEL})
-|(?P<broken>{_BROKEN})
 """
 # Quick scans, each starting at a rare character where it can, are far cheaper than one
 # alternation. The cheapest come first (``any`` stops at the first hit): a digit inside a word
@@ -569,11 +600,9 @@ _EXTRA_PRESENT = (
     re.compile(
         r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
         r"|[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
-        r"|[0134578@$](?<![A-Za-z0-9@$!][0134578@$])(?=[0134578@$]*[A-Za-z]+[0134578@$!])"
-        r"|\$(?<![A-Za-z0-9$]\$)(?=[A-Za-z]{3})"
+        r"|[0134578@$!](?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
     ),
     re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),
-    re.compile(_BROKEN),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
     # from the separator, not every letter: a letter class at the start is tried everywhere
     re.compile(r"[ .·•_*-](?<=\b[A-Za-z][ .·•_*-])[A-Za-z][ .·•_*-][A-Za-z]\b"),
@@ -623,10 +652,12 @@ _MD_TOKEN, _MD_TOKEN_X = _tokens(_COMMON, _MD_ONLY, _TAIL)
 _HTML_TOKEN, _HTML_TOKEN_X = _tokens(_COMMON, _TAIL)
 _TEXT_TOKEN, _TEXT_TOKEN_X = _tokens(_TEXT_COMMON, "", _TAIL)
 _ANY = re.compile(r"[\s\S]")
-_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
-_HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
-_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
-_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}|{_BROKEN}"
+# a separator between letters may break a known word ("pain-less"): the cheapest test there is
+_BROKEN_TRIGGER = r"|[-.](?<=[A-Za-z]{2}[-.])(?=[A-Za-z]{2})"
+_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\." + _BROKEN_TRIGGER
+_HTML_TRIGGER = r"[<&\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
     _HTML_TOKEN: re.compile(_HTML_TRIGGER),
@@ -680,6 +711,12 @@ class _Inline:
             j += 1
         return prev, text[j] if j < len(text) else ""
 
+    def _near(self, end: int) -> tuple[bool, bool]:
+        """Are the nearest letters before a token (in the clean text) and after it (in the
+        source) of the pack's script?"""
+        before = "".join(self.b.parts[-8:])[-40:]
+        return _native_near(reversed(before)), _native_near(self.src[end : end + 40])
+
     def _unescape(self, tok: str, end: int, src: str | None = None) -> str:
         """A character reference, decoded and folded in its word's context."""
         prev, nxt = self._around(end, src)
@@ -727,11 +764,11 @@ class _Inline:
             kind = m.lastgroup
             tok = m.group(0)
             if kind == "nonascii":
-                b.folded(tok, start, *self._around(end))
+                b.folded(tok, start, *self._around(end), self._near(end))
             elif kind == "spaced":
-                b.replace(re.sub(r"[ .·•_*-]", "", tok), start, end)
+                self._spaced(tok, start, end)
             elif kind == "leet":
-                if _leet_reading(src, start, end):
+                if _leet_reading(src, start, end, b.folder):
                     b.replace(tok.translate(_LEET_MAP), start, end)
                 else:
                     b.verbatim(tok, start)
@@ -798,6 +835,32 @@ class _Inline:
         if pos < n:
             b.verbatim(src[pos:], pos)
 
+    def _spaced(self, tok: str, start: int, end: int) -> None:
+        """Letters spaced out read as one word ("p a i n l e s s"). A word of one letter spaced
+        like them at either end ("a c o m p l i m e n t a r y", "m o n e y I") stays a word of
+        its own when only without it the letters spell a known word."""
+        letters = tok[::2]
+        cuts = ((1, 0), (0, 1), (1, 1))
+        a, z = next((c for c in cuts if self._spaced_word(letters, *c)), (0, 0))
+        if self._spaced_word(letters, 0, 0):
+            a, z = 0, 0
+        if a:
+            self.b.verbatim(tok[0], start)
+            self.b.replace(" ", start + 1, start + 2)
+        inner_end = end - 2 * z
+        self.b.replace(letters[a : len(letters) - z], start + 2 * a, inner_end)
+        if z:
+            self.b.replace(" ", inner_end, inner_end + 1)
+            self.b.verbatim(tok[-1], end - 1)
+
+    def _spaced_word(self, letters: str, a: int, z: int) -> bool:
+        """Do ``letters`` spell a known word without ``a`` letters before and ``z`` after,
+        each a word of one letter (the pack's ``one_letter_words``: "a", "I")?"""
+        folder = self.b.folder
+        if (a and not folder.one_letter(letters[0])) or (z and not folder.one_letter(letters[-1])):
+            return False
+        return len(letters) - a - z >= 3 and folder.known(letters[a : len(letters) - z].lower())
+
     def _broken(self, tok: str, start: int, end: int) -> None:
         """A separator inside a known word ("pain-less", "guaran.teed") is not read; between
         two words ("anti-ageing", "e.g.") it stays."""
@@ -831,7 +894,7 @@ class _Inline:
         # sup/sub become a space so a footnote number never glues onto a word ("proven1")
         joiner = BOUNDARY if name in _BLOCK_TAGS else " " if name in ("sup", "sub") else ""
         if name == "br" and _BR_GOES_ON.match(self.src, end):
-            joiner = "\n"  # "Zero<br>downtime": a line broken in mid-sentence, as "\n" is
+            joiner = " "  # "Zero<br>downtime": a line broken in mid-sentence, read on
         if name in _PAIRED:
             joiner = self._pair_joiner(name, closing, start, end, joiner)
         self.b.replace(joiner, start, end)
