@@ -72,7 +72,7 @@ _CODE_VERSION = _code_version()
 
 def known_words(rules: list[Rule], pack: LanguagePack) -> frozenset[str]:
     """The words the rules look for (their anchors and the claim words of their examples) and
-    the pack's own: a word written apart or held ("pain-less", "#nodowntime", "juicierrr") is
+    the pack's own: a word written apart or held ("pain-less", "NoDowntime", "juicierrr") is
     read as one of these, never as a word the rules would not know."""
     words = set(pack.common_words | pack.frequent_words)
     words.update(w.lower() for w in pack.masked_words)

@@ -116,7 +116,7 @@ class _Builder:
         s: int,
         prev: str = "",
         nxt: str = "",
-        near: tuple[bool, bool] = (True, True),
+        near: tuple[bool | None, bool | None] = (None, None),
     ) -> None:
         """Copy ``run`` (from source offset ``s``) through the folder; ``prev``/``nxt`` are the
         source characters around it, so a look-alike letter inside a word is recognised, and
@@ -269,7 +269,11 @@ class Folder:
             return False
 
     def pieces(
-        self, run: str, prev: str = "", nxt: str = "", near: tuple[bool, bool] = (True, True)
+        self,
+        run: str,
+        prev: str = "",
+        nxt: str = "",
+        near: tuple[bool | None, bool | None] = (None, None),
     ) -> list[str]:
         """The folded form of each character of ``run``; ``prev``/``nxt`` are the characters
         just outside it (a word continues across them); ``near``: are the nearest letters
@@ -296,9 +300,10 @@ class Folder:
             if not mixed and all(c in self.confusables for c in word):
                 # a word of look-alikes only, against text of our script ("ѕаfе" in English,
                 # "'Тох'" in quotes); never among words of its own ("Η θεραπεία" stays Greek)
-                mixed = (i == 0 and prev in _LOOKALIKE_BEFORE and near[0]) or (
-                    j == n and nxt in _LOOKALIKE_AFTER and near[1]
+                edge = (i == 0 and prev in _LOOKALIKE_BEFORE) or (
+                    j == n and nxt in _LOOKALIKE_AFTER
                 )
+                mixed = edge and near[0] is not False and near[1] is not False
             out.extend(self.char(c, mixed) for c in word)
             i = j
         return out
@@ -334,9 +339,10 @@ _LOOKALIKE_BEFORE = " \t\n'\"(["
 _LOOKALIKE_AFTER = " \t\n.,;:!?'\")]"
 
 
-def _native_near(chars: Iterable[str]) -> bool:
-    """Is the first letter of ``chars`` (the text read away from a word) a letter of ours?"""
-    return next((c.isascii() for c in chars if c.isalpha()), False)
+def _native_near(chars: Iterable[str]) -> bool | None:
+    """Is the first letter of ``chars`` (the text read away from a word) a letter of ours?
+    None when there is none."""
+    return next((c.isascii() for c in chars if c.isalpha()), None)
 
 
 def _inside_word(run: str, i: int, prev: str, nxt: str) -> bool:
@@ -497,8 +503,10 @@ _TAIL = rf"""
 # Digits and symbols for letters: inside a word ("B0tox", "pa!nless"), ending one ("dissolv3",
 # "painle$$", not "SPF30" or "US$50"), or a word of one letter and a nought ("n0 downtime").
 # One separator throughout, so "F.a.t d.i.s.s.o.l.v.e.r.s" reads as two words.
+# Not the s of "there's" (the letter after an apostrophe inside a word); a quote may open one.
 _SPACED = (
-    r"(?<![A-Za-z'’])[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z0-9])"
+    r"(?<![A-Za-z])(?<![A-Za-z]['’])"
+    r"[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z0-9])"
 )
 # Each is only a candidate: _leet_reading decides from the whole word (a code such as "SPF30",
 # "B12", "no1" or "day1" is left alone; "z3r0", "5w1p3" and "4pp01n7m3n7" are read as words).
@@ -711,7 +719,7 @@ class _Inline:
             j += 1
         return prev, text[j] if j < len(text) else ""
 
-    def _near(self, end: int) -> tuple[bool, bool]:
+    def _near(self, end: int) -> tuple[bool | None, bool | None]:
         """Are the nearest letters before a token (in the clean text) and after it (in the
         source) of the pack's script?"""
         before = "".join(self.b.parts[-8:])[-40:]
