@@ -548,9 +548,10 @@ def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) 
     nought after one letter ("n0"): never a number after a code or a count ("SPF30", "no1",
     "day1", "top3", "omega3", "B12", "US$50")."""
     a, b = start, end
-    while a > 0 and src[a - 1] in _WORD_CHARS:
+    # the word's letters may be of any kind ("Gu4ʀᴀɴᴛᴇᴇᴅ" mixes small capitals in)
+    while a > 0 and (src[a - 1] in _WORD_CHARS or src[a - 1].isalpha()):
         a -= 1
-    while b < len(src) and src[b] in _WORD_CHARS:
+    while b < len(src) and (src[b] in _WORD_CHARS or src[b].isalpha()):
         b += 1
     word = src[a:b].rstrip("!")
     if any(c.isdigit() and c not in _LEET_CHARS for c in word):
@@ -560,7 +561,9 @@ def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) 
         return False
     # a known word, all of it ("ph0705", "47hl3735"): two letters at least, and not a number
     # before its unit ("18s", "R3,500" are no "ibs", "re")
-    spelt = len(letters) >= 2 and any(not c.isalpha() for c in word[letters[0] :])
+    spelt = len(letters) >= 2 and (
+        letters[0] == 1 or any(not c.isalpha() for c in word[letters[0] :])
+    )  # one sign before the letters ("0nly", "!njector"), or some among them
     if spelt and folder is not None and folder.known(word.translate(_LEET_MAP).lower()):
         return start - a < len(word)
     first, last = letters[0], letters[-1]

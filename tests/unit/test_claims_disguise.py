@@ -159,9 +159,10 @@ def test_a_word_broken_in_two_is_joined_only_when_it_is_a_known_word(linter: Lin
 
 
 def test_digits_in_a_word_are_letters_only_when_the_word_says_so(linter: Linter) -> None:
-    assert read(linter, "z3r0 b0t0x 5w1p3") == "zero botox swipe"
+    assert read(linter, "z3r0 b0t0x 5w1p3 0nly !njector") == "zero botox swipe only injector"
     assert (
-        read(linter, "SPF30 B12 no1 day1 18s 1st 10am 5ml") == "SPF30 B12 no1 day1 18s 1st 10am 5ml"
+        read(linter, "SPF30 B12 no1 day1 18s 1st 10am 8am 5ml")
+        == "SPF30 B12 no1 day1 18s 1st 10am 8am 5ml"
     )
 
 
