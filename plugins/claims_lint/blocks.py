@@ -58,6 +58,7 @@ _RAWSKIP = re.compile(rf"<(?:{'|'.join(_SKIP_ELEMENTS)})\b", re.I)
 TOKENS = frozenset(
     {"comment", "rawskip", "tag", "decl", "ent", "nonascii", "spaced", "spacer", "hyphbreak"}
     | {"leet", "masked", "stretch", "sl"}  # letters and stars only: never past a line end
+    | {"camel", "broken"}  # one capital or separator, read from the letters of its word
 )
 _DECL = re.compile(r"<![A-Za-z\[][^>]*>|<\?[^>]*>")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ from .config import Config
 from .detectors import Candidate
 from .evidence import EvidenceRegister, load_evidence
 from .frontmatter import FrontMatter, FrontMatterError, normalise_newlines, parse_front_matter
+from .language import LanguagePack
 from .model import Cleared, Finding, InputError, LintResult, Suppressed
 from .pipeline import Pipeline
 from .rules import Rule, RuleSet, load_rules
@@ -68,6 +70,23 @@ def _code_version() -> str:
 _CODE_VERSION = _code_version()
 
 
+def known_words(rules: list[Rule], pack: LanguagePack) -> frozenset[str]:
+    """The words the rules look for (their anchors and the claim words of their examples) and
+    the pack's own: a word written apart or held ("pain-less", "NoDowntime", "juicierrr") is
+    read as one of these, never as a word the rules would not know."""
+    words = set(pack.common_words | pack.frequent_words)
+    words.update(w.lower() for w in pack.masked_words)
+    for rule in rules:
+        for clause in rule.anchors:
+            words.update(w for w in clause if w.isalpha() and w.isascii())
+        for example in rule.examples_match:
+            words.update(_WORD.findall(example.span.lower()))
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+_WORD = re.compile(r"[a-z]{2,}")
+
+
 class Linter:
     """Compiles the rules once; lint any number of files with it."""
 
@@ -100,7 +119,14 @@ class Linter:
         # keep_overlaps: every rule's own claim, even where another rule of its category
         # claims the same words (for testing rules one by one)
         self._dedupe = not keep_overlaps
-        self.folder = Folder(pack.confusables, pack.script, pack.masked_words)
+        self.folder = Folder(
+            pack.confusables,
+            pack.script,
+            pack.masked_words,
+            pack.symbol_words,
+            lambda: known_words(self.rules, pack),
+            pack.one_letter_words,
+        )
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)
         self._fm_res = [self._glob(g) for g in cfg.front_matter_fields]
@@ -185,6 +211,8 @@ class Linter:
             result.meta["cites"] = list(dict.fromkeys(ref[0] for ref in refs_all))
         directives = fm_directives + self._body_directives(units, norm, starts)
         findings = self._apply_suppressions(findings, directives, path, result)
+        if not norm.isascii():
+            findings = [_whole_last_letter(f, norm, starts) for f in findings]
         result.findings = sorted(set(findings), key=_pos_key)
         result.cleared.sort(key=lambda c: _pos_key(c.finding))
         result.suppressed.sort(key=lambda s: _pos_key(s.finding))
@@ -533,6 +561,19 @@ def _pos_key(f: Finding) -> tuple[int, int, str, str, int, int, str, str]:
     # "improved significantly") must be ordered by what they are, not by the set's order,
     # which follows the hash seed (a report or banner would change from run to run).
     return (f.line, f.column, f.rule, f.field, f.end_line, f.end_column, f.matched, f.message)
+
+
+def _whole_last_letter(f: Finding, norm: str, starts: list[int]) -> Finding:
+    """End a finding after the marks its last letter carries ("p̲a̲i̲n̲l̲e̲s̲s̲": the underline
+    of the last s is read away, but shown): the span must never cut a letter from its marks."""
+    end = starts[f.end_line - 1] + f.end_column - 1
+    k = end
+    while k < len(norm) and unicodedata.category(norm[k]) in ("Mn", "Me", "Cf"):
+        k += 1
+    if k == end:
+        return f
+    line, col = to_line_col(starts, k - 1)
+    return _replace(f, end_line=line, end_column=col + 1)
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:

@@ -204,6 +204,8 @@ class LanguagePack:
     gap_separator: str = r"[\s\-:]+"
     confusables: dict[str, str] = field(default_factory=dict)
     masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
+    symbol_words: dict[str, str] = field(default_factory=dict)  # "🚫" reads "no"
+    one_letter_words: tuple[str, ...] = ()  # "a", "I": beside a spaced-out word, not in it
     negation_carries_over: tuple[str, ...] = ()  # "or", "nor": a negation reaches past them
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
@@ -316,11 +318,26 @@ def _optional_words(r: _Reader, dotted: str, at_start: bool = False) -> re.Patte
     return r.regex(dotted, rf"{lead}(?:{words_regex(words)})\b")
 
 
+def _symbol_words(r: _Reader, path: Path) -> dict[str, str]:
+    """The pack's ``symbol_words``: a symbol (one character, with no variation selector) and
+    the word it stands for."""
+    table = {str(k): str(v) for k, v in r.get("symbol_words", dict, {}).items()}
+    bad = [k for k in table if len(k) != 1]
+    if bad:
+        hint = "write each symbol as one character, without a variation selector (U+FE0F)"
+        raise ConfigError(str(path), 0, f"symbol_words must be single symbols: {bad} ({hint})")
+    return table
+
+
 def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
     """One regex for sentence ends: a full stop before a capital, a quote, a block edge or the
     end, but not after an abbreviation; ! ? … ; block edges (\\x1f) and blank lines."""
+    # as written, with a capital, or in capitals ("e.g.", "Dr.", "VS." in a shouted headline)
     behind = "".join(
-        rf"(?<!\b[{a[0].upper()}{a[0]}]{re.escape(a[1:])}\.)" for a in abbreviations if a
+        rf"(?<!\b[{a[0].upper()}{a[0]}]{re.escape(a[1:])}\.)"
+        + (rf"(?<!\b{re.escape(a.upper())}\.)" if a.upper() != a[0].upper() + a[1:] else "")
+        for a in abbreviations
+        if a
     )
     joined = words_regex(attribution)
     no_split = rf"(?![ \t]+(?:{joined}))" if joined else ""
@@ -461,6 +478,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
         confusables=confusables,
         masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
+        symbol_words=_symbol_words(r, path),
+        one_letter_words=tuple(str(w) for w in r.get("one_letter_words", list, [])),
         negation_carries_over=tuple(str(w) for w in r.get("negation.carries_over", list, [])),
         negation_carrier=_optional_words(r, "negation.carries_over"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),

@@ -34,11 +34,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # language.py uses this module: import for type hints only
     from .language import LanguagePack
 
-__all__ = ["PatternCompiler", "required_literals", "trie_regex"]
+__all__ = ["PICTURE_GAP", "PatternCompiler", "required_literals", "trie_regex"]
 
-_SEP_LOOSE = r"[\s\-]*"
-_SEP = r"[\s\-]+"
-_HYPHEN = r"(?:\s*-\s*|\s+)?"
+# Where a pattern has a space, the text may also have a picture: "zero ✨ downtime" says "zero
+# downtime". Pictographs and dingbats only: arrows (→, ➡) say something and rules match them.
+_PICTURE = r"\u2600-\u2793\U0001F300-\U0001FAFF"
+_SEP_LOOSE = rf"[\s\-{_PICTURE}]*"
+_SEP = rf"[\s\-{_PICTURE}]+"
+_HYPHEN = rf"(?:\s*-\s*|[\s{_PICTURE}]+)?"
+PICTURE_GAP = rf"\s*[{_PICTURE}]+\s*"  # a frame's gap that is only a picture
 _REF = re.compile(r"\{([a-z][a-z0-9_-]*)\}")
 _WORD_INFLECT = re.compile(r"([a-z]+)~")
 

@@ -46,7 +46,7 @@ import yaml
 from .frontmatter import SafeLoader
 from .language import LanguagePack, load_language, rules_root
 from .model import ConfigError
-from .patterns import PatternCompiler, concept_marker, required_literals
+from .patterns import PICTURE_GAP, PatternCompiler, concept_marker, required_literals
 
 __all__ = [
     "CATEGORY_IDS",
@@ -427,10 +427,12 @@ class _KindCompiler:
         """Up to ``words`` words that end no clause and negate nothing, then a separator."""
         # Either a separator and up to ``words`` words, or nothing at all (a slot may end with
         # its own space, and solid compounds glue the parts: "nodowntime", "antiwrinkle").
+        # A picture alone between the two is a gap as well ("no ✨ downtime"), but not one
+        # with words beside it: "Skin JLT ✨ Ramadan glow" is a name, then an offer.
         sep = self._sep if commas else self._sep.replace(",", "")
         if words <= 0:
-            return rf"(?:{sep}|-?)"
-        return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|-?)"
+            return rf"(?:{sep}|{PICTURE_GAP}|-?)"
+        return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|{PICTURE_GAP}|-?)"
 
     def list_gap(
         self, words: int, side: str, commas: bool = True, topic: str = "(?!)", name: str = "listed"

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate
@@ -109,13 +110,21 @@ class _Builder:
             self.parts.append(text)
             self.map.add(len(text), s, e, False)
 
-    def folded(self, run: str, s: int, prev: str = "", nxt: str = "") -> None:
+    def folded(
+        self,
+        run: str,
+        s: int,
+        prev: str = "",
+        nxt: str = "",
+        near: tuple[bool | None, bool | None] = (None, None),
+    ) -> None:
         """Copy ``run`` (from source offset ``s``) through the folder; ``prev``/``nxt`` are the
-        source characters around it, so a look-alike letter inside a word is recognised."""
+        source characters around it, so a look-alike letter inside a word is recognised, and
+        ``near`` says whether the nearest letters before and after it are of the pack's script."""
         if run.isascii():
             self.verbatim(run, s)
             return
-        pieces = self.folder.pieces(run, prev, nxt)
+        pieces = self.folder.pieces(run, prev, nxt, near)
         if all(len(p) == 1 for p in pieces):
             self.parts.append("".join(pieces))
             self.map.add(len(run), s, s + len(run), True)
@@ -140,8 +149,16 @@ _PUNCTUATION = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-", "﹣": "-", "－": "-",
 }  # fmt: skip
 
-# Symbols that stand for words, in any language
+# Symbols that stand for words, in any language (the pack's ``symbol_words`` add its own)
 _SYMBOL_WORDS = {"💯": " 100% "}
+# Emoji skin tones and hair styles belong to the emoji before them: nothing of their own
+_EMOJI_MODIFIERS = frozenset(chr(c) for c in (*range(0x1F3FB, 0x1F400), *range(0x1F9B0, 0x1F9B4)))
+
+
+def _is_emoji(c: str) -> bool:
+    """A pictograph (arrows, dingbats, emoji), not a sign such as ©, ° or £ that sits in text."""
+    return ord(c) >= 0x2190 and unicodedata.category(c) == "So"
+
 
 _DELETE = set(
     "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
@@ -157,6 +174,14 @@ class Folder:
     also has letters of the pack's script ("pаinless" with a Cyrillic а), or in a word made only
     of look-alikes that sits against text of the pack's script; a real Greek or Cyrillic word is
     left as it is.
+
+    An emoji inside a word reads as nothing ("pain✨less"), and as a word where the pack says it
+    stands for one (``symbol_words``: "🚫 downtime"); between words it stays, and rule patterns
+    read it as a space (patterns.py), so rules about emoji ("before 😐 after 😍") still see it.
+
+    ``words`` gives, on first need, the words the rules look for: a word written apart or held
+    ("pain-less", "NoDowntimeNeeded", "juicierrrr") is read as one of them, never as a word
+    the rules would not know.
     """
 
     def __init__(
@@ -164,12 +189,32 @@ class Folder:
         confusables: dict[str, str] | None = None,
         script: str = "Latin",
         masked_words: tuple[str, ...] = (),
+        symbol_words: dict[str, str] | None = None,
+        words: Callable[[], frozenset[str]] | None = None,
+        one_letter_words: tuple[str, ...] = (),
     ) -> None:
         self.confusables = dict(confusables or {})
         self.script = script.upper()
         self.masked_words = tuple(w.lower() for w in masked_words)
+        self.symbol_words = {
+            **_SYMBOL_WORDS,
+            **{k: f" {v} " for k, v in (symbol_words or {}).items()},
+        }
+        self._words = words
+        self._known: frozenset[str] | None = None
+        self._one_letter = frozenset(w.lower() for w in one_letter_words)
         self._plain: dict[str, str] = {}
         self._lookalike: dict[str, str] = {}
+
+    def known(self, word: str) -> bool:
+        """Is ``word`` (lower case) one the rules or the pack name?"""
+        if self._known is None:
+            self._known = self._words() if self._words is not None else frozenset()
+        return word in self._known
+
+    def one_letter(self, letter: str) -> bool:
+        """Is ``letter`` a word on its own ("a", "I")?"""
+        return letter.lower() in self._one_letter
 
     def unmask(self, token: str) -> str | None:
         """The one masked word ``token`` spells with its starred-out letters ("b*tox",
@@ -195,8 +240,8 @@ class Folder:
             return ""
         if c in _PUNCTUATION:
             return _PUNCTUATION[c]
-        if c in _SYMBOL_WORDS:
-            return _SYMBOL_WORDS[c]
+        if c in self.symbol_words:
+            return self.symbol_words[c]
         if lookalike and c in self.confusables:
             return self.confusables[c]
         if c.isspace():
@@ -223,14 +268,25 @@ class Folder:
         except ValueError:
             return False
 
-    def pieces(self, run: str, prev: str = "", nxt: str = "") -> list[str]:
+    def pieces(
+        self,
+        run: str,
+        prev: str = "",
+        nxt: str = "",
+        near: tuple[bool | None, bool | None] = (None, None),
+    ) -> list[str]:
         """The folded form of each character of ``run``; ``prev``/``nxt`` are the characters
-        just outside it (a word continues across them)."""
+        just outside it (a word continues across them); ``near``: are the nearest letters
+        before and after it of the pack's script (a word of look-alikes only is ours then)."""
         out: list[str] = []
         i, n = 0, len(run)
         while i < n:
             if not run[i].isalpha():
-                out.append(self.char(run[i], False))
+                c = run[i]
+                if _is_emoji(c) and c not in self.symbol_words and _inside_word(run, i, prev, nxt):
+                    out.append("")  # "pain✨less": one word with a picture in it
+                else:
+                    out.append(self.char(c, False))
                 i += 1
                 continue
             j = i
@@ -242,8 +298,12 @@ class Folder:
             )
             mixed = edge_native or any(self._native(c) for c in word)
             if not mixed and all(c in self.confusables for c in word):
-                # a word of look-alikes only, against text of our script ("ѕаfе" in English)
-                mixed = (i == 0 and prev in " \t") or (j == n and nxt in " \t.,;:!?")
+                # a word of look-alikes only, against text of our script ("ѕаfе" in English,
+                # "'Тох'" in quotes); never among words of its own ("Η θεραπεία" stays Greek)
+                edge = (i == 0 and prev in _LOOKALIKE_BEFORE) or (
+                    j == n and nxt in _LOOKALIKE_AFTER
+                )
+                mixed = edge and near[0] is not False and near[1] is not False
             out.extend(self.char(c, mixed) for c in word)
             i = j
         return out
@@ -264,9 +324,39 @@ class Folder:
                     j += 1
                 prev = text[i - 1] if i else ""
                 nxt = text[j] if j < n else ""
-                out.extend(self.pieces(text[i:j], prev, nxt))
+                near = (
+                    _native_near(reversed(text[max(i - 40, 0) : i])),
+                    _native_near(text[j : j + 40]),
+                )
+                out.extend(self.pieces(text[i:j], prev, nxt, near))
             i = j
         return "".join(out)
+
+
+# What may stand just before and after a word made only of look-alikes for it to be read as
+# ours (strings, not sets: the start or end of the text, "", counts too, as it always has)
+_LOOKALIKE_BEFORE = " \t\n'\"(["
+_LOOKALIKE_AFTER = " \t\n.,;:!?'\")]"
+
+
+def _native_near(chars: Iterable[str]) -> bool | None:
+    """Is the first letter of ``chars`` (the text read away from a word) a letter of ours?
+    None when there is none."""
+    return next((c.isascii() for c in chars if c.isalpha()), None)
+
+
+def _inside_word(run: str, i: int, prev: str, nxt: str) -> bool:
+    """Is the emoji ``run[i]`` between two letters of one word, with only marks that belong to
+    it (variation selectors, joiners, skin tones) around it?"""
+    j = i - 1
+    while j >= 0 and (run[j] in _DELETE or run[j] in _EMOJI_MODIFIERS or _is_emoji(run[j])):
+        j -= 1
+    before = run[j] if j >= 0 else prev
+    k = i + 1
+    while k < len(run) and (run[k] in _DELETE or run[k] in _EMOJI_MODIFIERS or _is_emoji(run[k])):
+        k += 1
+    after = run[k] if k < len(run) else nxt
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
 
 
 PLAIN = Folder()  # no look-alike table: for callers that have no language pack
@@ -400,8 +490,11 @@ _MD_ONLY = r"""
 |(?P<refend>\]\[[^\]\n]{0,200}\])
 |(?P<bracket>[\[\]])
 """
-_TAIL = r"""
+# A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._broken
+_BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
+_TAIL = rf"""
 |(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
+|(?P<broken>{_BROKEN})  # common (hyphenated words): tried where the trigger finds one
 """
 # Evasions a reader undoes without noticing: "p a i n l e s s" and a word hyphenated across a
 # line break ("perma-\nnent"). Rare, so the extra alternatives are only used when present.
@@ -410,13 +503,89 @@ _TAIL = r"""
 # Digits and symbols for letters: inside a word ("B0tox", "pa!nless"), ending one ("dissolv3",
 # "painle$$", not "SPF30" or "US$50"), or a word of one letter and a nought ("n0 downtime").
 # One separator throughout, so "F.a.t d.i.s.s.o.l.v.e.r.s" reads as two words.
-_SPACED = r"(?<![A-Za-z])[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z])"
+# Not the s of "there's" (the letter after an apostrophe inside a word); a quote may open one.
+_SPACED = (
+    r"(?<![A-Za-z])(?<![A-Za-z]['’])"
+    r"[A-Za-z](?P<spacer>[ .·•_*-])[A-Za-z](?:(?P=spacer)[A-Za-z])+(?![A-Za-z0-9])"
+)
+# Each is only a candidate: _leet_reading decides from the whole word (a code such as "SPF30",
+# "B12", "no1" or "day1" is left alone; "z3r0", "5w1p3" and "4pp01n7m3n7" are read as words).
 _LEET = (
     r"(?<=[A-Za-z])[0134578@$!]+(?=[A-Za-z])"
-    r"|(?<=[A-Za-z]{2})[0134$]+(?![A-Za-z0-9])"
-    r"|(?<=(?<![A-Za-z0-9])[A-Za-z])0(?![A-Za-z0-9])"
-    r"|(?<![A-Za-z0-9$])\$(?=[A-Za-z]{3})"
+    r"|(?<=[A-Za-z])[0134578@$]+(?![A-Za-z0-9@$!])"
+    r"|(?<![A-Za-z0-9@$!])[0134578@$!]+(?=[A-Za-z])"
 )
+_LEET_CHARS = frozenset("0134578@$!")
+_WORD_CHARS = frozenset("0123456789@$!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _camel_words(src: str, at: int, folder: Folder) -> bool:
+    """Is the capital at ``at`` a word's start inside camel case made only of known words
+    ("ZeroDowntime", "NoDowntimeNeeded")? Not in a hashtag, nor in a name ("SlimAura")."""
+    a = at
+    while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
+        a -= 1
+    e = at
+    while e < len(src) and src[e].isascii() and src[e].isalpha():
+        e += 1
+    if a > 0 and src[a - 1] == "#":
+        return False
+    parts = _CAMEL_PART.findall(src, a, e)
+    return "".join(parts) == src[a:e] and all(folder.known(p.lower()) for p in parts)
+
+
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+")
+
+
+def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) -> bool:
+    """Are the digits and symbols ``src[start:end]`` letters of a word written in them?
+
+    Always when the whole word, read so, is one the rules know ("ph0705", "47hl3735",
+    "Member$"; a count such as "1in10" is no word). Otherwise: inside a word, always ("B0tox",
+    "pa!nless"). Starting one, only when the word has more of them inside ("5w1p3", "0v3r"),
+    or a $ before three letters ("$afe"). Ending one, when the word has them inside ("z3r0"),
+    or as a final o or s after three letters or more in lower case ("zer0", "painle$$"), or a
+    nought after one letter ("n0"): never a number after a code or a count ("SPF30", "no1",
+    "day1", "top3", "omega3", "B12", "US$50")."""
+    a, b = start, end
+    # the word's letters may be of any kind ("Gu4ʀᴀɴᴛᴇᴇᴅ" mixes small capitals in)
+    while a > 0 and (src[a - 1] in _WORD_CHARS or src[a - 1].isalpha()):
+        a -= 1
+    while b < len(src) and (src[b] in _WORD_CHARS or src[b].isalpha()):
+        b += 1
+    word = src[a:b].rstrip("!")
+    if any(c.isdigit() and c not in _LEET_CHARS for c in word):
+        return False
+    letters = [i for i, c in enumerate(word) if c.isalpha()]
+    if not letters:
+        return False
+    # a known word, all of it ("ph0705", "47hl3735"): two letters at least, and not a number
+    # before its unit ("18s", "R3,500" are no "ibs", "re")
+    spelt = len(letters) >= 2 and (
+        letters[0] == 1 or any(not c.isalpha() for c in word[letters[0] :])
+    )  # one sign before the letters ("0nly", "!njector"), or some among them
+    if spelt and folder is not None and folder.known(word.translate(_LEET_MAP).lower()):
+        return start - a < len(word)
+    first, last = letters[0], letters[-1]
+    inner = any(not c.isalpha() for c in word[first:last])
+    at = start - a
+    if first < at < last:
+        return True
+    if at < first:
+        lead = word[:first]
+        return (inner and len(lead) <= 2) or (lead == "$" and last - first >= 2)
+    trail, stem = word[last + 1 :], word[first : last + 1]
+    if inner:
+        return len(trail) <= 2
+    if len(stem) == 1:
+        return trail == "0"
+    return stem.islower() and len(stem) >= 3 and (trail == "0" or set(trail) == {"$"})
+
+
+# Known words run together in camel case ("NoDowntimeNeeded", read apart; not a hashtag, which
+# rules read as it is, nor a name such as "SlimAura" or "TikTok"), and a known word broken by a
+# hyphen, a dot or an underscore ("pain-less", "guaran.teed": _BROKEN, above)
+_CAMEL = r"(?-i:(?<=[A-Za-z][a-z])[A-Z](?=[a-z]{2}))"
 _LEET_MAP = str.maketrans("0134578@$!", "oieastbasi")
 # Letters starred out to get past filters ("b*tox", "semaglu**de", "t#x"): a word with a mask
 # inside it, read as the language pack's masked word it fits (Folder.unmask)
@@ -432,6 +601,7 @@ _EXTRA = rf"""
 |(?P<leet>{_LEET})
 |(?P<masked>{_MASKED})
 |(?P<stretch>{_STRETCH})
+|(?P<camel>{_CAMEL})
 """
 # Quick scans, each starting at a rare character where it can, are far cheaper than one
 # alternation. The cheapest come first (``any`` stops at the first hit): a digit inside a word
@@ -440,10 +610,10 @@ _EXTRA = rf"""
 _EXTRA_PRESENT = (
     re.compile(
         r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
-        r"|[0134$](?<=[A-Za-z]{2}[0134$])(?=[0134$]*(?![A-Za-z0-9]))"
-        r"|0(?<=(?<![A-Za-z0-9])[A-Za-z]0)(?![A-Za-z0-9])"
-        r"|\$(?<![A-Za-z0-9$]\$)(?=[A-Za-z]{3})"
+        r"|[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
+        r"|[0134578@$!](?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
     ),
+    re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
     # from the separator, not every letter: a letter class at the start is tried everywhere
     re.compile(r"[ .·•_*-](?<=\b[A-Za-z][ .·•_*-])[A-Za-z][ .·•_*-][A-Za-z]\b"),
@@ -453,7 +623,7 @@ _EXTRA_PRESENT = (
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
 
-def _unstretch(src: str, start: int, end: int) -> str:
+def _unstretch(src: str, start: int, end: int, folder: Folder | None = None) -> str:
     """The letters a held letter ``src[start:end]`` stands for: one for a, i and u, a final o
     and the s of a short word, which English seldom doubles ("zerooo", "sooo", "yesss");
     otherwise two ("painlesssss", "guaranteeeed", "smooooth", "freeee"), which it often does.
@@ -464,6 +634,12 @@ def _unstretch(src: str, start: int, end: int) -> str:
     after = _LETTERS.match(src, end).end() - end  # type: ignore[union-attr]
     if end - start == 3 and before and after:
         return src[start:end]  # "glassskin": two words run together, not a held letter
+    if folder is not None:  # the word the rules know, once or twice: "juicierrr", "freeee"
+        head = _LETTERS_BEFORE.search(src, max(start - 30, 0), start).group()  # type: ignore[union-attr]
+        tail = _WORD_AFTER.match(src, end).group()  # type: ignore[union-attr]
+        fits = [k for k in (1, 2) if folder.known(f"{head}{letter * k}{tail}".lower())]
+        if len(fits) == 1:
+            return letter * fits[0]
     low = letter.lower()
     single = low in "aiu" or (not after and (low == "o" or (low == "s" and before <= 2)))
     if single or before + after < 2:
@@ -472,6 +648,7 @@ def _unstretch(src: str, start: int, end: int) -> str:
 
 
 _LETTERS = re.compile(r"[A-Za-z]{0,3}")
+_WORD_AFTER = re.compile(r"[A-Za-z]*")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")  # searched up to the held letter (endpos)
 
 
@@ -486,10 +663,12 @@ _MD_TOKEN, _MD_TOKEN_X = _tokens(_COMMON, _MD_ONLY, _TAIL)
 _HTML_TOKEN, _HTML_TOKEN_X = _tokens(_COMMON, _TAIL)
 _TEXT_TOKEN, _TEXT_TOKEN_X = _tokens(_TEXT_COMMON, "", _TAIL)
 _ANY = re.compile(r"[\s\S]")
-_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\."
-_HTML_TRIGGER = r"[<&\x80-\U0010ffff]"
-_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]"
-_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}"
+# a separator between letters may break a known word ("pain-less"): the cheapest test there is
+_BROKEN_TRIGGER = r"|[-.](?<=[A-Za-z]{2}[-.])(?=[A-Za-z]{2})"
+_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\." + _BROKEN_TRIGGER
+_HTML_TRIGGER = r"[<&\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+_EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
     _HTML_TOKEN: re.compile(_HTML_TRIGGER),
@@ -543,6 +722,12 @@ class _Inline:
             j += 1
         return prev, text[j] if j < len(text) else ""
 
+    def _near(self, end: int) -> tuple[bool | None, bool | None]:
+        """Are the nearest letters before a token (in the clean text) and after it (in the
+        source) of the pack's script?"""
+        before = "".join(self.b.parts[-8:])[-40:]
+        return _native_near(reversed(before)), _native_near(self.src[end : end + 40])
+
     def _unescape(self, tok: str, end: int, src: str | None = None) -> str:
         """A character reference, decoded and folded in its word's context."""
         prev, nxt = self._around(end, src)
@@ -590,17 +775,26 @@ class _Inline:
             kind = m.lastgroup
             tok = m.group(0)
             if kind == "nonascii":
-                b.folded(tok, start, *self._around(end))
+                b.folded(tok, start, *self._around(end), self._near(end))
             elif kind == "spaced":
-                b.replace(re.sub(r"[ .·•_*-]", "", tok), start, end)
+                self._spaced(tok, start, end)
             elif kind == "leet":
-                b.replace(tok.translate(_LEET_MAP), start, end)
+                if _leet_reading(src, start, end, b.folder):
+                    b.replace(tok.translate(_LEET_MAP), start, end)
+                else:
+                    b.verbatim(tok, start)
+            elif kind == "camel":
+                if _camel_words(src, start, b.folder):
+                    b.replace(" ", start, start)  # "NoDowntime": a word starts at the capital
+                b.verbatim(tok, start)
+            elif kind == "broken":
+                self._broken(tok, start, end)
             elif kind == "masked":
                 word = b.folder.unmask(tok)
                 # a word it does not fit reads as before: stars are emphasis, and go
                 b.replace(word if word else tok.replace("*", ""), start, end)
             elif kind == "stretch":
-                b.replace(_unstretch(src, start, end), start, end)
+                b.replace(_unstretch(src, start, end, b.folder), start, end)
             elif kind == "hyphbreak":
                 b.replace("", start, end)
             elif kind == "emph" or kind == "bracket" or kind == "decl" or kind == "refend":
@@ -652,6 +846,47 @@ class _Inline:
         if pos < n:
             b.verbatim(src[pos:], pos)
 
+    def _spaced(self, tok: str, start: int, end: int) -> None:
+        """Letters spaced out read as one word ("p a i n l e s s"). A word of one letter spaced
+        like them at either end ("a c o m p l i m e n t a r y", "m o n e y I") stays a word of
+        its own when only without it the letters spell a known word."""
+        letters = tok[::2]
+        cuts = ((1, 0), (0, 1), (1, 1))
+        a, z = next((c for c in cuts if self._spaced_word(letters, *c)), (0, 0))
+        if self._spaced_word(letters, 0, 0):
+            a, z = 0, 0
+        if a:
+            self.b.verbatim(tok[0], start)
+            self.b.replace(" ", start + 1, start + 2)
+        inner_end = end - 2 * z
+        self.b.replace(letters[a : len(letters) - z], start + 2 * a, inner_end)
+        if z:
+            self.b.replace(" ", inner_end, inner_end + 1)
+            self.b.verbatim(tok[-1], end - 1)
+
+    def _spaced_word(self, letters: str, a: int, z: int) -> bool:
+        """Do ``letters`` spell a known word without ``a`` letters before and ``z`` after,
+        each a word of one letter (the pack's ``one_letter_words``: "a", "I")?"""
+        folder = self.b.folder
+        if (a and not folder.one_letter(letters[0])) or (z and not folder.one_letter(letters[-1])):
+            return False
+        return len(letters) - a - z >= 3 and folder.known(letters[a : len(letters) - z].lower())
+
+    def _broken(self, tok: str, start: int, end: int) -> None:
+        """A separator inside a known word ("pain-less", "guaran.teed") is not read; between
+        two words ("anti-ageing", "e.g.") it stays."""
+        src = self.src
+        a = start
+        while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
+            a -= 1
+        e = end
+        while e < len(src) and src[e].isascii() and src[e].isalpha():
+            e += 1
+        if self.b.folder.known((src[a:start] + src[end:e]).lower()):
+            self.b.replace("", start, end)
+        else:
+            self.b.verbatim(tok, start)
+
     def _pair_joiner(self, name: str, closing: bool, start: int, end: int, joiner: str) -> str:
         """A label cell and the value beside it read as one statement, as a visitor reads
         them: ``<dt>Recovery</dt><dd>None</dd>`` and ``<th>Downtime</th><td>None</td>`` say
@@ -669,6 +904,8 @@ class _Inline:
         name = name_m.group(1).lower() if name_m else ""
         # sup/sub become a space so a footnote number never glues onto a word ("proven1")
         joiner = BOUNDARY if name in _BLOCK_TAGS else " " if name in ("sup", "sub") else ""
+        if name == "br" and _BR_GOES_ON.match(self.src, end):
+            joiner = " "  # "Zero<br>downtime": a line broken in mid-sentence, read on
         if name in _PAIRED:
             joiner = self._pair_joiner(name, closing, start, end, joiner)
         self.b.replace(joiner, start, end)
@@ -731,6 +968,8 @@ def skipped_until(low: str, name: str, pos: int) -> int | None:
     return None
 
 
+# After a <br>, a word in lower case goes on with the sentence; anything else starts a new line
+_BR_GOES_ON = re.compile(r"[ \t]*\n?[ \t]*[a-z]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)")
 # Every attribute :meth:`_Inline._tag` reads has one of these in its name or (an ``href``
 # to a footnote) its value, so a tag without any of them needs no attribute parsing.
