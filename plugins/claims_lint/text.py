@@ -490,7 +490,7 @@ _MD_ONLY = r"""
 |(?P<refend>\]\[[^\]\n]{0,200}\])
 |(?P<bracket>[\[\]])
 """
-# A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._broken
+# A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._joins_a_word
 _BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
 _TAIL = rf"""
 |(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
@@ -770,9 +770,12 @@ class _Inline:
                 scan = start + 1
                 continue
             end = m.end()
+            kind = m.lastgroup
+            if kind == "broken" and not self._joins_a_word(start, end):
+                scan = end  # "anti-ageing": no token, so the run of plain text goes on unbroken
+                continue
             if start > pos:
                 b.verbatim(src[pos:start], pos)
-            kind = m.lastgroup
             tok = m.group(0)
             if kind == "nonascii":
                 b.folded(tok, start, *self._around(end), self._near(end))
@@ -788,7 +791,7 @@ class _Inline:
                     b.replace(" ", start, start)  # "NoDowntime": a word starts at the capital
                 b.verbatim(tok, start)
             elif kind == "broken":
-                self._broken(tok, start, end)
+                b.replace("", start, end)  # "pain-less": the separator inside a known word goes
             elif kind == "masked":
                 word = b.folder.unmask(tok)
                 # a word it does not fit reads as before: stars are emphasis, and go
@@ -872,9 +875,9 @@ class _Inline:
             return False
         return len(letters) - a - z >= 3 and folder.known(letters[a : len(letters) - z].lower())
 
-    def _broken(self, tok: str, start: int, end: int) -> None:
-        """A separator inside a known word ("pain-less", "guaran.teed") is not read; between
-        two words ("anti-ageing", "e.g.") it stays."""
+    def _joins_a_word(self, start: int, end: int) -> bool:
+        """Does the separator ``src[start:end]`` sit inside a known word ("pain-less",
+        "guaran.teed"), not between two words ("anti-ageing", "e.g.")?"""
         src = self.src
         a = start
         while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
@@ -882,10 +885,7 @@ class _Inline:
         e = end
         while e < len(src) and src[e].isascii() and src[e].isalpha():
             e += 1
-        if self.b.folder.known((src[a:start] + src[end:e]).lower()):
-            self.b.replace("", start, end)
-        else:
-            self.b.verbatim(tok, start)
+        return self.b.folder.known((src[a:start] + src[end:e]).lower())
 
     def _pair_joiner(self, name: str, closing: bool, start: int, end: int, joiner: str) -> str:
         """A label cell and the value beside it read as one statement, as a visitor reads
