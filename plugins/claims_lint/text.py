@@ -519,15 +519,22 @@ _LEET_CHARS = frozenset("0134578@$!")
 _WORD_CHARS = frozenset("0123456789@$!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+def _letters_around(src: str, start: int, end: int) -> tuple[int, int]:
+    """Where the run of ASCII letters that ends at ``start`` begins, and where the one that
+    starts at ``end`` ends: the word a separator or a capital sits in."""
+    a = start
+    while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
+        a -= 1
+    e = end
+    while e < len(src) and src[e].isascii() and src[e].isalpha():
+        e += 1
+    return a, e
+
+
 def _camel_words(src: str, at: int, folder: Folder) -> bool:
     """Is the capital at ``at`` a word's start inside camel case made only of known words
     ("ZeroDowntime", "NoDowntimeNeeded")? Not in a hashtag, nor in a name ("SlimAura")."""
-    a = at
-    while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
-        a -= 1
-    e = at
-    while e < len(src) and src[e].isascii() and src[e].isalpha():
-        e += 1
+    a, e = _letters_around(src, at, at)
     if a > 0 and src[a - 1] == "#":
         return False
     parts = _CAMEL_PART.findall(src, a, e)
@@ -879,12 +886,7 @@ class _Inline:
         """Does the separator ``src[start:end]`` sit inside a known word ("pain-less",
         "guaran.teed"), not between two words ("anti-ageing", "e.g.")?"""
         src = self.src
-        a = start
-        while a > 0 and src[a - 1].isascii() and src[a - 1].isalpha():
-            a -= 1
-        e = end
-        while e < len(src) and src[e].isascii() and src[e].isalpha():
-            e += 1
+        a, e = _letters_around(src, start, end)
         return self.b.folder.known((src[a:start] + src[end:e]).lower())
 
     def _pair_joiner(self, name: str, closing: bool, start: int, end: int, joiner: str) -> str:
