@@ -122,10 +122,11 @@ class ListJoiner:
     def joins(self, low: str, at: int, end: int) -> bool:
         """The joiner that ends at ``at`` joins list items: the words after it, up to ``end``
         (the next clause break), are a short item with no subject and no verb of their own."""
-        item = low[at:end].split()
-        if not 0 < len(item) <= self.item_words or self.opens.match(" ".join(item)):
+        words = low[at:end].split()
+        if not 0 < len(words) <= self.item_words:
             return False
-        return self.stop.search(" ".join(item)) is None
+        item = " ".join(words)
+        return self.opens.match(item) is None and self.stop.search(item) is None
 
 
 @dataclass(frozen=True)

@@ -429,10 +429,14 @@ class _KindCompiler:
         # its own space, and solid compounds glue the parts: "nodowntime", "antiwrinkle").
         # A picture alone between the two is a gap as well ("no ✨ downtime"), but not one
         # with words beside it: "Skin JLT ✨ Ramadan glow" is a name, then an offer.
-        sep = self._sep if commas else self._sep.replace(",", "")
+        sep = self._separator(commas)
         if words <= 0:
             return rf"(?:{sep}|{PICTURE_GAP}|-?)"
         return rf"(?:{sep}(?:{self._gap_word}{sep}){{0,{words}}}?|{PICTURE_GAP}|-?)"
+
+    def _separator(self, commas: bool) -> str:
+        """The pack's gap separator, without the comma where a comma would end the gap."""
+        return self._sep if commas else self._sep.replace(",", "")
 
     def list_gap(
         self, words: int, side: str, commas: bool = True, topic: str = "(?!)", name: str = "listed"
@@ -463,7 +467,7 @@ class _KindCompiler:
         # the topic, the list's other items, then a verb that says the claim of them all
         # ("discomfort and bruising are minimal"), and up to two words before the claim; when
         # the last item is a topic itself, the claim is its own ("flu and colds have no chance")
-        after = self._sep if commas else self._sep.replace(",", "")
+        after = self._separator(commas)
         said = rf"(?=(?:{lists.verbs})\b(?![-']))"
         last = rf"(?!(?:{topic})(?![a-z0-9])){item}"
         listed = rf"(?P<{name}>(?:{more})?\s+{joiner}\s+{last})"

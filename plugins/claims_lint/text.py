@@ -349,14 +349,19 @@ def _inside_word(run: str, i: int, prev: str, nxt: str) -> bool:
     """Is the emoji ``run[i]`` between two letters of one word, with only marks that belong to
     it (variation selectors, joiners, skin tones) around it?"""
     j = i - 1
-    while j >= 0 and (run[j] in _DELETE or run[j] in _EMOJI_MODIFIERS or _is_emoji(run[j])):
+    while j >= 0 and _emoji_part(run[j]):
         j -= 1
     before = run[j] if j >= 0 else prev
     k = i + 1
-    while k < len(run) and (run[k] in _DELETE or run[k] in _EMOJI_MODIFIERS or _is_emoji(run[k])):
+    while k < len(run) and _emoji_part(run[k]):
         k += 1
     after = run[k] if k < len(run) else nxt
     return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+
+
+def _emoji_part(c: str) -> bool:
+    """An emoji, or a mark that belongs to one (variation selector, joiner, skin tone)."""
+    return c in _DELETE or c in _EMOJI_MODIFIERS or _is_emoji(c)
 
 
 PLAIN = Folder()  # no look-alike table: for callers that have no language pack
@@ -861,10 +866,8 @@ class _Inline:
         like them at either end ("a c o m p l i m e n t a r y", "m o n e y I") stays a word of
         its own when only without it the letters spell a known word."""
         letters = tok[::2]
-        cuts = ((1, 0), (0, 1), (1, 1))
+        cuts = ((0, 0), (1, 0), (0, 1), (1, 1))  # the whole first: a known word wins
         a, z = next((c for c in cuts if self._spaced_word(letters, *c)), (0, 0))
-        if self._spaced_word(letters, 0, 0):
-            a, z = 0, 0
         if a:
             self.b.verbatim(tok[0], start)
             self.b.replace(" ", start + 1, start + 2)
