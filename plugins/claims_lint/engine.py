@@ -213,6 +213,7 @@ class Linter:
         findings = self._apply_suppressions(findings, directives, path, result)
         if not norm.isascii():
             findings = [_whole_last_letter(f, norm, starts) for f in findings]
+        findings = [_as_written(f, norm, starts) for f in findings]
         result.findings = sorted(set(findings), key=_pos_key)
         result.cleared.sort(key=lambda c: _pos_key(c.finding))
         result.suppressed.sort(key=lambda s: _pos_key(s.finding))
@@ -574,6 +575,35 @@ def _whole_last_letter(f: Finding, norm: str, starts: list[int]) -> Finding:
         return f
     line, col = to_line_col(starts, k - 1)
     return _replace(f, end_line=line, end_column=col + 1)
+
+
+def _as_written(f: Finding, norm: str, starts: list[int]) -> Finding:
+    """Quote the words as the page writes them too, when a disguise was read through: a
+    marketer who wrote "z3r0 d0wntime" must recognise their own words in the message, not
+    only our reading of them ("zero downtime"). Markup and accents alone are no disguise."""
+    if not f.matched:  # evidence and suppression findings quote no words of the page
+        return f
+    s = starts[f.line - 1] + f.column - 1
+    e = starts[f.end_line - 1] + f.end_column - 1
+    written = " ".join(norm[s:e].split())
+    if not written or _letters(written) == _letters(f.matched):
+        return f
+    if len(written) > _MAX_WRITTEN:
+        written = written[: _MAX_WRITTEN - 3] + "..."
+    quoted = f'("{f.matched}")'
+    if not f.message.endswith(quoted):
+        return f
+    message = f.message[: -len(quoted)] + f'("{f.matched}", written "{written}")'
+    return _replace(f, message=message)
+
+
+_MAX_WRITTEN = 80
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``, without accents or case: what a reader reads."""
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in plain.casefold() if c.isalnum())
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:

@@ -93,6 +93,23 @@ def test_a_disguised_claim_is_found_where_it_was_written(
         assert span in found[category]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Expect z3r0 d0wntime after it.", '("zero downtime", written "z3r0 d0wntime")'),
+        ("It is pain&shy;less.", '("painless", written "pain&shy;less")'),
+        ("Zero<br>downtime after your peel.", '("Zero downtime", written "Zero<br>downtime")'),
+        # markup, hyphens, accents and case are no disguise: the words are quoted once
+        ("There is **zero** downtime.", '("zero downtime")'),
+        ("Totally pain-less.", '("painless")'),
+        ("ZERO DOWNTIME.", '("ZERO DOWNTIME")'),
+    ],
+)
+def test_a_message_quotes_a_disguise_as_written(linter: Linter, text: str, quoted: str) -> None:
+    (finding,) = linter.lint_source(text, "page.md").findings
+    assert finding.message.endswith(quoted), finding.message
+
+
 def test_br_inside_an_html_sentence_is_a_line_break(linter: Linter) -> None:
     page = "<p>There is zero<br>\ndowntime after a peel.</p>\n"
     assert shown(linter, page, "html") == {"downtime-absolute": ["zero<br>\ndowntime"]}
