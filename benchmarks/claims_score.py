@@ -79,6 +79,13 @@ Sets:
   were tuned on dev44, dev45 and dev47 (a mix of clinic selling pages, short advertising and
   public patient information; short advertising with disguised claims), scored on arrival and
   at the end: figures only;
+* ``dev50``, ``dev51`` — written in the sixth session of 2026-12-01 and tuned on (clinic selling
+  pages and advertising of eight countries; public patient information and careful clinic pages
+  with a few claims slipped in, mostly quiet) (development data);
+* ``dev49`` — HELD OUT: written at the start of the sixth session of 2026-12-01, before its
+  tuning (clinic selling pages of four countries, short advertising with disguised spellings,
+  public patient information and a careful clinic FAQ), scored on arrival and at the end:
+  figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -144,6 +151,9 @@ SETS = {
     "dev46": FIXTURES / "realistic" / "dev46.yaml",
     "dev47": FIXTURES / "realistic" / "dev47-paraphrase.yaml",
     "dev48": FIXTURES / "realistic" / "dev48.yaml",
+    "dev49": FIXTURES / "realistic" / "dev49.yaml",
+    "dev50": FIXTURES / "realistic" / "dev50.yaml",
+    "dev51": FIXTURES / "realistic" / "dev51.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -178,6 +188,7 @@ FROZEN = {
     "dev39",
     "dev46",
     "dev48",
+    "dev49",
 }
 
 
