@@ -408,6 +408,12 @@ class AnswerDetector:
             rest = answer[end:]
             if not rest.lstrip(" ").startswith((",", ";", ":", "—", "–", "-")):
                 rest = ""  # "No treatment here cures acne": the answer word starts a sentence
+            elif (
+                kind == "yes" and pack.answer_timing is not None and pack.answer_timing.match(rest)
+            ):
+                # "Can you see the difference? Yes, after one session." says when: it
+                # completes the statement rather than qualifying it
+                rest = " " + rest.lstrip(" ,;:—–-")
             found = {
                 c.rule.code: c
                 for statement in said

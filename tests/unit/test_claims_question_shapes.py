@@ -112,3 +112,82 @@ def test_a_worry_in_a_front_matter_question_reaches_its_answer(linter: Linter) -
     )
     got = [(f.category, f.matched) for f in linter.lint_source(page, "p.md").findings]
     assert got == [("pain-absolute", "It won't")]
+
+
+def test_an_answer_that_says_when_completes_the_statement(linter: Linter) -> None:
+    assert "guaranteed-permanent" in found(
+        linter, "Will I see a difference? Yes, from the first session."
+    )
+    assert not found(linter, "Will I see a difference? Yes, but it takes months and results vary.")
+
+
+# --- "can" of perceiving a result is no hedge -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can see the difference after one session.",
+        "You can feel your skin tighten straight away.",
+        "You can notice smoother skin from the first treatment.",
+        "Clients can see their lines soften within days.",
+        "You can instantly see a brighter complexion.",
+        "You can expect smoother skin after one session.",
+        "You can see results that last for years.",
+    ],
+)
+def test_a_perceiving_can_keeps_the_outcome_claim(linter: Linter, text: str) -> None:
+    assert "guaranteed-permanent" in found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your skin can feel smoother after a course.",
+        "It can help improve skin texture.",
+        "It may improve skin texture.",
+        "Some people can see smoother skin after two sessions.",
+        "You may see some improvement after a few sessions.",
+        "Skin can look brighter after a peel.",
+        "It can cause bruising and swelling.",
+    ],
+)
+def test_a_possible_outcome_stays_hedged(linter: Linter, text: str) -> None:
+    assert not found(linter, text)
+
+
+# --- a rhetorical question asserts; a plain one asks ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Who wouldn't want pain-free results?", "pain"),
+        ("Wouldn't you love zero downtime?", "down"),
+        ("Don't you want skin that stays smooth forever?", "gua"),
+        ("Doesn't everyone deserve permanent results?", "gua"),
+        ("Isn't it amazing that it's completely painless?", "pain"),
+        ("Ever dreamed of permanent results?", "gua"),
+        ("Craving a permanent glow?", "gua"),
+        ("Fancy losing inches without surgery?", "fat"),
+    ],
+)
+def test_a_rhetorical_question_makes_its_claim(linter: Linter, text: str, category: str) -> None:
+    assert _CATEGORY[category] in found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it safe?",
+        "Does it hurt?",
+        "Is there any downtime?",
+        "Doesn't it hurt?",
+        "Aren't fillers risky?",
+        "Isn't it completely painless? No, most people feel a sting.",
+        "Doesn't filler last forever? No.",
+        "Worried about downtime?",
+    ],
+)
+def test_a_question_that_asks_or_is_denied_stays_quiet(linter: Linter, text: str) -> None:
+    assert not found(linter, text)
