@@ -361,8 +361,8 @@ class AnswerDetector:
         if doc.previous.rstrip().endswith("?") and n:
             pairs.append((doc.previous.strip().lower(), 0, -1))
         for qi in doc.question_candidates():
-            if qi < n - 1 and doc.is_question(qi):
-                pairs.append((doc.sentence_text(qi), qi + 1, qi))
+            if qi < n - 1 and doc.is_question(qi) and (ai := _answer_sentence(doc, qi)) >= 0:
+                pairs.append((doc.sentence_text(qi), ai, qi))
         for question, ai, qi in pairs:
             out.extend(self._answer(doc, question, ai, qi))
         return out
@@ -447,6 +447,19 @@ class AnswerDetector:
                 Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
             )
         return out
+
+
+def _answer_sentence(doc: Doc, qi: int) -> int:
+    """The sentence that answers question ``qi``: the next one with words, past the empty
+    ones a block edge leaves ("## Is it painful?" then a paragraph "Not at all."), or -1."""
+    for ai in range(qi + 1, min(qi + 4, len(doc.sentence_ends))):
+        a0, a1 = doc.sentence(ai)
+        if doc.lower[a0:a1].strip(_BLANK):
+            return ai
+    return -1
+
+
+_BLANK = " \t\n\x1f"  # what a sentence of no words between blocks is made of
 
 
 def _concern_topic(pack: LanguagePack, topic: str) -> str:

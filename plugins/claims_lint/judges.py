@@ -72,11 +72,12 @@ class QuestionJudge:
 def _denied(doc: Doc, question: int) -> bool:
     """A yes/no question whose next sentence, its answer, starts with a denial."""
     pack = doc.pack
-    if question + 1 >= len(doc.sentence_ends):
+    # the answer may be the paragraph after a question heading ("## Is it a quick fix?")
+    if (answer := _next_sentence(doc, question)) < 0:
         return False
     if not pack.yes_no_start.match(doc.sentence_text(question)):
         return False
-    return pack.answer_no.match(doc.sentence_text(question + 1)) is not None
+    return pack.answer_no.match(doc.sentence_text(answer)) is not None
 
 
 class ReportedJudge:

@@ -191,3 +191,34 @@ def test_a_rhetorical_question_makes_its_claim(linter: Linter, text: str, catego
 )
 def test_a_question_that_asks_or_is_denied_stays_quiet(linter: Linter, text: str) -> None:
     assert not found(linter, text)
+
+
+# --- a question heading is answered by the paragraph under it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "category"),
+    [
+        ("## Is it painful?\n\nNot at all.\n", "pain"),
+        ("## Worried about downtime?\n\nThere isn't any.\n", "down"),
+        ("### Is it safe?\nYes, completely.\n", "safe"),
+        ("**Scared it will hurt?**\n\nIt won't.\n", "pain"),
+    ],
+)
+def test_a_question_heading_is_answered_by_its_paragraph(
+    linter: Linter, page: str, category: str
+) -> None:
+    assert _CATEGORY[category] in found(linter, page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "## Is it painful?\n\nMost people feel a sting; we use numbing cream.\n",
+        "## Does it hurt?\n\nNo two people feel it the same way.\n",
+        "## Is it safe?\n\n## Risks\n\nBruising is common.\n",
+        "## Is it a quick fix?\n\nNo. It takes a course of sessions.\n",
+    ],
+)
+def test_a_question_heading_answered_honestly_stays_quiet(linter: Linter, page: str) -> None:
+    assert not found(linter, page)
