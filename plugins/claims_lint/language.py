@@ -225,6 +225,11 @@ class LanguagePack:
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
+    # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
+    # worry may be (groups subject, aux, rest) and what its contracted auxiliaries stand for
+    concern_lead: re.Pattern[str] | None = None
+    concern_clause: re.Pattern[str] | None = None
+    concern_aux: dict[str, str] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -302,6 +307,26 @@ class _Reader:
 def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     source = r.get(dotted, str, "")
     return r.regex(dotted, rf"[\W_]*(?:{source})\b") if source else None
+
+
+def _optional_lead(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    """An optional regex for words that open a text and are followed by more words."""
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, rf"[\W_]*(?:{source})\s+") if source else None
+
+
+def _closed_answers(r: _Reader, yes: str, no: str) -> tuple[str, str]:
+    """The affirm and deny alternations with the pack's ``questions.answers.closed`` words
+    added: each counts only where what may follow it (``closes``) follows ("No." but not "No
+    treatment is risk-free")."""
+    closes = r.get("questions.answers.closed.closes", str, "")
+    out = []
+    for kind, words in (("affirm", yes), ("deny", no)):
+        closed = words_regex(r.get(f"questions.answers.closed.{kind}", list, []))
+        if closed and closes:
+            words = f"{words}|(?:{closed})(?=(?:{closes}))"
+        out.append(words)
+    return out[0], out[1]
 
 
 def _word_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
@@ -399,6 +424,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     clause_words = words_regex(r.get("clauses.words", list))
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
+    answers_yes, answers_no = _closed_answers(r, answers_yes, answers_no)
     lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
     # a label before a question ("Q:", "Ask Dr Tan:") or a filler word ("So what ...?")
     label = f"(?:(?:{r.get('questions.label', str, '(?!)')})[\\W_]*)?"
@@ -493,6 +519,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
         filled=_filled(r, lead, label),
+        concern_lead=_optional_lead(r, "questions.concern.lead"),
+        concern_clause=_optional_regex(r, "questions.concern.clause"),
+        concern_aux={
+            str(k): str(v) for k, v in r.get("questions.concern.aux_forms", dict, {}).items()
+        },
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
