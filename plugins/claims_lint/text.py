@@ -615,23 +615,48 @@ _EXTRA = rf"""
 |(?P<stretch>{_STRETCH})
 |(?P<camel>{_CAMEL})
 """
-# Quick scans, each starting at a rare character where it can, are far cheaper than one
-# alternation. The cheapest come first (``any`` stops at the first hit): a digit inside a word
-# (a hashed file name in HTML) is found almost at once, while a held letter has no rare
-# character to start from and is tried at every letter, so it comes last.
-_EXTRA_PRESENT = (
-    re.compile(
-        r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
-        r"|[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
-        r"|[0134578@$!](?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
-    ),
-    re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),
-    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
-    # from the separator, not every letter: a letter class at the start is tried everywhere
-    re.compile(r"[ .·•_*-](?<=\b[A-Za-z][ .·•_*-])[A-Za-z][ .·•_*-][A-Za-z]\b"),
-    re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
-    re.compile(r"([A-Za-z])\1\1"),
+# Whether a text may hold any of the rare evasion tokens at all (_extra_present). Each scan
+# starts with one class of characters, so the regex engine skips to them in C; one alternation
+# of several classes is tried at every position instead. All but two never cross white space,
+# so they read each distinct word of the text once (a page says "the" thousands of times).
+_LEET_PRESENT = re.compile(
+    r"[0134578@$!](?:(?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
+    r"|(?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
+    r"|(?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z]))"
 )
+_IN_A_WORD = (
+    _LEET_PRESENT,
+    re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),  # camel case
+    # spaced letters with no space between them ("p.a.i.n"): from the separator, not every letter
+    re.compile(r"[.·•_*-](?<=\b[A-Za-z][.·•_*-])[A-Za-z][.·•_*-][A-Za-z]\b"),
+    re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
+    re.compile(r"([A-Za-z])\1\1"),  # a held letter
+)
+_ACROSS_WORDS = (
+    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),  # a word hyphenated across a line break
+    # spaced letters with a space for one separator or both ("p a i n", "p.a i"); the space is
+    # found by a fast literal search
+    re.compile(
+        r" (?:(?<=\b[A-Za-z] )[A-Za-z][ .·•_*-][A-Za-z]\b"
+        r"|(?<=\b[A-Za-z][.·•_*-][A-Za-z] )[A-Za-z]\b)"
+    ),
+)
+
+
+def _extra_present(src: str) -> bool:
+    """May ``src`` hold a rare evasion token (spaced, leet, masked or held letters, camel
+    case, a hyphen before a line break)? A cheap test for the whole text: only then does the
+    tokeniser try those tokens, which cost a try at every letter.
+
+    The in-word scans read each distinct word once, joined by newlines: none of them matches
+    white space, and every look-around in them sees any white space as it sees a newline, so
+    they find a match there exactly when they would in ``src``."""
+    if any(rx.search(src) for rx in _ACROSS_WORDS):
+        return True
+    words = "\n".join(set(src.split()))
+    return any(rx.search(words) for rx in _IN_A_WORD)
+
+
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
 
@@ -675,11 +700,18 @@ _MD_TOKEN, _MD_TOKEN_X = _tokens(_COMMON, _MD_ONLY, _TAIL)
 _HTML_TOKEN, _HTML_TOKEN_X = _tokens(_COMMON, _TAIL)
 _TEXT_TOKEN, _TEXT_TOKEN_X = _tokens(_TEXT_COMMON, "", _TAIL)
 _ANY = re.compile(r"[\s\S]")
-# a separator between letters may break a known word ("pain-less"): the cheapest test there is
-_BROKEN_TRIGGER = r"|[-.](?<=[A-Za-z]{2}[-.])(?=[A-Za-z]{2})"
-_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\." + _BROKEN_TRIGGER
-_HTML_TRIGGER = r"[<&\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
-_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+# Where a token may start. Each trigger starts with one class of characters (the regex engine
+# skips to them in C) and then checks which token it may be; an alternation starting with
+# several classes would be tried at every position of the page. A separator between letters
+# may break a known word ("pain-less"): the cheapest test there is.
+_BROKEN_AT = r"(?<=[A-Za-z]{2}[-._])(?=[A-Za-z]{2})"  # just past the separator
+_MD_TRIGGER = (
+    r"[<&\\`*_~!\[\]\x80-\U0010ffffhHwW.-]"
+    r"(?:(?<=[<&\\`*_~!\[\]\x80-\U0010ffff])|(?<=h)(?=ttps?://)|(?<=H)(?=TTPS?://)"
+    rf"|(?<=[wW])(?=[wW]{{2}}\.)|{_BROKEN_AT})"
+)
+_HTML_TRIGGER = rf"[<&\x80-\U0010ffff_.-](?:(?<=[<&\x80-\U0010ffff])|{_BROKEN_AT})"
+_TEXT_TRIGGER = rf"[<\x80-\U0010ffff_.-](?:(?<=<)(?=!--)|(?<=[\x80-\U0010ffff])|{_BROKEN_AT})"
 _EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
@@ -704,7 +736,7 @@ class _Inline:
         folder: Folder | None = None,
     ) -> None:
         self.src = src
-        if token_re in _EXTENDED and any(rx.search(src) for rx in _EXTRA_PRESENT):
+        if token_re in _EXTENDED and _extra_present(src):
             token_re = _EXTENDED[token_re]
         self.trigger = _TRIGGERS.get(token_re, _ANY)
         self.low: str | None = None
