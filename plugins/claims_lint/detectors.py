@@ -243,11 +243,15 @@ class RuleDetector:
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
-                if _unless(rule, low, s0, s1):
+                if _unless(rule, low, s0, s1) and not _named(rule, doc, s0, s1):
                     skip.add(ri)
                     continue
                 # through a list, the rule's exceptions hold as they do for one item
-                if la >= 0 and _unless(rule, low, s0, s1, (s0 + la, s0 + lb)):
+                if (
+                    la >= 0
+                    and _unless(rule, low, s0, s1, (s0 + la, s0 + lb))
+                    and not _named(rule, doc, s0, s1)
+                ):
                     continue
                 if rule.requires_doc_re is not None:
                     if ri not in doc_checks:
@@ -283,6 +287,14 @@ def _unless(rule: Rule, low: str, s0: int, s1: int, without: tuple[int, int] | N
     if not rule.unless_re.search(text):
         return False
     return rule.still_if_re is None or not rule.still_if_re.search(text)
+
+
+def _named(rule: Rule, doc: Doc, s0: int, s1: int) -> bool:
+    """The rule keeps its claim in a sentence that names the clinic (``still_if_named``): "It
+    is illegal to buy Botox online, so get genuine Botox at Glow Clinic" sells in the clinic's
+    voice whatever information frame it borrows."""
+    voice = doc.pack.voice
+    return rule.still_if_named and voice is not None and voice.named(doc.text, s0, s1)
 
 
 def _paragraph_end(low: str, s1: int) -> int:
