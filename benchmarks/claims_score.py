@@ -154,6 +154,7 @@ SETS = {
     "dev49": FIXTURES / "realistic" / "dev49.yaml",
     "dev50": FIXTURES / "realistic" / "dev50.yaml",
     "dev51": FIXTURES / "realistic" / "dev51.yaml",
+    "dev52": FIXTURES / "realistic" / "dev52-paraphrase.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
