@@ -82,6 +82,8 @@ Sets:
 * ``dev50``, ``dev51`` — written in the sixth session of 2026-12-01 and tuned on (clinic selling
   pages and advertising of eight countries; public patient information and careful clinic pages
   with a few claims slipped in, mostly quiet) (development data);
+* ``dev52`` — paraphrase set: items of dev50 and dev51 reworded by another writer (development
+  data; scored before any tuning on it);
 * ``dev49`` — HELD OUT: written at the start of the sixth session of 2026-12-01, before its
   tuning (clinic selling pages of four countries, short advertising with disguised spellings,
   public patient information and a careful clinic FAQ), scored on arrival and at the end:
@@ -154,6 +156,7 @@ SETS = {
     "dev49": FIXTURES / "realistic" / "dev49.yaml",
     "dev50": FIXTURES / "realistic" / "dev50.yaml",
     "dev51": FIXTURES / "realistic" / "dev51.yaml",
+    "dev52": FIXTURES / "realistic" / "dev52-paraphrase.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
