@@ -234,6 +234,8 @@ SPAN_DISGUISES: dict[str, Callable[[str], str | None]] = {
     "md-hard-break": _tag_break("  \n"),
     "html-br": _tag_break("<br>"),
     "ellipsis-between": lambda s: re.sub(r" ", "... ", s, count=1) if " " in s else None,
+    "ellipsis-char-tight": lambda s: re.sub(r" ", "\u2026", s, count=1) if " " in s else None,
+    "dash-between": lambda s: re.sub(r" ", " - ", s, count=1) if " " in s else None,
 }
 
 

@@ -82,8 +82,8 @@ Sets:
 * ``dev50``, ``dev51`` — written in the sixth session of 2026-12-01 and tuned on (clinic selling
   pages and advertising of eight countries; public patient information and careful clinic pages
   with a few claims slipped in, mostly quiet) (development data);
-* ``dev52`` — paraphrase set: items of dev50 and dev51 reworded by another writer (development
-  data; scored before any tuning on it);
+* ``dev52`` — paraphrase set: every flagged item of dev50 and dev51 reworded twice and about 40 %
+  of their quiet items once, by another writer (development data);
 * ``dev49`` — HELD OUT: written at the start of the sixth session of 2026-12-01, before its
   tuning (clinic selling pages of four countries, short advertising with disguised spellings,
   public patient information and a careful clinic FAQ), scored on arrival and at the end:

@@ -17,7 +17,7 @@ declaration). There the tokeniser is between tokens, the character before the cu
 newline or an indent it copies as it is, and the tag at the cut does not look at what came
 before it; so it emits the same pieces in the block as in the page. Two choices the tokeniser
 makes for a whole text are made for the whole page: whether the rare evasion tokens are on
-(``text._EXTRA_PRESENT``), and (when lower-casing changes the text's length, which shifts its
+(``text._extra_present``), and (when lower-casing changes the text's length, which shifts its
 searches) not cutting at all.
 """
 
@@ -28,7 +28,6 @@ from array import array
 from dataclasses import dataclass
 
 from .text import (
-    _EXTRA_PRESENT,
     _HTML_TOKEN,
     _HTML_TOKEN_X,
     _SKIP_ATTR,
@@ -36,6 +35,7 @@ from .text import (
     Folder,
     Mapping,
     Unit,
+    _extra_present,
     _inline,
     _lower_same_length,
     skipped_until,
@@ -194,7 +194,7 @@ class HtmlBlocks:
     def clean(self, src: str) -> Unit:
         """Exactly ``text.clean_html(src, folder=...)``, from the blocks seen before."""
         low = src.lower()
-        extended = any(rx.search(src) for rx in _EXTRA_PRESENT)
+        extended = _extra_present(src)
         if len(low) != len(src):
             return self._tokenise(src, extended)
         bounds = [0, *cuts(src, low), len(src)]

@@ -243,11 +243,15 @@ class RuleDetector:
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
-                if _unless(rule, low, s0, s1):
+                if _unless(rule, low, s0, s1) and not _named(rule, doc, s0, s1):
                     skip.add(ri)
                     continue
                 # through a list, the rule's exceptions hold as they do for one item
-                if la >= 0 and _unless(rule, low, s0, s1, (s0 + la, s0 + lb)):
+                if (
+                    la >= 0
+                    and _unless(rule, low, s0, s1, (s0 + la, s0 + lb))
+                    and not _named(rule, doc, s0, s1)
+                ):
                     continue
                 if rule.requires_doc_re is not None:
                     if ri not in doc_checks:
@@ -283,6 +287,14 @@ def _unless(rule: Rule, low: str, s0: int, s1: int, without: tuple[int, int] | N
     if not rule.unless_re.search(text):
         return False
     return rule.still_if_re is None or not rule.still_if_re.search(text)
+
+
+def _named(rule: Rule, doc: Doc, s0: int, s1: int) -> bool:
+    """The rule keeps its claim in a sentence that names the clinic (``still_if_named``): "It
+    is illegal to buy Botox online, so get genuine Botox at Glow Clinic" sells in the clinic's
+    voice whatever information frame it borrows."""
+    voice = doc.pack.voice
+    return rule.still_if_named and voice is not None and voice.named(doc.text, s0, s1)
 
 
 def _paragraph_end(low: str, s1: int) -> int:
@@ -361,8 +373,8 @@ class AnswerDetector:
         if doc.previous.rstrip().endswith("?") and n:
             pairs.append((doc.previous.strip().lower(), 0, -1))
         for qi in doc.question_candidates():
-            if qi < n - 1 and doc.is_question(qi):
-                pairs.append((doc.sentence_text(qi), qi + 1, qi))
+            if qi < n - 1 and doc.is_question(qi) and (ai := _answer_sentence(doc, qi)) >= 0:
+                pairs.append((doc.sentence_text(qi), ai, qi))
         for question, ai, qi in pairs:
             out.extend(self._answer(doc, question, ai, qi))
         return out
@@ -384,20 +396,11 @@ class AnswerDetector:
         topic = question.strip().rstrip("?!. ").strip()
         if degree := pack.degree_question.match(topic):  # "how painful is it" → "is it painful"
             topic = question = f"{degree['aux']} {degree['subject']} {degree['adj']}"
+        topic = _concern_topic(pack, topic)
         bare = pack.statement.match(topic) is None and len(topic.split()) <= pack.topic_words
         if bare and (lead_words := pack.topic_lead.match(topic)):
             topic = topic[lead_words.end() :]
-        word = None
-        for kind, rx in (
-            ("yes", pack.answer_yes),
-            ("no", pack.answer_no),
-            ("gone", pack.answer_gone),
-        ):
-            if kind == "gone" and not bare:
-                continue
-            word = rx.match(answer, lead)
-            if word is not None:
-                break
+        word, kind = _answer_word(pack, answer, lead, bare)
         if word is None:
             word, kind = _timing_word(pack, question, answer, lead), "timing"
             if word is not None and _qualified(pack, answer, word.end()):
@@ -413,9 +416,16 @@ class AnswerDetector:
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
             # the rest of the answer qualifies the statement ("Yes, when a nurse does it")
             # but its own claims are the rule detector's, so only the statement's count
-            rest = answer[word.end() :]
+            end = _past_echoes(pack, kind, answer, word.end())
+            rest = answer[end:]
             if not rest.lstrip(" ").startswith((",", ";", ":", "—", "–", "-")):
                 rest = ""  # "No treatment here cures acne": the answer word starts a sentence
+            elif (
+                kind == "yes" and pack.answer_timing is not None and pack.answer_timing.match(rest)
+            ):
+                # "Can you see the difference? Yes, after one session." says when: it
+                # completes the statement rather than qualifying it
+                rest = " " + rest.lstrip(" ,;:—–-")
             found = {
                 c.rule.code: c
                 for statement in said
@@ -423,7 +433,7 @@ class AnswerDetector:
                 if c.start < len(statement)
             }
             return [
-                Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
+                Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi)
                 for c in found.values()
             ]
         if not bare:
@@ -449,6 +459,64 @@ class AnswerDetector:
                 Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
             )
         return out
+
+
+def _answer_sentence(doc: Doc, qi: int) -> int:
+    """The sentence that answers question ``qi``: the next one with words, past the empty
+    ones a block edge leaves ("## Is it painful?" then a paragraph "Not at all."), or -1."""
+    for ai in range(qi + 1, min(qi + 4, len(doc.sentence_ends))):
+        a0, a1 = doc.sentence(ai)
+        if doc.lower[a0:a1].strip(_BLANK):
+            return ai
+    return -1
+
+
+_BLANK = " \t\n\x1f"  # what a sentence of no words between blocks is made of
+
+
+def _concern_topic(pack: LanguagePack, topic: str) -> str:
+    """What a question that names a worry asks about: "worried about the downtime" asks about
+    "downtime", "scared it'll hurt" asks "will it hurt" (the pack's ``questions.concern``)."""
+    lead = pack.concern_lead.match(topic) if pack.concern_lead is not None else None
+    if lead is None:
+        return topic
+    worry = topic[lead.end() :]
+    clause = pack.concern_clause.match(worry) if pack.concern_clause is not None else None
+    if clause is None:
+        return worry
+    aux = clause["aux"]
+    return f"{pack.concern_aux.get(aux, aux)} {clause['subject']}{clause['rest']}"
+
+
+def _answer_word(
+    pack: LanguagePack, answer: str, lead: int, bare: bool
+) -> tuple[re.Match[str] | None, str]:
+    """The answer's yes or no word, the longer where both fit ("Absolutely not." denies), or
+    after a bare topic a word that removes it ("Wrinkles? Gone.")."""
+    best: re.Match[str] | None = None
+    kind = ""
+    for k, rx in (("yes", pack.answer_yes), ("no", pack.answer_no)):
+        m = rx.match(answer, lead)
+        if m is not None and (best is None or m.end() > best.end()):
+            best, kind = m, k
+    if best is None and bare:
+        best, kind = pack.answer_gone.match(answer, lead), "gone"
+    return best, kind
+
+
+def _past_echoes(pack: LanguagePack, kind: str, answer: str, end: int) -> int:
+    """Where an answer's words end once its repeats are read: "No, not at all." says no twice
+    (the second is no refutation of the first), "Yes, absolutely." yes twice."""
+    rx = pack.answer_no if kind == "no" else pack.answer_yes if kind == "yes" else None
+    while rx is not None and answer[end : end + 1] in _ECHO_BREAKS and end < len(answer):
+        m = rx.match(answer, end)
+        if m is None or m.end() <= end:
+            break
+        end = m.end()
+    return end
+
+
+_ECHO_BREAKS = frozenset(",;:—–- ")  # what stands between an answer word and its repeat
 
 
 def _filled(

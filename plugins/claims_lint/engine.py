@@ -214,7 +214,7 @@ class Linter:
         if not norm.isascii():
             findings = [_whole_last_letter(f, norm, starts) for f in findings]
         findings = [_as_written(f, norm, starts) for f in findings]
-        result.findings = sorted(set(findings), key=_pos_key)
+        result.findings = _one_per_place(sorted(set(findings), key=_pos_key))
         result.cleared.sort(key=lambda c: _pos_key(c.finding))
         result.suppressed.sort(key=lambda s: _pos_key(s.finding))
         return result
@@ -555,6 +555,21 @@ def _line(norm: str, starts: list[int], idx: int) -> str:
     s = starts[idx]
     e = starts[idx + 1] - 1 if idx + 1 < len(starts) else len(norm)
     return norm[s:e]
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule on the same source text (sorted by _pos_key): a hashtag is read
+    both as its words and whole (text.py), and both readings may match the same rule."""
+    out: list[Finding] = []
+    for f in findings:
+        if out and _place(out[-1]) == _place(f):
+            continue
+        out.append(f)
+    return out
+
+
+def _place(f: Finding) -> tuple[int, int, str, str, int, int]:
+    return (f.line, f.column, f.rule, f.field, f.end_line, f.end_column)
 
 
 def _pos_key(f: Finding) -> tuple[int, int, str, str, int, int, str, str]:

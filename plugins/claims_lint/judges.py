@@ -72,11 +72,12 @@ class QuestionJudge:
 def _denied(doc: Doc, question: int) -> bool:
     """A yes/no question whose next sentence, its answer, starts with a denial."""
     pack = doc.pack
-    if question + 1 >= len(doc.sentence_ends):
+    # the answer may be the paragraph after a question heading ("## Is it a quick fix?")
+    if (answer := _next_sentence(doc, question)) < 0:
         return False
     if not pack.yes_no_start.match(doc.sentence_text(question)):
         return False
-    return pack.answer_no.match(doc.sentence_text(question + 1)) is not None
+    return pack.answer_no.match(doc.sentence_text(answer)) is not None
 
 
 class ReportedJudge:
@@ -306,12 +307,22 @@ class NegationJudge:
             for o in all_cands
             if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
         ]
-        c0 = _list_start(doc, low, c0, cand.sentence)
+        c0 = max(_list_start(doc, low, c0, cand.sentence), _rhetorical_end(doc, cand.sentence))
         for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
             at = m.start()
             if not any(a <= at < b for a, b in others):
                 return False
         return not (rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1))
+
+
+def _rhetorical_end(doc: Doc, sentence: int) -> int:
+    """Where the opening of a rhetorical question ends ("Who wouldn't want", "Isn't it",
+    "Don't you deserve"), or 0: its negator asks for agreement, it denies nothing, so "Who
+    wouldn't want pain-free results?" claims pain-free results."""
+    if not doc.is_question(sentence):
+        return 0
+    m = doc.pack.asserting_start.match(doc.lower, doc.sentence(sentence)[0])
+    return m.end() if m is not None else 0
 
 
 def _list_start(doc: Doc, low: str, c0: int, sentence: int) -> int:

@@ -26,6 +26,7 @@ __all__ = [
     "LanguagePack",
     "ListJoiner",
     "MainClause",
+    "Voice",
     "load_language",
     "rules_root",
     "words_regex",
@@ -98,6 +99,83 @@ class MainClause:
     joined: re.Pattern[str]  # a break, a joiner and a subject: ", and it's"
     # "or" and the next break: "Whether they're fresh or faded, stretch marks ..." ends there
     alternative: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The pack's ``voice`` section: where the clinic speaks for itself, by "we" / "our" after a
+    hand-over break ("Be careful of clinics using chemicals: ours is natural") or by its own
+    name ("get genuine Botox at Glow Clinic"). Names are read from the text as written, since
+    only capitals tell "Glow Clinic" from "a skin clinic"."""
+
+    opens: re.Pattern[str]  # a hand-over break and the clinic's own word (lower-case text)
+    breaks: re.Pattern[str]  # a hand-over break, whatever follows it
+    introduced: re.Pattern[str]  # somebody else's words brought in just before a break
+    name_ends: frozenset[str]  # the last word of a clinic's name, as written
+    at: frozenset[str]  # a lower-case word before a name ("at Glow")
+    not_names: frozenset[str]  # a run holding one of these names no clinic
+    not_after: re.Pattern[str]  # before a name: a source cited, not the clinic ("the")
+    cited: re.Pattern[str]  # after a name: it is quoted as a source ("... says")
+
+    def named(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
+        return any(self._is_name(text, a, b, end) for a, b in _name_runs(self, text, start, end))
+
+    def name_at(self, text: str, pos: int, end: int) -> bool:
+        """Whether a clinic's name (or "at" and one) starts at ``pos``."""
+        return any(
+            a == pos and self._is_name(text, a, b, end)
+            for a, b in _name_runs(self, text, pos, min(end, pos + 120))
+        )
+
+    def _is_name(self, text: str, a: int, b: int, end: int) -> bool:
+        words = text[a:b].split()
+        if any(w.strip(".,'’") in self.not_names for w in words):
+            return False
+        if self.not_after.search(text[max(0, a - 30) : a].lower()):
+            return False
+        return self.cited.match(text[b:end].lower()) is None
+
+
+_WORD_AS_WRITTEN = re.compile(r"[^\W\d_][\w'’&-]*|&")
+
+
+def _name_runs(voice: Voice, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Candidate names in ``text[start:end]`` as (start, end): up to three capitalised words
+    and a name-ending word ("Glow Skin Clinic"), or capitalised words after a lower-case "at"
+    ("at Glow", "at" left out)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_AS_WRITTEN.finditer(text, start, end)]
+    runs: list[tuple[int, int]] = []
+    for i, (_, b, w) in enumerate(words):
+        if re.sub(r"['’]s$", "", w) in voice.name_ends:  # "Glow Clinic's nurses"
+            first = _capitals_from(text, words, i, -1, 3)
+            if first < i:
+                runs.append((words[first][0], b))
+        elif w in voice.at and i + 1 < len(words) and _joined(text, words, i, i + 1):
+            last = _capitals_from(text, words, i, 1, 4)
+            if last > i:
+                runs.append((words[i + 1][0], words[last][1]))
+    return runs
+
+
+def _capitals_from(
+    text: str, words: list[tuple[int, int, str]], i: int, step: int, most: int
+) -> int:
+    """The farthest word from ``words[i]`` (going ``step``) reached over at most ``most``
+    capitalised words, each only spaces away from the one before."""
+    j = i
+    while abs(j - i) < most and 0 <= j + step < len(words):
+        word = words[j + step][2]
+        if not (word == "&" or word[:1].isupper()) or not _joined(text, words, j, j + step):
+            break
+        j += step
+    return j
+
+
+def _joined(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Only spaces between two neighbouring words (a comma or a full stop ends a name)."""
+    a, b = min(i, j), max(i, j)
+    return text[words[a][1] : words[b][0]].isspace()
 
 
 @dataclass(frozen=True)
@@ -225,6 +303,12 @@ class LanguagePack:
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
+    # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
+    # worry may be (groups subject, aux, rest) and what its contracted auxiliaries stand for
+    concern_lead: re.Pattern[str] | None = None
+    concern_clause: re.Pattern[str] | None = None
+    concern_aux: dict[str, str] = field(default_factory=dict)
+    voice: Voice | None = None  # where the clinic speaks for itself: see `voice`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -302,6 +386,26 @@ class _Reader:
 def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     source = r.get(dotted, str, "")
     return r.regex(dotted, rf"[\W_]*(?:{source})\b") if source else None
+
+
+def _optional_lead(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    """An optional regex for words that open a text and are followed by more words."""
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, rf"[\W_]*(?:{source})\s+") if source else None
+
+
+def _closed_answers(r: _Reader, yes: str, no: str) -> tuple[str, str]:
+    """The affirm and deny alternations with the pack's ``questions.answers.closed`` words
+    added: each counts only where what may follow it (``closes``) follows ("No." but not "No
+    treatment is risk-free")."""
+    closes = r.get("questions.answers.closed.closes", str, "")
+    out = []
+    for kind, words in (("affirm", yes), ("deny", no)):
+        closed = words_regex(r.get(f"questions.answers.closed.{kind}", list, []))
+        if closed and closes:
+            words = f"{words}|(?:{closed})(?=(?:{closes}))"
+        out.append(words)
+    return out[0], out[1]
 
 
 def _word_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
@@ -399,6 +503,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     clause_words = words_regex(r.get("clauses.words", list))
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
+    answers_yes, answers_no = _closed_answers(r, answers_yes, answers_no)
     lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
     # a label before a question ("Q:", "Ask Dr Tan:") or a filler word ("So what ...?")
     label = f"(?:(?:{r.get('questions.label', str, '(?!)')})[\\W_]*)?"
@@ -493,6 +598,12 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
         filled=_filled(r, lead, label),
+        concern_lead=_optional_lead(r, "questions.concern.lead"),
+        concern_clause=_optional_regex(r, "questions.concern.clause"),
+        concern_aux={
+            str(k): str(v) for k, v in r.get("questions.concern.aux_forms", dict, {}).items()
+        },
+        voice=_voice(r),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -529,6 +640,27 @@ def _list_joiner(r: _Reader) -> ListJoiner | None:
             "clauses.lists",
             rf"(?:{subjects})\b(?![-'])|(?:\S+ ){{0,{item_words - 1}}}(?:{verbs})\b(?![-'])",
         ),
+    )
+
+
+def _voice(r: _Reader) -> Voice | None:
+    """The ``voice`` section, or None when the pack has none."""
+    if r.get("voice", dict, {}) == {}:
+        return None
+    breaks = r.get("voice.breaks", str)
+    own = words_regex(r.get("voice.own", list))
+    introduces = words_regex(r.get("voice.introduces", list))
+    return Voice(
+        opens=r.regex("voice.own", rf"(?:{breaks})\s*(?P<at>(?:{own})\b(?![-']))"),
+        breaks=r.regex("voice.breaks", rf"(?:{breaks})\s*"),
+        introduced=r.regex("voice.introduces", rf"\b(?:{introduces})\W*$"),
+        name_ends=frozenset(r.get("voice.name_ends", list)),
+        at=frozenset(r.get("voice.at", list)),
+        not_names=frozenset(r.get("voice.not_names", list)),
+        not_after=r.regex(
+            "voice.not_after", rf"\b(?:{words_regex(r.get('voice.not_after', list))})\s+$"
+        ),
+        cited=r.regex("voice.cited", rf"\s*(?:{words_regex(r.get('voice.cited', list))})\b"),
     )
 
 

@@ -96,7 +96,7 @@ _RULE_KEYS = {
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
     "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if", "balanced",
+    "stands_beside", "still_if", "balanced", "still_if_named",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -171,6 +171,9 @@ class Rule:
     replaces: tuple[str, ...] = ()  # retired codes whose suppressions now mean this rule
     cleared_by: tuple[str, ...] = ()  # evidence for these categories clears it (default: own)
     unless_scope: str = "sentence"  # where ``unless`` looks: the sentence, or its paragraph
+    # a clinic's own name in the sentence outweighs an information cue, as ``still_if`` does
+    # ("... so get genuine Botox at Glow Clinic"; the pack's ``voice``)
+    still_if_named: bool = False
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
@@ -701,6 +704,7 @@ class _FileLoader:
             replaces=tuple(str(c) for c in raw.get("replaces", ())),
             cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
+            still_if_named=bool(raw.get("still_if_named", False)),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from .language import LanguagePack, ListJoiner, MainClause
+from .language import LanguagePack, ListJoiner, MainClause, Voice
 from .text import BOUNDARY
 
 __all__ = ["Doc"]
@@ -208,6 +208,7 @@ class Doc:
             m = main.joined.search(low, a, b)
             if m is not None and not _quoting(low, a, m.start()):
                 b = m.start()
+            b = _handed_over(self.pack.voice, low, a, b)
             if b > a:
                 out.append((a, b, q))
         return out
@@ -265,6 +266,22 @@ def _quoting(low: str, a: int, b: int) -> bool:
     ("describe it as 'natural, so there are no risks'") does not end the reported clause."""
     part = low[a:b]
     return part.count("“") > part.count("”") or part.count('"') % 2 == 1
+
+
+def _handed_over(voice: Voice | None, low: str, a: int, b: int) -> int:
+    """Where a reported body ``low[a:b]`` hands over to the clinic's own voice, or ``b``: a
+    warning about others ends at a break followed by "we" / "our" / "ours" ("Be careful of
+    clinics using chemicals: ours is 100% natural"), unless the words before the break bring
+    in what the others say ("adverts that say things like: our jabs melt fat") or a quotation
+    is still open."""
+    if voice is None:
+        return b
+    for m in voice.opens.finditer(low, a, b):
+        if voice.introduced.search(low, max(0, m.start() - 40), m.start()):
+            continue
+        if not _quoting(low, a, m.start()):
+            return m.start()
+    return b
 
 
 def _fronted_end(main: MainClause, low: str, s0: int, s1: int) -> int:

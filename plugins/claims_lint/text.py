@@ -205,12 +205,42 @@ class Folder:
         self._one_letter = frozenset(w.lower() for w in one_letter_words)
         self._plain: dict[str, str] = {}
         self._lookalike: dict[str, str] = {}
+        self._hashtags: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
         """Is ``word`` (lower case) one the rules or the pack name?"""
         if self._known is None:
             self._known = self._words() if self._words is not None else frozenset()
         return word in self._known
+
+    def hashtag_words(self, tag: str) -> tuple[str, ...]:
+        """The known words a hashtag runs together, fewest first ("zerorisk" -> "zero",
+        "risk"; "ZeroRisk" keeps its capitals), or () when it is one word or not all of it
+        splits into known words. Remembered per hashtag: a site repeats its own."""
+        hit = self._hashtags.get(tag)
+        if hit is None:
+            hit = self._hashtags[tag] = self._split_known(tag)
+        return hit
+
+    def _split_known(self, tag: str) -> tuple[str, ...]:
+        low = tag.lower()
+        n = len(low)
+        # fewest[i], cut[i]: the fewest known words that spell low[:i], and where the last starts
+        fewest = [0] + [n + 1] * n
+        cut = [0] * (n + 1)
+        for i in range(1, n + 1):
+            for j in range(max(0, i - 20), i):
+                if fewest[j] + 1 < fewest[i] and (
+                    self.known(low[j:i]) or self.one_letter(low[j:i])
+                ):
+                    fewest[i], cut[i] = fewest[j] + 1, j
+        if not 2 <= fewest[n] <= n:
+            return ()
+        cuts = [n]
+        while cuts[-1]:
+            cuts.append(cut[cuts[-1]])
+        cuts.reverse()
+        return tuple(tag[a:e] for a, e in zip(cuts, cuts[1:], strict=False))
 
     def one_letter(self, letter: str) -> bool:
         """Is ``letter`` a word on its own ("a", "I")?"""
@@ -497,7 +527,15 @@ _MD_ONLY = r"""
 """
 # A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._joins_a_word
 _BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
+# A hashtag of letters only ("#zerorisk", "#NoDowntime"): read whole, and as the known words it
+# runs together (Folder.hashtag_words). Not after a word ("t#x" is masked) nor "#" in an entity.
+_HASHTAG = r"(?<![\w&#])\#[A-Za-z]{4,}(?![\w@$!*\#]|[-.·•'’][A-Za-z])"
+# An ellipsis between two words of a sentence ("no... downtime", "100%…safe"): a pause for
+# effect, read as a space; not before a capital, where a new sentence may start
+_ELLIPSIS = r"(?:(?<=[A-Za-z0-9%])|(?<=[A-Za-z0-9%][ \t]))(?:\.{3}|…)[ \t]*(?-i:(?=[a-z]))"
 _TAIL = rf"""
+|(?P<hashtag>{_HASHTAG})
+|(?P<ellipsis>{_ELLIPSIS})
 |(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
 |(?P<broken>{_BROKEN})  # common (hyphenated words): tried where the trigger finds one
 """
@@ -615,23 +653,48 @@ _EXTRA = rf"""
 |(?P<stretch>{_STRETCH})
 |(?P<camel>{_CAMEL})
 """
-# Quick scans, each starting at a rare character where it can, are far cheaper than one
-# alternation. The cheapest come first (``any`` stops at the first hit): a digit inside a word
-# (a hashed file name in HTML) is found almost at once, while a held letter has no rare
-# character to start from and is tried at every letter, so it comes last.
-_EXTRA_PRESENT = (
-    re.compile(
-        r"[0134578@$!](?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
-        r"|[0134578@$](?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
-        r"|[0134578@$!](?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
-    ),
-    re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),
-    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),
-    # from the separator, not every letter: a letter class at the start is tried everywhere
-    re.compile(r"[ .·•_*-](?<=\b[A-Za-z][ .·•_*-])[A-Za-z][ .·•_*-][A-Za-z]\b"),
-    re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
-    re.compile(r"([A-Za-z])\1\1"),
+# Whether a text may hold any of the rare evasion tokens at all (_extra_present). Each scan
+# starts with one class of characters, so the regex engine skips to them in C; one alternation
+# of several classes is tried at every position instead. All but two never cross white space,
+# so they read each distinct word of the text once (a page says "the" thousands of times).
+_LEET_PRESENT = re.compile(
+    r"[0134578@$!](?:(?<=[A-Za-z][0134578@$!])(?=[0134578@$!]*[A-Za-z])"
+    r"|(?<=[A-Za-z][0134578@$])(?=[0134578@$]*(?![A-Za-z0-9@$!]))"
+    r"|(?<![A-Za-z0-9@$!][0134578@$!])(?=[0134578@$!]*[A-Za-z]))"
 )
+_IN_A_WORD = (
+    _LEET_PRESENT,
+    re.compile(r"[A-Z](?<=[A-Za-z][a-z][A-Z])(?=[a-z]{2})"),  # camel case
+    # spaced letters with no space between them ("p.a.i.n"): from the separator, not every letter
+    re.compile(r"[.·•_*-](?<=\b[A-Za-z][.·•_*-])[A-Za-z][.·•_*-][A-Za-z]\b"),
+    re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
+    re.compile(r"([A-Za-z])\1\1"),  # a held letter
+)
+_ACROSS_WORDS = (
+    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),  # a word hyphenated across a line break
+    # spaced letters with a space for one separator or both ("p a i n", "p.a i"); the space is
+    # found by a fast literal search
+    re.compile(
+        r" (?:(?<=\b[A-Za-z] )[A-Za-z][ .·•_*-][A-Za-z]\b"
+        r"|(?<=\b[A-Za-z][.·•_*-][A-Za-z] )[A-Za-z]\b)"
+    ),
+)
+
+
+def _extra_present(src: str) -> bool:
+    """May ``src`` hold a rare evasion token (spaced, leet, masked or held letters, camel
+    case, a hyphen before a line break)? A cheap test for the whole text: only then does the
+    tokeniser try those tokens, which cost a try at every letter.
+
+    The in-word scans read each distinct word once, joined by newlines: none of them matches
+    white space, and every look-around in them sees any white space as it sees a newline, so
+    they find a match there exactly when they would in ``src``."""
+    if any(rx.search(src) for rx in _ACROSS_WORDS):
+        return True
+    words = "\n".join(set(src.split()))
+    return any(rx.search(words) for rx in _IN_A_WORD)
+
+
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
 
 
@@ -659,7 +722,24 @@ def _unstretch(src: str, start: int, end: int, folder: Folder | None = None) -> 
     return src[start : start + 2]
 
 
+def _among_hashtags(src: str, start: int, end: int) -> bool:
+    """Is the hashtag ``src[start:end]`` next to another one (only spaces between)?"""
+    after = end
+    while after < len(src) and src[after] in " \t":
+        after += 1
+    if src.startswith("#", after):
+        return True
+    last = start - 1
+    while last >= 0 and src[last] in " \t":
+        last -= 1
+    first = last
+    while first >= 0 and not src[first].isspace():
+        first -= 1
+    return last > first and src[first + 1] == "#"
+
+
 _LETTERS = re.compile(r"[A-Za-z]{0,3}")
+_HELD = re.compile(r"([A-Za-z])\1\1", re.I)
 _WORD_AFTER = re.compile(r"[A-Za-z]*")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")  # searched up to the held letter (endpos)
 
@@ -675,11 +755,19 @@ _MD_TOKEN, _MD_TOKEN_X = _tokens(_COMMON, _MD_ONLY, _TAIL)
 _HTML_TOKEN, _HTML_TOKEN_X = _tokens(_COMMON, _TAIL)
 _TEXT_TOKEN, _TEXT_TOKEN_X = _tokens(_TEXT_COMMON, "", _TAIL)
 _ANY = re.compile(r"[\s\S]")
-# a separator between letters may break a known word ("pain-less"): the cheapest test there is
-_BROKEN_TRIGGER = r"|[-.](?<=[A-Za-z]{2}[-.])(?=[A-Za-z]{2})"
-_MD_TRIGGER = r"[<&\\`*_~!\[\]\x80-\U0010ffff]|https?://|HTTPS?://|[wW]{3}\." + _BROKEN_TRIGGER
-_HTML_TRIGGER = r"[<&\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
-_TEXT_TRIGGER = r"<!--|[\x80-\U0010ffff]|_(?<=[A-Za-z]{2}_)(?=[A-Za-z]{2})" + _BROKEN_TRIGGER
+# Where a token may start. Each trigger starts with one class of characters (the regex engine
+# skips to them in C) and then checks which token it may be; an alternation starting with
+# several classes would be tried at every position of the page. A separator between letters
+# may break a known word ("pain-less"): the cheapest test there is.
+# just past the separator; or a hashtag's "#"; or the first dot of an ellipsis
+_BROKEN_AT = r"(?<=[A-Za-z]{2}[-._])(?=[A-Za-z]{2})|(?<=\#)(?=[A-Za-z]{4})|(?<=\.)(?=\.\.)"
+_MD_TRIGGER = (
+    r"[<&\\`*_~!\[\]\x80-\U0010ffffhHwW.#-]"
+    r"(?:(?<=[<&\\`*_~!\[\]\x80-\U0010ffff])|(?<=h)(?=ttps?://)|(?<=H)(?=TTPS?://)"
+    rf"|(?<=[wW])(?=[wW]{{2}}\.)|{_BROKEN_AT})"
+)
+_HTML_TRIGGER = rf"[<&\x80-\U0010ffff_.#-](?:(?<=[<&\x80-\U0010ffff])|{_BROKEN_AT})"
+_TEXT_TRIGGER = rf"[<\x80-\U0010ffff_.#-](?:(?<=<)(?=!--)|(?<=[\x80-\U0010ffff])|{_BROKEN_AT})"
 _EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
@@ -704,7 +792,7 @@ class _Inline:
         folder: Folder | None = None,
     ) -> None:
         self.src = src
-        if token_re in _EXTENDED and any(rx.search(src) for rx in _EXTRA_PRESENT):
+        if token_re in _EXTENDED and _extra_present(src):
             token_re = _EXTENDED[token_re]
         self.trigger = _TRIGGERS.get(token_re, _ANY)
         self.low: str | None = None
@@ -802,6 +890,10 @@ class _Inline:
                 if _camel_words(src, start, b.folder):
                     b.replace(" ", start, start)  # "NoDowntime": a word starts at the capital
                 b.verbatim(tok, start)
+            elif kind == "hashtag":
+                end = self._hashtag(tok, start, end)
+            elif kind == "ellipsis":
+                b.replace("" if src[start - 1] in " \t" else " ", start, end)
             elif kind == "broken":
                 b.replace("", start, end)  # "pain-less": the separator inside a known word goes
             elif kind == "masked":
@@ -860,6 +952,25 @@ class _Inline:
             pos = scan = end
         if pos < n:
             b.verbatim(src[pos:], pos)
+
+    def _hashtag(self, tok: str, start: int, end: int) -> int:
+        """A hashtag reads as the known words it runs together, then as itself, both pointing
+        at the hashtag ("#zerorisk" reads "zero risk #zerorisk"): rules about words see the
+        words, rules about hashtags ("#skipthe\\w+") the hashtag. Where it holds a letter
+        ("#painfreeee"), only its "#" is taken here, and the letters are read as before.
+        A hashtag in a list of hashtags is a label, read whole only ("#medspa #glowingskin").
+        Returns where the token ends."""
+        if _HELD.search(tok):
+            self.b.verbatim("#", start)
+            return start + 1
+        words = (
+            () if _among_hashtags(self.src, start, end) else self.b.folder.hashtag_words(tok[1:])
+        )
+        if words:
+            self.b.replace(f"{' '.join(words)} {tok}", start, end)
+        else:
+            self.b.verbatim(tok, start)
+        return end
 
     def _spaced(self, tok: str, start: int, end: int) -> None:
         """Letters spaced out read as one word ("p a i n l e s s"). A word of one letter spaced
