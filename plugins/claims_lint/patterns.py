@@ -5,9 +5,6 @@ readable pattern still catches spelling and inflection variants:
 
 * a space between two letters matches any run of spaces or hyphens, or none
   (``side effects`` = ``side-effects`` = ``sideeffects``); any other space matches one or more;
-* a space between two words of a rule's pattern may also hold one of the language pack's
-  ``fillers`` (words of emphasis: ``no downtime`` = ``no real downtime``); concepts and a rule's
-  exceptions are compiled without them (``fillers=False``);
 * a hyphen (or ``-?``) is optional and may be spaced (``pain-free`` = ``painfree`` = ``pain free``);
   write ``\-`` for a literal hyphen;
 * an apostrophe is optional (``doesn't`` = ``doesnt``);
@@ -53,12 +50,9 @@ _WORD_INFLECT = re.compile(r"([a-z]+)~")
 class PatternCompiler:
     """Expands the conveniences of rule patterns into plain regular expressions."""
 
-    def __init__(
-        self, pack: LanguagePack, concepts: dict[str, str] | None = None, fillers: bool = True
-    ) -> None:
+    def __init__(self, pack: LanguagePack, concepts: dict[str, str] | None = None) -> None:
         self.pack = pack
         self.concepts = concepts if concepts is not None else {}
-        self.fillers = fillers  # see _filler_gap: off for concepts, whose words are exact
 
     def compile_alternatives(self, items: list[str]) -> str:
         """One regex for a list of patterns (a concept): plain words and phrases are merged
@@ -113,14 +107,9 @@ class PatternCompiler:
                 return None
         return variants
 
-    def compile(
-        self, pattern: str, macros: dict[str, str] | None = None, fillers: bool = True
-    ) -> str:
-        """The regex for ``pattern`` (raises ``KeyError`` naming an unknown ``{reference}``).
-        ``fillers=False`` keeps every space exact: a rule's exceptions ("unless") are written
-        for an honest shape, and one emphatic word can be what makes it a claim ("back to work
-        the very next morning")."""
-        return self._syntax(self.expand_refs(pattern, macros), fillers and self.fillers)
+    def compile(self, pattern: str, macros: dict[str, str] | None = None) -> str:
+        """The regex for ``pattern`` (raises ``KeyError`` naming an unknown ``{reference}``)."""
+        return self._syntax(self.expand_refs(pattern, macros))
 
     def expand_refs(self, pattern: str, macros: dict[str, str] | None = None) -> str:
         table = {**self.pack.spelling, **(macros or {})}
@@ -140,7 +129,8 @@ class PatternCompiler:
         # "~" after a group, "(?:hide|conceal)~": the regular endings, unconditionally
         return re.sub(r"(?<=\))~", "(?:e|es|ed|ing|s|d)?", pattern)
 
-    def _syntax(self, pattern: str, fillers: bool = True) -> str:
+    @staticmethod
+    def _syntax(pattern: str) -> str:
         out: list[str] = []
         i, n = 0, len(pattern)
         while i < n:
@@ -168,9 +158,9 @@ class PatternCompiler:
                     i += 1
                     out.append(_SEP_LOOSE)
                 elif _letter(pattern, i - 1) and _letter(pattern, i + 1):
-                    out.append(self._filler_gap(pattern, i, _SEP_LOOSE) if fillers else _SEP_LOOSE)
+                    out.append(_SEP_LOOSE)
                 else:
-                    out.append(self._filler_gap(pattern, i, _SEP) if fillers else _SEP)
+                    out.append(_SEP)
             elif c == "-":  # an optional hyphen or space: pain-free = painfree = pain free
                 if i + 1 < n and pattern[i + 1] == "?":
                     i += 1
@@ -183,41 +173,6 @@ class PatternCompiler:
                 out.append(c)
             i += 1
         return "".join(out)
-
-    def _filler_gap(self, pattern: str, i: int, sep: str) -> str:
-        """The space at ``pattern[i]``, which between two words of a phrase may also hold one
-        of the pack's ``fillers``: "no downtime" catches "no real downtime", "is painless"
-        "is totally painless". One word that adds emphasis changes no claim, and a rule should
-        not need to list every intensifier. Only between words: after ``\\w+`` or a class the
-        pattern spells out its own gap."""
-        fillers = self.pack.fillers
-        if not fillers or not _word_end(pattern, i - 1):
-            return sep
-        # "(?:the |any )?scalpel": a word ends an alternative, and the group's next word follows
-        ends_alternative = _letter(pattern, i - 1) and pattern[i + 1 : i + 2] in ("|", ")")
-        if not (ends_alternative or _word_start(pattern, i + 1)):
-            return sep
-        return rf"(?:{_SEP}(?:{fillers}){_SEP}|{sep})"
-
-
-def _word_end(pattern: str, i: int) -> bool:
-    """Does a word of the pattern end at ``pattern[i]``: a literal letter, a group's close, or
-    an optional letter or group ("scalpels? ", "(?:a )? ")?"""
-    if i > 0 and pattern[i] == "?" and pattern[i - 1] != "?":
-        i -= 1
-    return _letter(pattern, i) or (i >= 0 and pattern[i] == ")" and not _escaped(pattern, i))
-
-
-def _word_start(pattern: str, i: int) -> bool:
-    """Does a word of the pattern start at ``pattern[i]``: a letter, or a group that is no
-    lookaround ("(?:knife|scalpel)", not "(?=", "(?!")?"""
-    if _letter(pattern, i):
-        return True
-    return pattern.startswith("(", i) and not re.match(r"\(\?(?:<?[=!]|P<|<)", pattern[i:])
-
-
-def _escaped(pattern: str, i: int) -> bool:
-    return i > 0 and pattern[i - 1] == "\\"
 
 
 def _trie(words: list[str]) -> dict[str, Any]:

@@ -357,8 +357,8 @@ def _load_concepts(path: Path, pack: LanguagePack, memo: AnchorMemo) -> Concepts
     markers: dict[str, str] = {}
     clauses: list[frozenset[str] | None] = []
     words: dict[str, list[str]] = {}
-    compiler = PatternCompiler(pack, compiled, fillers=False)
-    analysis = PatternCompiler(pack, markers, fillers=False)
+    compiler = PatternCompiler(pack, compiled)
+    analysis = PatternCompiler(pack, markers)
     for name, raw in data["concepts"].items():
         items = raw.get("words") if isinstance(raw, dict) else raw
         if not isinstance(items, list) or not items:
@@ -614,8 +614,7 @@ def _optional_re(compiler: PatternCompiler, raw: Any, macros: dict[str, str]) ->
     if not raw:
         return None
     items = raw if isinstance(raw, list) else [raw]
-    # exceptions keep their words exact: no fillers (PatternCompiler.compile)
-    return "|".join(f"(?:{compiler.compile(str(p), macros, fillers=False)})" for p in items)
+    return "|".join(f"(?:{compiler.compile(str(p), macros)})" for p in items)
 
 
 class _FileLoader:
