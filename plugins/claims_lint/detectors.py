@@ -58,8 +58,9 @@ class RuleDetector:
 
     name = "rules"
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], fillers: re.Pattern[str] | None = None) -> None:
         self.rules = list(rules)
+        self._fillers = fillers  # see filler_words
         # The prefilter works on branches (a rule's patterns, frame sides, templates): each
         # branch's anchors are clauses that must all be met (a frame needs a topic word and
         # a claim word); a literal can serve several (branch, clause) pairs.
@@ -224,12 +225,35 @@ class RuleDetector:
                 for m in self._branches[bi][1].regex.finditer(low, s0, s1)
                 if m.start() != m.end()
             )
+            got += self._without_fillers(low[s0:s1], candidates.get(group[0], ()), got)
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
                 for si in group:
                     found[si] = got
         return found
+
+    def _without_fillers(
+        self, sentence: str, branches: Collection[int], got: tuple[tuple[int, ...], ...]
+    ) -> tuple[tuple[int, int, int, int, int], ...]:
+        """The matches a sentence has once its words of emphasis are left out ("no real
+        downtime" read as "no downtime"), as spans of the sentence as written; only the
+        branches that found nothing as it was written. Only the matching reads the shorter
+        text: a rule's exceptions and every judge read the sentence as written, so emphasis
+        never stretches an honest shape ("back to work the very next morning")."""
+        if self._fillers is None or self._fillers.search(sentence) is None:
+            return ()
+        short, where = _drop(self._fillers, sentence)
+        done = {g[0] for g in got}
+        out = []
+        for bi in sorted(set(branches) - done):
+            for m in self._branches[bi][1].regex.finditer(short):
+                if m.start() == m.end():
+                    continue
+                la, lb = _listed(m, 0)
+                listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
+                out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
+        return tuple(out)
 
     def detect(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
@@ -263,6 +287,32 @@ class RuleDetector:
                 if not _excluded(rule, low, a, b, doc):
                     out.append(Candidate(a, b, rule, self.name, rule.confidence, si))
         return out
+
+
+def filler_words(pack: LanguagePack) -> re.Pattern[str] | None:
+    """The pack's ``fillers`` as one regex: a filler word and the spaces after it, between
+    two words. Words that also start a clause (the pack's gap stops: "so") are left out, as
+    leaving one out would join two clauses into one claim."""
+    if not pack.fillers:
+        return None
+    stops = re.compile(rf"^(?:{pack.gap_stop})$") if pack.gap_stop else None
+    words = [w for w in pack.fillers.split("|") if stops is None or not stops.match(w)]
+    return re.compile(rf"(?<=[a-z0-9%] )(?:{'|'.join(words)}) +(?=[a-z0-9£$])") if words else None
+
+
+def _drop(fillers: re.Pattern[str], sentence: str) -> tuple[str, list[int]]:
+    """``sentence`` without its fillers, and for each of its characters the offset in
+    ``sentence`` it came from."""
+    parts: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in fillers.finditer(sentence):
+        parts.append(sentence[at : m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    parts.append(sentence[at:])
+    where.extend(range(at, len(sentence)))
+    return "".join(parts), where
 
 
 def _listed(m: re.Match[str], s0: int) -> tuple[int, int]:

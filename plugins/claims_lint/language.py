@@ -281,6 +281,7 @@ class LanguagePack:
     kinds: dict[str, list[str]] = field(default_factory=dict)  # templates per rule kind
     gap_stop: str = ""  # words a frame's gap may not contain: clause breaks and negators
     gap_separator: str = r"[\s\-:]+"
+    fillers: str = ""  # words a phrase may hold between two of its words ("no real downtime")
     confusables: dict[str, str] = field(default_factory=dict)
     masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
     symbol_words: dict[str, str] = field(default_factory=dict)  # "🚫" reads "no"
@@ -582,6 +583,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         },
         gap_stop=words_regex(r.get("kinds.gap_stop", list) + r.get("negation.negators", list)),
         gap_separator=str(r.get("kinds", dict).get("gap_separator", r"[\s\-:]+")),
+        fillers=words_regex(r.get("fillers", list, [])),
         confusables=confusables,
         masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
         symbol_words=_symbol_words(r, path),
