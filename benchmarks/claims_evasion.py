@@ -255,6 +255,7 @@ class Case:
     start: int  # the key finding's span in ``text``
     end: int
     category: str
+    rule: str
 
 
 @dataclass
@@ -266,24 +267,46 @@ class Tally:
     wrong: list[str] = field(default_factory=list)
 
 
-def _spans(linter: Linter, text: str) -> list[tuple[str, int, int]]:
+def spans(linter: Linter, text: str) -> list[tuple[str, str, int, int]]:
+    """(category, rule, start, end) of each finding in ``text``."""
     starts = line_starts(text)
     return [
-        (f.category, starts[f.line - 1] + f.column - 1, starts[f.end_line - 1] + f.end_column - 1)
+        (
+            f.category,
+            f.rule,
+            starts[f.line - 1] + f.column - 1,
+            starts[f.end_line - 1] + f.end_column - 1,
+        )
         for f in linter.lint_source(text, "x.md", "markdown").findings
     ]
 
 
 def cases(linter: Linter, names: list[str]) -> list[Case]:
+    """Every one-line flagged item of the sets the linter catches, with its key finding."""
     out: list[Case] = []
     for name in names:
         for item in load_items(name, SETS[name]):
             if not item.flag or "\n" in item.text:
                 continue
-            key = next((s for s in _spans(linter, item.text) if s[0] in item.flag), None)
+            key = next((s for s in spans(linter, item.text) if s[0] in item.flag), None)
             if key is not None:
-                out.append(Case(name, item.text, key[1], key[2], key[0]))
+                out.append(Case(name, item.text, key[2], key[3], key[0], key[1]))
     return out
+
+
+def tuning_sets(ap: argparse.ArgumentParser) -> list[str]:
+    """Add the SET arguments to ``ap``: tuning sets only (a held-out set is refused)."""
+    tuning = [n for n in SETS if n not in FROZEN and n != "devset"]
+    ap.add_argument("sets", nargs="*", metavar="SET", help="any of: " + ", ".join(tuning))
+    return tuning
+
+
+def chosen_sets(ap: argparse.ArgumentParser, asked: list[str], tuning: list[str]) -> list[str]:
+    """The sets to run: those asked for, which must be tuning sets, or every tuning set."""
+    bad = [n for n in asked if n not in tuning]
+    if bad:
+        ap.error(f"not a tuning set: {', '.join(bad)} (held-out sets are never used here)")
+    return asked or [n for n in tuning if SETS[n].is_file()]
 
 
 # markup, an entity or a hashtag's "#" at the edge of the disguised words is not shown
@@ -311,7 +334,7 @@ def run(linter: Linter, case: Case, disguise: Disguise) -> tuple[str, str]:
     new, ka, kb = made
     text = case.text[: case.start] + new + case.text[case.end :]
     a, b = case.start, case.start + len(new)
-    mine = [(s, e) for c, s, e in _spans(linter, text) if c == case.category and s < b and e > a]
+    mine = [(s, e) for c, _, s, e in spans(linter, text) if c == case.category and s < b and e > a]
     if not mine:
         return "lost", text
     key = text[a + ka : a + kb]
@@ -326,14 +349,11 @@ def run(linter: Linter, case: Case, disguise: Disguise) -> tuple[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    tuning = [n for n in SETS if n not in FROZEN and n != "devset"]
-    ap.add_argument("sets", nargs="*", metavar="SET", help="any of: " + ", ".join(tuning))
+    tuning = tuning_sets(ap)
     ap.add_argument("-n", "--examples", type=int, default=3, help="lost examples per disguise")
     ap.add_argument("--only", default="", help="comma-separated disguises to run")
     args = ap.parse_args(argv)
-    bad = [n for n in args.sets if n not in tuning]
-    if bad:
-        ap.error(f"not a tuning set: {', '.join(bad)} (held-out sets are never used here)")
+    names = chosen_sets(ap, args.sets, tuning)
     only = [d for d in args.only.split(",") if d]
     unknown = [d for d in only if d not in DISGUISES]
     if unknown:
@@ -341,8 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
     global _COMMON
     _COMMON = linter.pack.common_words | linter.pack.frequent_words
-    todo = cases(linter, args.sets or [n for n in tuning if SETS[n].is_file()])
-    print(f"{len(todo)} caught claims of {len(args.sets) or len(tuning)} tuning sets\n")
+    todo = cases(linter, names)
+    print(f"{len(todo)} caught claims of {len(names)} tuning sets\n")
     total, kept = 0, 0
     for name in only or list(DISGUISES):
         t = Tally()

@@ -30,9 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from claims_evasion import Case, cases, chosen_sets, spans, tuning_sets  # noqa: E402
 from claims_lint import Config, Linter  # noqa: E402
-from claims_lint.text import line_starts  # noqa: E402
-from claims_score import FROZEN, SETS, load_items  # noqa: E402
 
 # A rewording of the finding's words: the new words, or None where it does not apply.
 Rewording = Callable[[str], "str | None"]
@@ -248,45 +247,10 @@ REWORDINGS: dict[str, Rewording] = {
 
 
 @dataclass
-class Case:
-    set_name: str
-    text: str
-    start: int  # the key finding's span in ``text``
-    end: int
-    category: str
-    rule: str
-
-
-@dataclass
 class Tally:
     tried: int = 0
     survived: int = 0
     lost: list[str] = field(default_factory=list)
-
-
-def _spans(linter: Linter, text: str) -> list[tuple[str, str, int, int]]:
-    starts = line_starts(text)
-    return [
-        (
-            f.category,
-            f.rule,
-            starts[f.line - 1] + f.column - 1,
-            starts[f.end_line - 1] + f.end_column - 1,
-        )
-        for f in linter.lint_source(text, "x.md", "markdown").findings
-    ]
-
-
-def cases(linter: Linter, names: list[str]) -> list[Case]:
-    out: list[Case] = []
-    for name in names:
-        for item in load_items(name, SETS[name]):
-            if not item.flag or "\n" in item.text:
-                continue
-            key = next((s for s in _spans(linter, item.text) if s[0] in item.flag), None)
-            if key is not None:
-                out.append(Case(name, item.text, key[2], key[3], key[0], key[1]))
-    return out
 
 
 def run(linter: Linter, case: Case, name: str) -> tuple[str, str]:
@@ -300,7 +264,7 @@ def run(linter: Linter, case: Case, name: str) -> tuple[str, str]:
         return "n/a", ""
     text = case.text[: case.start] + new + case.text[case.end :]
     a, b = case.start, case.start + len(new)
-    found = any(c == case.category and s < b and e > a for c, _, s, e in _spans(linter, text))
+    found = any(c == case.category and s < b and e > a for c, _, s, e in spans(linter, text))
     return ("ok" if found else "lost"), text
 
 
@@ -314,15 +278,12 @@ def _report_rules(by_rule: dict[str, list[int]], top: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    tuning = [n for n in SETS if n not in FROZEN and n != "devset"]
-    ap.add_argument("sets", nargs="*", metavar="SET", help="any of: " + ", ".join(tuning))
+    tuning = tuning_sets(ap)
     ap.add_argument("-n", "--examples", type=int, default=3, help="lost examples per rewording")
     ap.add_argument("--only", default="", help="comma-separated rewordings to run")
     ap.add_argument("--rules", type=int, default=25, help="how many of the worst rules to list")
     args = ap.parse_args(argv)
-    bad = [n for n in args.sets if n not in tuning]
-    if bad:
-        ap.error(f"not a tuning set: {', '.join(bad)} (held-out sets are never used here)")
+    names = chosen_sets(ap, args.sets, tuning)
     only = [d for d in args.only.split(",") if d]
     table = {**REWORDINGS, **ONE_WORD, **ENDINGS}
     unknown = [d for d in only if d not in table]
@@ -331,8 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
     global _COMMON
     _COMMON = linter.pack.common_words | linter.pack.frequent_words
-    todo = cases(linter, args.sets or [n for n in tuning if SETS[n].is_file()])
-    print(f"{len(todo)} caught claims of {len(args.sets) or len(tuning)} tuning sets\n")
+    todo = cases(linter, names)
+    print(f"{len(todo)} caught claims of {len(names)} tuning sets\n")
     total, kept = 0, 0
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for name in only or [*REWORDINGS, *ENDINGS]:
