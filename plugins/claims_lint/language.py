@@ -109,7 +109,6 @@ class Voice:
     only capitals tell "Glow Clinic" from "a skin clinic"."""
 
     opens: re.Pattern[str]  # a hand-over break and the clinic's own word (lower-case text)
-    breaks: re.Pattern[str]  # a hand-over break, whatever follows it
     introduced: re.Pattern[str]  # somebody else's words brought in just before a break
     name_ends: frozenset[str]  # the last word of a clinic's name, as written
     at: frozenset[str]  # a lower-case word before a name ("at Glow")
@@ -120,13 +119,6 @@ class Voice:
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
         return any(self._is_name(text, a, b, end) for a, b in _name_runs(self, text, start, end))
-
-    def name_at(self, text: str, pos: int, end: int) -> bool:
-        """Whether a clinic's name (or "at" and one) starts at ``pos``."""
-        return any(
-            a == pos and self._is_name(text, a, b, end)
-            for a, b in _name_runs(self, text, pos, min(end, pos + 120))
-        )
 
     def _is_name(self, text: str, a: int, b: int, end: int) -> bool:
         words = text[a:b].split()
@@ -654,7 +646,6 @@ def _voice(r: _Reader) -> Voice | None:
     introduces = words_regex(r.get("voice.introduces", list))
     return Voice(
         opens=r.regex("voice.own", rf"(?:{breaks})\s*(?P<at>(?:{own})\b(?![-']))"),
-        breaks=r.regex("voice.breaks", rf"(?:{breaks})\s*"),
         introduced=r.regex("voice.introduces", rf"\b(?:{introduces})\W*$"),
         name_ends=frozenset(r.get("voice.name_ends", list)),
         at=frozenset(r.get("voice.at", list)),
