@@ -88,6 +88,10 @@ Sets:
   tuning (clinic selling pages of four countries, short advertising with disguised spellings,
   public patient information and a careful clinic FAQ), scored on arrival and at the end:
   figures only;
+* ``dev53`` — HELD OUT: written blind at the start of the seventh session of 2026-12-02, before
+  its changes (clinic selling pages, FAQs and blogs of six countries; public patient
+  information; adverts and social posts with disguised spellings), scored on arrival and at the
+  end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -157,6 +161,7 @@ SETS = {
     "dev50": FIXTURES / "realistic" / "dev50.yaml",
     "dev51": FIXTURES / "realistic" / "dev51.yaml",
     "dev52": FIXTURES / "realistic" / "dev52-paraphrase.yaml",
+    "dev53": FIXTURES / "realistic" / "dev53.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -192,6 +197,7 @@ FROZEN = {
     "dev46",
     "dev48",
     "dev49",
+    "dev53",
 }
 
 
