@@ -115,6 +115,9 @@ class Voice:
     not_names: frozenset[str]  # a run holding one of these names no clinic
     not_after: re.Pattern[str]  # before a name: a source cited, not the clinic ("the")
     cited: re.Pattern[str]  # after a name: it is quoted as a source ("... says")
+    # a clause in the clinic's voice that only affirms what was reported ("— ours actually do"),
+    # after any break, a comma too, up to the end of the reported words; None: the pack has none
+    endorses: re.Pattern[str] | None = None
 
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
@@ -654,7 +657,18 @@ def _voice(r: _Reader) -> Voice | None:
             "voice.not_after", rf"\b(?:{words_regex(r.get('voice.not_after', list))})\s+$"
         ),
         cited=r.regex("voice.cited", rf"\s*(?:{words_regex(r.get('voice.cited', list))})\b"),
+        endorses=_endorses(r),
     )
+
+
+def _endorses(r: _Reader) -> re.Pattern[str] | None:
+    """``voice.endorses`` after one of ``voice.endorse_breaks``, closing the text it is searched
+    in (only punctuation, spaces or emoji after it), or None when the pack has no such key."""
+    source = r.get("voice.endorses", str, "")
+    if not source:
+        return None
+    breaks = r.get("voice.endorse_breaks", str)
+    return r.regex("voice.endorses", rf"(?:{breaks})\s*(?:{source})(?![\w'’])[\W_]*$")
 
 
 def _main_clause(r: _Reader) -> MainClause | None:

@@ -208,7 +208,7 @@ class Doc:
             m = main.joined.search(low, a, b)
             if m is not None and not _quoting(low, a, m.start()):
                 b = m.start()
-            b = _handed_over(self.pack.voice, low, a, b)
+            b = _handed_over(self.pack.voice, low, a, b, s1)
             if b > a:
                 out.append((a, b, q))
         return out
@@ -268,20 +268,30 @@ def _quoting(low: str, a: int, b: int) -> bool:
     return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
-def _handed_over(voice: Voice | None, low: str, a: int, b: int) -> int:
+def _handed_over(voice: Voice | None, low: str, a: int, b: int, s1: int) -> int:
     """Where a reported body ``low[a:b]`` hands over to the clinic's own voice, or ``b``: a
     warning about others ends at a break followed by "we" / "our" / "ours" ("Be careful of
     clinics using chemicals: ours is 100% natural"), unless the words before the break bring
     in what the others say ("adverts that say things like: our jabs melt fat") or a quotation
-    is still open."""
+    is still open. A hand-over that only affirms the others' words and ends the sentence (at
+    ``s1``), after any break ("Other clinics claim fillers last forever — ours actually do",
+    "Some promise no downtime; we guarantee it"), takes them up as the clinic's own: nothing
+    is reported (``a``)."""
     if voice is None:
         return b
+    endorsed = voice.endorses.search(low, a, s1) if voice.endorses is not None else None
+    if endorsed is not None and not _brought_in(voice, low, a, endorsed.start()):
+        return a
     for m in voice.opens.finditer(low, a, b):
-        if voice.introduced.search(low, max(0, m.start() - 40), m.start()):
-            continue
-        if not _quoting(low, a, m.start()):
+        if not _brought_in(voice, low, a, m.start()):
             return m.start()
     return b
+
+
+def _brought_in(voice: Voice, low: str, a: int, at: int) -> bool:
+    """The words after ``at`` are still somebody else's: brought in just before it ("adverts
+    that say things like: ...") or inside a quotation opened after ``a``."""
+    return voice.introduced.search(low, max(0, at - 40), at) is not None or _quoting(low, a, at)
 
 
 def _fronted_end(main: MainClause, low: str, s0: int, s1: int) -> int:

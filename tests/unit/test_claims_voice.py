@@ -125,6 +125,46 @@ def test_warning_whose_claim_stays_with_the_others_is_quiet(linter: Linter, text
     assert found(linter, text) == set()
 
 
+# --- a hand-over that only affirms takes the others' claim up -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Other clinics claim their fillers last forever — ours actually do.",
+            "guaranteed-permanent",
+        ),
+        ("Some salons promise zero downtime, we guarantee it.", "downtime-absolute"),
+        ("Lots of places say their peels are painless - ours really are!", "pain-absolute"),
+        (
+            "Many clinics claim results are permanent: our nurses deliver on that promise.",
+            "guaranteed-permanent",
+        ),
+        ("Other providers say their facials are risk-free; ours truly are too.", "safety-absolute"),
+    ],
+)
+def test_hand_over_that_affirms_makes_the_claim_the_clinics(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other clinics claim their fillers last forever — ours wear off in nine to twelve months.",
+        "Some salons promise zero downtime — we do not.",
+        "Other clinics claim results last forever: we don't, because filler breaks down.",
+        "Some websites say peels are painless; we are honest that they sting.",
+        "Beware of clinics that tell you: we guarantee it.",
+        "Some clinics promise permanent results, but we can't promise that.",
+    ],
+)
+def test_hand_over_that_does_not_affirm_keeps_the_claim_reported(linter: Linter, text: str) -> None:
+    assert found(linter, text) == set()
+
+
 # --- a brand named in a list of treatments is a menu -------------------------------------------
 
 
