@@ -92,6 +92,9 @@ Sets:
   its changes (clinic selling pages, FAQs and blogs of six countries; public patient
   information; adverts and social posts with disguised spellings), scored on arrival and at the
   end: figures only;
+* ``dev54`` — written blind in the seventh session of 2026-12-02 and tuned on (clinic selling
+  pages, blogs, FAQs, emails and adverts of nine countries, weighted to testimonials, efficacy,
+  permanence, medical conditions and comparisons) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -162,6 +165,7 @@ SETS = {
     "dev51": FIXTURES / "realistic" / "dev51.yaml",
     "dev52": FIXTURES / "realistic" / "dev52-paraphrase.yaml",
     "dev53": FIXTURES / "realistic" / "dev53.yaml",
+    "dev54": FIXTURES / "realistic" / "dev54.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",

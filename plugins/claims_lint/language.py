@@ -305,6 +305,9 @@ class LanguagePack:
     concern_clause: re.Pattern[str] | None = None
     concern_aux: dict[str, str] = field(default_factory=dict)
     voice: Voice | None = None  # where the clinic speaks for itself: see `voice`
+    # a quotation followed by its attribution ('"... ." — Ciara, 34'), on the text as written:
+    # its sentences are one testimonial (None when the pack has no `sentences.quotes`)
+    attributed_quote: re.Pattern[str] | None = None
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -455,6 +458,26 @@ def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
     )
 
 
+def _attributed_quote(r: _Reader) -> re.Pattern[str] | None:
+    """A quotation in one of ``sentences.quotes`` (an opening and a closing mark) followed by one
+    of ``sentences.attribution`` and a capital or a digit (a name, "Google review", "5-star
+    review"), within one block; None when the pack lists no quotes."""
+    pairs = r.get("sentences.quotes", list, [])
+    if not pairs:
+        return None
+    bad = [p for p in pairs if len(str(p)) != 2]
+    if bad:
+        hint = 'write each as its opening and closing mark, e.g. "\u201c\u201d"'
+        raise ConfigError(
+            str(r.path), 0, f"sentences.quotes must be pairs of marks: {bad} ({hint})"
+        )
+    joined = words_regex(r.get("sentences.attribution", list))
+    quotes = "|".join(
+        rf"{re.escape(p[0])}[^{re.escape(p[1])}\x1f\n]{{1,400}}{re.escape(p[1])}" for p in pairs
+    )
+    return r.regex("sentences.quotes", rf"(?:{quotes})[.,!]?[ \t]*(?i:{joined})[ \t]*[A-Z0-9]")
+
+
 def _negator(r: _Reader) -> str:
     negators = words_regex(r.get("negation.negators", list))
     not_after = "".join(f"(?<!{re.escape(w)} )" for w in r.get("negation.not_after", list, []))
@@ -517,6 +540,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
                 r.get("sentences.abbreviations", list), r.get("sentences.attribution", list)
             )
         ),
+        attributed_quote=_attributed_quote(r),
         clause_break=r.regex(
             "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
         ),

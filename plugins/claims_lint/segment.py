@@ -68,6 +68,7 @@ class Doc:
         """One regex pass: a full stop ends a sentence only before a capital, a quote, a block
         edge or the end, and not after a common abbreviation ("e.g.", "Dr.", "No. 1")."""
         ends = [m.end() for m in self.pack.sentence_end.finditer(self.text)]
+        ends = _within_quotes(self.pack, self.text, ends)
         n = len(self.text)
         if not ends or ends[-1] < n:
             ends.append(n)
@@ -217,6 +218,27 @@ class Doc:
         """From the clause's start to ``a``."""
         start, _ = self.clause(a, a)
         return max(start, a - reach), a
+
+
+def _within_quotes(pack: LanguagePack, text: str, ends: list[int]) -> list[int]:
+    """The sentence ends without those inside an attributed quotation ('"I avoided photos for
+    years. Now I love my skin." — Jun, 29'): a testimonial is one statement, and its outcome
+    and its attribution must be read together. A question inside stays a sentence of its own,
+    so a quoted question and its answer still pair."""
+    rx = pack.attributed_quote
+    if rx is None or not ends:
+        return ends
+    spans = [m.span() for m in rx.finditer(text)]
+    if not spans:
+        return ends
+    kept, i = [], 0
+    for e in ends:  # both in text order: walk them together
+        while i < len(spans) and spans[i][1] <= e:
+            i += 1
+        inside = i < len(spans) and spans[i][0] < e
+        if not inside or "?" in text[e - 3 : e]:
+            kept.append(e)
+    return kept
 
 
 def _list_breaks(
