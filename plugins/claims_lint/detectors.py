@@ -13,8 +13,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .language import Filled, LanguagePack
+from .language import Filled, LanguagePack, Rereading
 from .patterns import trie_regex
+from .reread import counts, readings
 from .rules import Rule
 from .segment import Doc
 
@@ -58,9 +59,15 @@ class RuleDetector:
 
     name = "rules"
 
-    def __init__(self, rules: Sequence[Rule], fillers: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        fillers: re.Pattern[str] | None = None,
+        rereading: Rereading | None = None,
+    ) -> None:
         self.rules = list(rules)
         self._fillers = fillers  # see filler_words
+        self._rereading = rereading  # see reread.py
         # The prefilter works on branches (a rule's patterns, frame sides, templates): each
         # branch's anchors are clauses that must all be met (a frame needs a topic word and
         # a claim word); a literal can serve several (branch, clause) pairs.
@@ -226,6 +233,7 @@ class RuleDetector:
                 if m.start() != m.end()
             )
             got += self._without_fillers(low[s0:s1], candidates.get(group[0], ()), got)
+            got += self._reread(low[s0:s1], got)
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
@@ -254,6 +262,45 @@ class RuleDetector:
                 listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
                 out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
         return tuple(out)
+
+    def _reread(
+        self, sentence: str, got: tuple[tuple[int, ...], ...]
+    ) -> tuple[tuple[int, int, int, int, int], ...]:
+        """The matches of the branches that found nothing so far in the pack's other readings
+        of the sentence (reread.py), as spans of the sentence as written. Each reading picks
+        its own branches by their anchors: a word read past can join a phrase ("will work")."""
+        if self._rereading is None:
+            return ()
+        done = {g[0] for g in got}
+        out: list[tuple[int, int, int, int, int]] = []
+        for reading in readings(sentence, self._rereading, self._fillers):
+            text, where, _ = reading
+            for bi in sorted(self._branches_in(text) - done):
+                gap = self.rules[self._branches[bi][0]].kind == "frame"
+                for m in self._branches[bi][1].regex.finditer(text):
+                    if m.start() == m.end() or not counts(reading, m.start(), m.end(), gap):
+                        continue
+                    la, lb = _listed(m, 0)
+                    listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
+                    out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
+                    done.add(bi)
+        return tuple(out)
+
+    def _branches_in(self, text: str) -> frozenset[int]:
+        """The branches whose anchors a lower-case text meets (candidate_branches for one
+        sentence that is no part of a document)."""
+        lits: set[int] = set()
+        if self._phrase_scan is not None:
+            lits.update(self._phrase_ids[m.group(0)] for m in self._phrase_scan.finditer(text))
+        words = set(_WORD.findall(text))
+        if self._inner is not None:
+            for w in words:
+                lits |= self._lits_in(w)
+        for w in words:
+            for phrase, pid in self._phrases_after(w):
+                if pid not in lits and phrase in text:
+                    lits.add(pid)
+        return self._met(frozenset(lits)) if lits else frozenset()
 
     def detect(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
