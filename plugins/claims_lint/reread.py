@@ -56,8 +56,8 @@ def counts(reading: Edited, start: int, end: int, gap: bool = False) -> bool:
 
     It must hold an edit: a match beside the edits only (a rule's lookaround saw the other form)
     is one the rule chose not to make ("the teenage years" read as "the teenage year"). Where
-    its only edits are determiners, each must stand inside the match ("free chat with our"
-    read as "with your" ends on the word the rule looks for next), and the rule must not read
+    its only edits are determiners, none may end the match ("free chat with our" read as
+    "with your" ends on the word the rule looks for next), and the rule must not read
     words in a gap (``gap``: a frame): a gap already reads past any determiner, so reading
     one as another only shortens the gap ("visible ageing of the skin" as "of your skin")."""
     _, _, edits = reading
@@ -67,7 +67,7 @@ def counts(reading: Edited, start: int, end: int, gap: bool = False) -> bool:
         return False
     if any(form != "det" for _, _, form in used):
         return True
-    return not gap and all(start < a and b < end for a, b, _ in used)
+    return not gap and all(b < end for _, b, _ in used)
 
 
 def _inside(a: int, b: int, start: int, end: int) -> bool:
