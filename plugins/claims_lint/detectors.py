@@ -15,7 +15,7 @@ from typing import Protocol
 
 from .language import Filled, LanguagePack, Rereading
 from .patterns import trie_regex
-from .reread import counts, readings
+from .reread import Edited, counts, readings
 from .rules import Rule
 from .segment import Doc
 
@@ -68,6 +68,7 @@ class RuleDetector:
         self.rules = list(rules)
         self._fillers = fillers  # see filler_words
         self._rereading = rereading  # see reread.py
+        self._named: dict[tuple[int, str], bool] = {}  # see _names
         # The prefilter works on branches (a rule's patterns, frame sides, templates): each
         # branch's anchors are clauses that must all be met (a frame needs a topic word and
         # a claim word); a literal can serve several (branch, clause) pairs.
@@ -275,8 +276,11 @@ class RuleDetector:
         out: list[tuple[int, int, int, int, int]] = []
         for reading in readings(sentence, self._rereading, self._fillers):
             text, where, _ = reading
+            named = _determiner_only(reading)
             for bi in sorted(self._branches_in(text) - done):
                 gap = self.rules[self._branches[bi][0]].kind == "frame"
+                if named and (gap or not self._names(bi, named)):
+                    continue  # a determiner read as another counts only where a rule names it
                 for m in self._branches[bi][1].regex.finditer(text):
                     if m.start() == m.end() or not counts(reading, m.start(), m.end(), gap):
                         continue
@@ -285,6 +289,16 @@ class RuleDetector:
                     out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
                     done.add(bi)
         return tuple(out)
+
+    def _names(self, bi: int, word: str) -> bool:
+        """Whether branch ``bi``'s regex names ``word`` (cached per branch and word)."""
+        key = (bi, word)
+        got = self._named.get(key)
+        if got is None:
+            pattern = self._branches[bi][1].regex.pattern
+            got = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", pattern) is not None
+            self._named[key] = got
+        return got
 
     def _branches_in(self, text: str) -> frozenset[int]:
         """The branches whose anchors a lower-case text meets (candidate_branches for one
@@ -345,6 +359,17 @@ def filler_words(pack: LanguagePack) -> re.Pattern[str] | None:
     stops = re.compile(rf"^(?:{pack.gap_stop})$") if pack.gap_stop else None
     words = [w for w in pack.fillers.split("|") if stops is None or not stops.match(w)]
     return re.compile(rf"(?<=[a-z0-9%] )(?:{'|'.join(words)}) +(?=[a-z0-9£$])") if words else None
+
+
+def _determiner_only(reading: Edited) -> str:
+    """The determiner a reading reads every other as, when that is all it changes besides
+    fillers (read alone before); "" otherwise."""
+    text, _, edits = reading
+    forms = {form for _, _, form in edits if form != "filler"}
+    if forms != {"det"}:
+        return ""
+    a, b, _ = next(e for e in edits if e[2] == "det")
+    return text[a:b]
 
 
 def _drop(fillers: re.Pattern[str], sentence: str) -> tuple[str, list[int]]:

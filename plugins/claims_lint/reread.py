@@ -17,7 +17,7 @@ import re
 
 from .language import Rereading
 
-__all__ = ["counts", "readings"]
+__all__ = ["Edited", "counts", "readings"]
 
 _WORD = re.compile(r"[a-z]+")
 
