@@ -234,7 +234,7 @@ class RuleDetector:
                 if m.start() != m.end()
             )
             got += self._without_fillers(low[s0:s1], candidates.get(group[0], ()), got)
-            got += self._reread(low[s0:s1], got)
+            got += self._reread(low[s0:s1], got, candidates.get(group[0], ()))
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
@@ -265,11 +265,13 @@ class RuleDetector:
         return tuple(out)
 
     def _reread(
-        self, sentence: str, got: tuple[tuple[int, ...], ...]
+        self, sentence: str, got: tuple[tuple[int, ...], ...], branches: Collection[int]
     ) -> tuple[tuple[int, int, int, int, int], ...]:
         """The matches of the branches that found nothing so far in the pack's other readings
         of the sentence (reread.py), as spans of the sentence as written. Each reading picks
-        its own branches by their anchors: a word read past can join a phrase ("will work")."""
+        its own branches by their anchors: a word read past can join a phrase ("will work").
+        A reading that only reads determiners as another keeps the sentence's ``branches``:
+        determiners are common words, never anchors."""
         if self._rereading is None:
             return ()
         done = {g[0] for g in got}
@@ -277,7 +279,8 @@ class RuleDetector:
         for reading in readings(sentence, self._rereading, self._fillers):
             text, where, _ = reading
             named = _determiner_only(reading)
-            for bi in sorted(self._branches_in(text) - done):
+            met = set(branches) if named else self._branches_in(text)
+            for bi in sorted(met - done):
                 gap = self.rules[self._branches[bi][0]].kind == "frame"
                 if named and (gap or not self._names(bi, named)):
                     continue  # a determiner read as another counts only where a rule names it
