@@ -17,7 +17,7 @@ import re
 
 from .language import Rereading
 
-__all__ = ["Edited", "counts", "readings"]
+__all__ = ["Edited", "counts", "forms_used", "readings"]
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -49,6 +49,13 @@ def readings(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> l
             seen.add(reading[0])
             out.append(reading)
     return out
+
+
+def forms_used(reading: Edited, start: int, end: int, gap: bool = False) -> frozenset[str]:
+    """The forms of the edits a match that :func:`counts` holds (none when it does not)."""
+    if not counts(reading, start, end, gap):
+        return frozenset()
+    return frozenset(f for a, b, f in reading[2] if f != "filler" and _inside(a, b, start, end))
 
 
 def counts(reading: Edited, start: int, end: int, gap: bool = False) -> bool:

@@ -36,7 +36,6 @@ def categories(linter: Linter, text: str) -> set[str]:
     ("text", "category"),
     [
         # a determiner swapped for another
-        ("Hate the thighs? Book a consultation.", "body-image-minors"),
         ("Get back to the normal routine straight after.", "downtime-absolute"),
         ("Melt away the muffin tops for good.", "fat-dissolving"),
         # a plural where the rule has the singular
@@ -52,7 +51,7 @@ def test_reworded_claim_is_still_caught(linter: Linter, text: str, category: str
 @pytest.mark.parametrize(
     ("plain", "reworded"),
     [
-        ("Hate your thighs?", "Hate the thighs?"),
+        ("Return to your normal routine immediately.", "Return to the normal routine immediately."),
         ("Rewind the years.", "Rewind your years."),
         ("Trim your waistline.", "Trim your waistlines."),
         ("One syringe is all it takes.", "One syringe at Glow Aesthetics is all it takes."),
@@ -95,6 +94,11 @@ def test_finding_spans_the_words_as_written(linter: Linter) -> None:
 )
 def test_honest_sentence_stays_quiet(linter: Linter, text: str) -> None:
     assert categories(linter, text) == set()
+
+
+def test_rule_keeps_the_line_its_own_examples_draw(linter: Linter) -> None:
+    # MED010's examples say "the hair you have" is not "your hair": no reading crosses that
+    assert "medical-condition" not in categories(linter, "Keep the hair you have clean and dry.")
 
 
 def test_negation_still_reads_the_words_as_written(linter: Linter) -> None:
