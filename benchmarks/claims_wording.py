@@ -151,8 +151,8 @@ def _number_swap(span: str) -> str | None:
             continue
         j = i + 1
         while j + 1 < len(words) and _noun_like(span[words[j + 1][0] : words[j + 1][1]]):
-            if span[words[j][1] : words[j + 1][0]] != " ":
-                break
+            if span[words[j][1] : words[j + 1][0]] != " " or _plural_like(span[slice(*words[j])]):
+                break  # a plural ends its phrase: "clients rave" is a noun and a verb
             j += 1
         a, e = words[j]
         w, low = span[a:e], span[a:e].lower()
@@ -162,8 +162,81 @@ def _number_swap(span: str) -> str | None:
             return span[:a] + w[:-3] + "y" + span[e:]
         if low.endswith("s") and not low.endswith(("ss", "us", "is")):
             return span[:a] + w[:-1] + span[e:]
-        return span[:a] + w + ("S" if w.isupper() else "s") + span[e:]
+        plural = _plural(w)
+        if plural is None:
+            continue
+        return span[:a] + plural + span[e:]
     return None
+
+
+# Nouns a writer does not make plural (a mass or an uncountable): "no downtime", never "no
+# downtimes". Only the benchmark's own choice of what to try; the linter knows no such list.
+_MASS = frozenset(
+    [
+        "downtime",
+        "acne",
+        "pain",
+        "discomfort",
+        "recovery",
+        "cellulite",
+        "fat",
+        "hair",
+        "skin",
+        "damage",
+        "evidence",
+        "advice",
+        "information",
+        "research",
+        "safety",
+        "redness",
+        "dryness",
+        "confidence",
+        "surgery",
+        "botox",
+        "collagen",
+        "elastin",
+        "tissue",
+        "bruising",
+        "swelling",
+        "scarring",
+        "sagging",
+        "ageing",
+        "aging",
+        "laxity",
+        "pigmentation",
+        "rosacea",
+        "sun",
+        "weight",
+        "glow",
+        "radiance",
+        "volume",
+        "hydration",
+        "texture",
+        "tone",
+        "firmness",
+        "past",
+        "future",
+    ]
+)
+
+
+def _plural_like(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _plural(word: str) -> str | None:
+    """The plural a writer would write ("recovery" -> "recoveries", "patch" -> "patches"),
+    or None for a noun without one ("downtime", "acne") or a word that is no noun."""
+    low = word.lower()
+    if low in _MASS or word[:1].isupper() and not word.isupper():
+        return None  # a name ("Botox", "Lumen") or a mass noun stays as it is
+    s = "S" if word.isupper() else "s"
+    if re.search(r"[^aeiou]y$", low):
+        return word[:-1] + ("IES" if word.isupper() else "ies")
+    if re.search(r"(?:s|x|z|ch|sh)$", low):
+        return word + ("E" if word.isupper() else "e") + s
+    return word + s
 
 
 _NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|nobody|no one|without|none)\b|n't\b")

@@ -13,8 +13,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .language import Filled, LanguagePack
+from .language import Filled, LanguagePack, Rereading
 from .patterns import trie_regex
+from .reread import Edited, forms_used, readings
 from .rules import Rule
 from .segment import Doc
 
@@ -58,9 +59,17 @@ class RuleDetector:
 
     name = "rules"
 
-    def __init__(self, rules: Sequence[Rule], fillers: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        fillers: re.Pattern[str] | None = None,
+        rereading: Rereading | None = None,
+    ) -> None:
         self.rules = list(rules)
         self._fillers = fillers  # see filler_words
+        self._rereading = rereading  # see reread.py
+        self._named: dict[tuple[int, str], bool] = {}  # see _names
+        self._barred_memo: dict[int, frozenset[str]] = {}  # see _barred
         # The prefilter works on branches (a rule's patterns, frame sides, templates): each
         # branch's anchors are clauses that must all be met (a frame needs a topic word and
         # a claim word); a literal can serve several (branch, clause) pairs.
@@ -226,6 +235,7 @@ class RuleDetector:
                 if m.start() != m.end()
             )
             got += self._without_fillers(low[s0:s1], candidates.get(group[0], ()), got)
+            got += self._reread(low[s0:s1], got, candidates.get(group[0], ()))
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
@@ -254,6 +264,95 @@ class RuleDetector:
                 listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
                 out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
         return tuple(out)
+
+    def _reread(
+        self, sentence: str, got: tuple[tuple[int, ...], ...], branches: Collection[int]
+    ) -> tuple[tuple[int, int, int, int, int], ...]:
+        """The matches of the branches that found nothing so far in the pack's other readings
+        of the sentence (reread.py), as spans of the sentence as written. Each reading picks
+        its own branches by their anchors: a word read past can join a phrase ("will work").
+        A reading that only reads determiners as another keeps the sentence's ``branches``:
+        determiners are common words, never anchors."""
+        rr = self._rereading
+        if rr is None:
+            return ()
+        done = {g[0] for g in got}
+        if not set(branches) - done and not _drops_words(rr, sentence):
+            return ()  # no rule left to try, and no word read past can join a phrase
+        out: list[tuple[int, int, int, int, int]] = []
+        for reading in readings(sentence, rr, self._fillers):
+            text, where, _ = reading
+            named = _determiner_only(reading)
+            met = set(branches) if named else self._branches_in(text)
+            for bi in sorted(met - done):
+                gap = self.rules[self._branches[bi][0]].kind == "frame"
+                if named and (gap or not self._names(bi, named)):
+                    continue  # a determiner read as another counts only where a rule names it
+                barred = self._barred(self._branches[bi][0])
+                for m in self._branches[bi][1].regex.finditer(text):
+                    if m.start() == m.end():
+                        continue
+                    used = forms_used(reading, m.start(), m.end(), gap)
+                    if not used or used & barred:
+                        continue
+                    la, lb = _listed(m, 0)
+                    listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
+                    out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
+                    done.add(bi)
+        return tuple(out)
+
+    def _barred(self, ri: int) -> frozenset[str]:
+        """The reading forms rule ``ri`` does not take: those under which a reading would match
+        one of its own ``no_match`` examples, where the rule's author drew the line on the very
+        word a reading changes ("Keep the hair you have clean" is not "keep your hair"; the
+        rule still takes a plural read as its singular). Decided once per rule, and only for
+        rules a reading tries."""
+        got = self._barred_memo.get(ri)
+        if got is None:
+            got = frozenset().union(
+                *(self._forms_matching(ri, ex.lower()) for ex in self.rules[ri].examples_no_match)
+            )
+            self._barred_memo[ri] = got
+        return got
+
+    def _forms_matching(self, ri: int, text: str) -> frozenset[str]:
+        """The forms under which a reading of ``text`` holds a match of rule ``ri``."""
+        assert self._rereading is not None
+        gap = self.rules[ri].kind == "frame"
+        branches = [br for r, br in self._branches if r == ri]
+        found: set[str] = set()
+        for reading in readings(text, self._rereading, self._fillers):
+            for br in branches:
+                for m in br.regex.finditer(reading[0]):
+                    if m.start() != m.end():
+                        found |= forms_used(reading, m.start(), m.end(), gap)
+        return frozenset(found)
+
+    def _names(self, bi: int, word: str) -> bool:
+        """Whether branch ``bi``'s regex names ``word`` (cached per branch and word)."""
+        key = (bi, word)
+        got = self._named.get(key)
+        if got is None:
+            pattern = self._branches[bi][1].regex.pattern
+            got = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", pattern) is not None
+            self._named[key] = got
+        return got
+
+    def _branches_in(self, text: str) -> frozenset[int]:
+        """The branches whose anchors a lower-case text meets (candidate_branches for one
+        sentence that is no part of a document)."""
+        lits: set[int] = set()
+        if self._phrase_scan is not None:
+            lits.update(self._phrase_ids[m.group(0)] for m in self._phrase_scan.finditer(text))
+        words = set(_WORD.findall(text))
+        if self._inner is not None:
+            for w in words:
+                lits |= self._lits_in(w)
+        for w in words:
+            for phrase, pid in self._phrases_after(w):
+                if pid not in lits and phrase in text:
+                    lits.add(pid)
+        return self._met(frozenset(lits)) if lits else frozenset()
 
     def detect(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
@@ -298,6 +397,22 @@ def filler_words(pack: LanguagePack) -> re.Pattern[str] | None:
     stops = re.compile(rf"^(?:{pack.gap_stop})$") if pack.gap_stop else None
     words = [w for w in pack.fillers.split("|") if stops is None or not stops.match(w)]
     return re.compile(rf"(?<=[a-z0-9%] )(?:{'|'.join(words)}) +(?=[a-z0-9£$])") if words else None
+
+
+def _drops_words(rr: Rereading, sentence: str) -> bool:
+    """Whether a reading reads words of the sentence past (certainty, a place)."""
+    return any(rx is not None and rx.search(sentence) for rx in (rr.certainty, rr.places))
+
+
+def _determiner_only(reading: Edited) -> str:
+    """The determiner a reading reads every other as, when that is all it changes besides
+    fillers (read alone before); "" otherwise."""
+    text, _, edits = reading
+    forms = {form for _, _, form in edits if form != "filler"}
+    if forms != {"det"}:
+        return ""
+    a, b, _ = next(e for e in edits if e[2] == "det")
+    return text[a:b]
 
 
 def _drop(fillers: re.Pattern[str], sentence: str) -> tuple[str, list[int]]:

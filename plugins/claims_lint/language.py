@@ -308,6 +308,7 @@ class LanguagePack:
     # a quotation followed by its attribution ('"... ." — Ciara, 34'), on the text as written:
     # its sentences are one testimonial (None when the pack has no `sentences.quotes`)
     attributed_quote: re.Pattern[str] | None = None
+    rereading: Rereading | None = None  # a rule's second reading: see `rereading`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
     digest: str = ""
@@ -339,6 +340,34 @@ def _load_yaml(path: Path) -> tuple[Any, str]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         raise ConfigError(str(path), line, f"broken YAML: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Singular:
+    """One way of reading a plural as its singular (the pack's ``rereading.singular.forms``):
+    when ``when`` fits a word's end, its last ``strip`` letters become ``add``; ``strip`` None
+    says the word is no plural."""
+
+    when: re.Pattern[str]
+    strip: int | None
+    add: str
+
+
+@dataclass(frozen=True)
+class Rereading:
+    """The pack's ``rereading`` section: the forms a rule reads a sentence in again when it
+    found nothing in the words as written (reread.py)."""
+
+    determiners: re.Pattern[str] | None  # a word of the class, between word boundaries
+    read_as: tuple[str, ...]  # each a reading of its own: every determiner made this word
+    noun_after: frozenset[str]  # words a noun follows ("the", "no"): its plural is read
+    reach: int  # how many words after one of them the plural may stand
+    noun_stops: frozenset[str]  # words after which no noun follows ("no longer")
+    head_end: re.Pattern[str]  # what follows the noun that ends its phrase
+    min_length: int  # shorter words are never read as plurals ("its", "yes")
+    singular: tuple[Singular, ...]
+    certainty: re.Pattern[str] | None  # group "drop": words of certainty after a verb
+    places: re.Pattern[str] | None  # group "drop": "at Lumen Clinic " between two words
 
 
 class _Reader:
@@ -625,6 +654,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             str(k): str(v) for k, v in r.get("questions.concern.aux_forms", dict, {}).items()
         },
         voice=_voice(r),
+        rereading=_rereading(r),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -693,6 +723,69 @@ def _endorses(r: _Reader) -> re.Pattern[str] | None:
         return None
     breaks = r.get("voice.endorse_breaks", str)
     return r.regex("voice.endorses", rf"(?:{breaks})\s*(?:{source})(?![\w'’])[\W_]*$")
+
+
+def _rereading(r: _Reader) -> Rereading | None:
+    """The ``rereading`` section, or None when the pack has none."""
+    if r.get("rereading", dict, {}) == {}:
+        return None
+    dets = words_regex(r.get("rereading.determiners.words", list, []))
+    certainty = r.get("rereading.certainty.after", str, "")
+    sure = words_regex(r.get("rereading.certainty.words", list, []))
+    before = words_regex(r.get("rereading.places.before", list, []))
+    ends = words_regex(r.get("rereading.places.ends", list, []))
+    most = int(r.get("rereading.places.words", int, 3))
+    return Rereading(
+        determiners=r.regex("rereading.determiners", rf"\b(?:{dets})\b(?!['’-])") if dets else None,
+        read_as=tuple(r.get("rereading.determiners.read_as", list, [])),
+        noun_after=_lower_set(r.get("rereading.singular.after", list, [])),
+        reach=int(r.get("rereading.singular.reach", int, 1)),
+        noun_stops=_lower_set(r.get("rereading.singular.stops", list, [])),
+        head_end=r.regex(
+            "rereading.singular.head_end",
+            rf"\s*(?:[^\w\s]|$|(?:{r.get('rereading.singular.head_end', str, '(?!)')})\b)",
+        ),
+        min_length=int(r.get("rereading.singular.min_length", int, 4)),
+        singular=_singular_forms(r),
+        certainty=r.regex(
+            "rereading.certainty",
+            rf"(?:{certainty}) (?P<drop>(?:{sure}) +)(?=[a-z0-9£$])",
+        )
+        if certainty and sure
+        else None,
+        # a place between two words: "syringe at lumen clinic is" (a lower-case text)
+        places=r.regex(
+            "rereading.places",
+            rf"(?<=[a-z0-9] )(?P<drop>(?:{before}) (?:[\w'’&-]+ ){{0,{most - 1}}}(?:{ends}) +)"
+            rf"(?=[a-z0-9£$])",
+        )
+        if before and ends
+        else None,
+    )
+
+
+def _singular_forms(r: _Reader) -> tuple[Singular, ...]:
+    out = []
+    forms = r.get("rereading.singular", dict, {}).get("forms") or []
+    if not isinstance(forms, list):
+        raise ConfigError(str(r.path), 0, "'rereading.singular.forms' must be a list")
+    for i, raw in enumerate(forms):
+        if not isinstance(raw, dict) or "when" not in raw:
+            raise ConfigError(
+                str(r.path),
+                0,
+                f"rereading.singular.forms item {i + 1} needs 'when' (and 'strip' and 'add' "
+                "for a plural), e.g. {when: '[^s]s$', strip: 1, add: ''}",
+            )
+        strip = raw.get("strip")
+        out.append(
+            Singular(
+                when=r.regex(f"rereading.singular.forms.{i}.when", str(raw["when"])),
+                strip=int(strip) if strip is not None else None,
+                add=str(raw.get("add", "")),
+            )
+        )
+    return tuple(out)
 
 
 def _main_clause(r: _Reader) -> MainClause | None:

@@ -40,7 +40,7 @@ class Pipeline:
         self.judges = tuple(judges)
         # a refuted belief that denies a claim makes it (judges.refuted_denials)
         self._refutes = any(j.name == "refuted" for j in self.judges)
-        self.rule_detector = RuleDetector(rules, filler_words(pack))
+        self.rule_detector = RuleDetector(rules, filler_words(pack), pack.rereading)
         self._reported_memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] = {}
         # Statements made by answers go through the rules and every judge but the question one.
         self._statement_judges = tuple(j for j in self.judges if j.name != "question")
