@@ -319,7 +319,7 @@ class RuleDetector:
         """The forms under which a reading of ``text`` holds a match of rule ``ri``."""
         assert self._rereading is not None
         gap = self.rules[ri].kind == "frame"
-        branches = [br for r, br in self._branches if r == ri]
+        branches = self.rules[ri].branches
         found: set[str] = set()
         for reading in readings(text, self._rereading, self._fillers):
             for br in branches:
