@@ -30,10 +30,11 @@ Edited = tuple[str, list[int], list[tuple[int, int, str]]]
 
 
 def readings(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> list[Edited]:
-    """The other readings of a lower-case ``sentence`` (none when no form applies), each as
-    (text, offsets): with its words read past, once per word of ``read_as`` when it holds a
-    determiner, and once more with its plurals read as singulars. Determiners and plurals are
-    separate readings: a rule may name "your thighs", and reading both would miss it."""
+    """The other readings of a lower-case ``sentence`` (none when no form applies), each an
+    ``Edited`` (text, offsets, edits): with its words read past, once per word of ``read_as``
+    when it holds a determiner, and once more with its plurals read as singulars. Determiners
+    and plurals are separate readings: a rule may name "your thighs", and reading both would
+    miss it."""
     dropped = _dropped(sentence, rr, fillers)
     dets = [] if rr.determiners is None else list(rr.determiners.finditer(sentence))
     tries = [

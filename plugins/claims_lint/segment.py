@@ -231,7 +231,8 @@ def _within_quotes(pack: LanguagePack, text: str, ends: list[int]) -> list[int]:
     spans = [m.span() for m in rx.finditer(text)]
     if not spans:
         return ends
-    kept, i = [], 0
+    kept: list[int] = []
+    i = 0
     for e in ends:  # both in text order: walk them together
         while i < len(spans) and spans[i][1] <= e:
             i += 1
