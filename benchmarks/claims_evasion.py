@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_lint import Config, Linter  # noqa: E402
+from claims_lint.language import load_language  # noqa: E402
 from claims_lint.text import line_starts  # noqa: E402
 from claims_score import FROZEN, SETS, load_items  # noqa: E402
 
@@ -179,14 +181,18 @@ def _tag_break(tag: str) -> Callable[[str], str | None]:
     return make
 
 
-_COMMON: frozenset[str] = frozenset()  # the pack's common words, set by main()
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The English pack's common and frequent words: never what a word list keys on."""
+    pack = load_language("en")
+    return pack.common_words | pack.frequent_words
 
 
 def key_word(span: str) -> tuple[int, int] | None:
     """The word a word list most likely keys on: the longest of three letters or more that
     is not one of the pack's common words (the first of equal length)."""
     words = [(a, e) for a, e in _words_of(span) if e - a >= 3]
-    rare = [(a, e) for a, e in words if span[a:e].lower() not in _COMMON] or words
+    rare = [(a, e) for a, e in words if span[a:e].lower() not in common_words()] or words
     return max(rare, key=lambda w: w[1] - w[0]) if rare else None
 
 
@@ -347,26 +353,52 @@ def run(linter: Linter, case: Case, disguise: Disguise) -> tuple[str, str]:
     return "misplaced", text
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+@dataclass
+class Prepared:
+    """What both robustness benchmarks start from: their arguments, the linter and the caught
+    claims of the chosen tuning sets."""
+
+    args: argparse.Namespace
+    linter: Linter
+    cases: list[Case]
+    only: list[str]
+
+
+def parser(what: str, doc: str | None) -> tuple[argparse.ArgumentParser, list[str]]:
+    """The command line both benchmarks share, described by the script's ``doc``; ``what``
+    names one change ("disguise")."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawTextHelpFormatter)
     tuning = tuning_sets(ap)
-    ap.add_argument("-n", "--examples", type=int, default=3, help="lost examples per disguise")
-    ap.add_argument("--only", default="", help="comma-separated disguises to run")
+    ap.add_argument("-n", "--examples", type=int, default=3, help=f"lost examples per {what}")
+    ap.add_argument("--only", default="", help=f"comma-separated {what}s to run")
+    return ap, tuning
+
+
+def prepare(
+    ap: argparse.ArgumentParser, tuning: list[str], argv: list[str] | None, known: Collection[str]
+) -> Prepared:
+    """Parse ``argv`` (``--only`` must name changes in ``known``), build the linter and collect
+    the caught claims; prints how many."""
     args = ap.parse_args(argv)
     names = chosen_sets(ap, args.sets, tuning)
     only = [d for d in args.only.split(",") if d]
-    unknown = [d for d in only if d not in DISGUISES]
+    unknown = [d for d in only if d not in known]
     if unknown:
-        ap.error(f"unknown disguise {', '.join(unknown)}; choose from {', '.join(DISGUISES)}")
+        ap.error(f"unknown --only {', '.join(unknown)}; choose from {', '.join(known)}")
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
-    global _COMMON
-    _COMMON = linter.pack.common_words | linter.pack.frequent_words
     todo = cases(linter, names)
     print(f"{len(todo)} caught claims of {len(names)} tuning sets\n")
+    return Prepared(args, linter, todo, only)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap, tuning = parser("disguise", __doc__)
+    run_ = prepare(ap, tuning, argv, DISGUISES)
+    linter, args = run_.linter, run_.args
     total, kept = 0, 0
-    for name in only or list(DISGUISES):
+    for name in run_.only or list(DISGUISES):
         t = Tally()
-        for case in todo:
+        for case in run_.cases:
             verdict, text = run(linter, case, DISGUISES[name])
             if verdict == "n/a":
                 continue

@@ -19,8 +19,6 @@ overlapping the reworded words) and a few of the losses; then survival per rule,
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import re
 import sys
 from collections import defaultdict
@@ -30,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_evasion import Case, cases, chosen_sets, spans, tuning_sets  # noqa: E402
-from claims_lint import Config, Linter  # noqa: E402
+from claims_evasion import Case, common_words, parser, prepare, spans  # noqa: E402
+from claims_lint import Linter  # noqa: E402
 
 # A rewording of the finding's words: the new words, or None where it does not apply.
 Rewording = Callable[[str], "str | None"]
@@ -61,7 +59,6 @@ _ADJECTIVE_AFTER = {"any": frozenset(["without"]), "little": frozenset(["no", "z
 _NOT_NOUN = re.compile(r"(?:less|ly|ed|ing|ful|ive|ous|ible|able|est)$")
 # "the" is not made "your": "the same day", "the price of one" would change what is said.
 _SWAPS = {"your": "the", "our": "the", "my": "your"}
-_COMMON: frozenset[str] = frozenset()  # the pack's common words, set by main()
 
 
 def _words(span: str) -> list[tuple[int, int]]:
@@ -129,7 +126,7 @@ def _adjective(adj: str) -> Rewording:
 
 def _noun_like(word: str) -> bool:
     low = word.lower()
-    return low.isalpha() and low not in _COMMON and not _NOT_NOUN.search(low)
+    return low.isalpha() and low not in common_words() and not _NOT_NOUN.search(low)
 
 
 def _swap_determiner(span: str) -> str | None:
@@ -350,23 +347,10 @@ def _report_rules(by_rule: dict[str, list[int]], top: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    tuning = tuning_sets(ap)
-    ap.add_argument("-n", "--examples", type=int, default=3, help="lost examples per rewording")
-    ap.add_argument("--only", default="", help="comma-separated rewordings to run")
+    ap, tuning = parser("rewording", __doc__)
     ap.add_argument("--rules", type=int, default=25, help="how many of the worst rules to list")
-    args = ap.parse_args(argv)
-    names = chosen_sets(ap, args.sets, tuning)
-    only = [d for d in args.only.split(",") if d]
-    table = {**REWORDINGS, **ONE_WORD, **ENDINGS}
-    unknown = [d for d in only if d not in table]
-    if unknown:
-        ap.error(f"unknown rewording {', '.join(unknown)}; choose from {', '.join(table)}")
-    linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
-    global _COMMON
-    _COMMON = linter.pack.common_words | linter.pack.frequent_words
-    todo = cases(linter, names)
-    print(f"{len(todo)} caught claims of {len(names)} tuning sets\n")
+    run_ = prepare(ap, tuning, argv, {**REWORDINGS, **ONE_WORD, **ENDINGS})
+    linter, args, todo, only = run_.linter, run_.args, run_.cases, run_.only
     total, kept = 0, 0
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for name in only or [*REWORDINGS, *ENDINGS]:

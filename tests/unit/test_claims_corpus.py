@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 import yaml
-from claims_lint import Config, Linter
+from claims_lint import Linter
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 CORPUS = yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 @pytest.mark.parametrize(("text", "categories"), CORPUS["flag"])

@@ -10,17 +10,11 @@ before a capital it may end a sentence and is left alone. The speed-only test of
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.text import _extra_present, clean_markdown, line_starts
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def read(linter: Linter, text: str) -> str:

@@ -4,17 +4,10 @@ clause, so a negation never leaks across it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.language import load_language
 from claims_lint.segment import Doc
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def found(linter: Linter, text: str) -> set[str]:

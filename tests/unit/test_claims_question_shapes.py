@@ -6,15 +6,8 @@ A perception "can" ("you can see the difference") is no hedge."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
+from claims_lint import Linter
 
 
 def found(linter: Linter, text: str) -> set[str]:

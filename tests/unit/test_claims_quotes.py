@@ -4,21 +4,15 @@ quotation stay sentences of their own, and a quotation nobody signs is split as 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.language import load_language, rules_root
 from claims_lint.model import ConfigError
 from claims_lint.segment import Doc
 
 TES = "testimonial-before-after"
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def found(linter: Linter, text: str) -> set[str]:

@@ -8,17 +8,10 @@ wh-question ("Who can't have it? Nobody.") makes the statement it completes.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.language import load_language
 from claims_lint.model import ConfigError
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def categories(linter: Linter, text: str) -> set[str]:

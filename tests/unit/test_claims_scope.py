@@ -4,17 +4,10 @@ category that should stand."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.detectors import Candidate
 from claims_lint.pipeline import _dedupe
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def found(linter: Linter, text: str) -> set[str]:

@@ -4,16 +4,9 @@ speaks for itself; public information that names a source, a medicine or the law
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.language import load_language
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def found(linter: Linter, text: str) -> set[str]:

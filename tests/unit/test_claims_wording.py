@@ -11,16 +11,9 @@ benchmarks/claims_wording.py measures the same on every caught claim of the tuni
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.detectors import _drop, filler_words
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def categories(linter: Linter, text: str) -> set[str]:

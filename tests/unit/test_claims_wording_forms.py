@@ -11,18 +11,11 @@ was honest stays quiet. benchmarks/claims_wording.py measures the same over the 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from claims_lint import Config, Linter
+from claims_lint import Linter
 from claims_lint.detectors import filler_words
 from claims_lint.language import load_language
 from claims_lint.reread import readings
-
-
-@pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
 
 
 def categories(linter: Linter, text: str) -> set[str]:
