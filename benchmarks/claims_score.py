@@ -95,6 +95,12 @@ Sets:
 * ``dev54`` — written blind in the seventh session of 2026-12-02 and tuned on (clinic selling
   pages, blogs, FAQs, emails and adverts of nine countries, weighted to testimonials, efficacy,
   permanence, medical conditions and comparisons) (development data);
+* ``dev55`` — HELD OUT: written blind at the start of the eighth session of 2026-12-02, before
+  anything of that session landed (clinic selling pages, FAQs and blogs of eight countries,
+  adverts and posts with disguised spellings, public patient information), scored on arrival;
+* ``dev56`` — written blind in the eighth session of 2026-12-02 and tuned on (public patient
+  information and consumer guides, nearly all quiet; clinic pages and adverts weighted to
+  testimonials, medical conditions, permanence and comparisons) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -166,6 +172,8 @@ SETS = {
     "dev52": FIXTURES / "realistic" / "dev52-paraphrase.yaml",
     "dev53": FIXTURES / "realistic" / "dev53.yaml",
     "dev54": FIXTURES / "realistic" / "dev54.yaml",
+    "dev55": FIXTURES / "realistic" / "dev55.yaml",
+    "dev56": FIXTURES / "realistic" / "dev56.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -202,6 +210,7 @@ FROZEN = {
     "dev48",
     "dev49",
     "dev53",
+    "dev55",
 }
 
 
