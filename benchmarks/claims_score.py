@@ -101,6 +101,10 @@ Sets:
 * ``dev56`` — written blind in the eighth session of 2026-12-02 and tuned on (public patient
   information and consumer guides, nearly all quiet; clinic pages and adverts weighted to
   testimonials, medical conditions, permanence and comparisons) (development data);
+* ``dev57`` — two paraphrases of every flagged item of dev54 and dev56 and one of about a
+  third of their quiet items, written blind in the eighth session (development data; scored
+  before and after that session's tuning, which did not see it: how far new rules carry to
+  rewordings);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -174,6 +178,7 @@ SETS = {
     "dev54": FIXTURES / "realistic" / "dev54.yaml",
     "dev55": FIXTURES / "realistic" / "dev55.yaml",
     "dev56": FIXTURES / "realistic" / "dev56.yaml",
+    "dev57": FIXTURES / "realistic" / "dev57-paraphrase.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
