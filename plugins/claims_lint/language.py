@@ -509,7 +509,8 @@ def _attributed_quote(r: _Reader) -> re.Pattern[str] | None:
 
 def _negator(r: _Reader) -> str:
     negators = words_regex(r.get("negation.negators", list))
-    not_after = "".join(f"(?<!{re.escape(w)} )" for w in r.get("negation.not_after", list, []))
+    # whole words: "a" must not stop the "won't" of "plasma won't"
+    not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in r.get("negation.not_after", list, []))
     idioms = words_regex(r.get("negation.idioms", list, []))
     idiom = rf"(?! (?:{idioms})\b)" if idioms else ""
     # "no-downtime", "no-needle": a compound modifier, not a negation of the clause

@@ -225,3 +225,40 @@ def test_a_paragraph_refutes_the_heading_above_it(linter: Linter) -> None:
 def test_a_heading_refutes_nothing_above_it(linter: Linter) -> None:
     page = "Our peel is completely painless.\n\n## Not true\n\nSome myths we hear.\n"
     assert "pain-absolute" in categories(linter, page)
+
+
+# --- too little evidence, and "few" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the evidence for the claim is said to be thin, in any of the ways people say it
+        "There's not much sound evidence that a drip cures a hangover or lifts immunity.",
+        "There is hardly any good evidence that vitamin shots cure tiredness.",
+        "There's scant evidence that body wraps melt fat.",
+        # "few" in front of the people or things the claim is about denies it
+        "Most people see some change over six months; few people's scars disappear entirely.",
+        "Few patients find that the marks vanish completely.",
+    ],
+)
+def test_too_little_evidence_or_few_people_denies_the_claim(linter: Linter, text: str) -> None:
+    assert categories(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the clinic's own claim beside the thin evidence keeps its finding
+        (
+            "There's not much evidence that it works, but our drip cures hangovers.",
+            "medical-condition",
+        ),
+        # "a few", "the next few": a count of sessions or days, not a denial
+        ("In a few sessions your scars disappear.", "medical-condition"),
+        ("Over the next few days the toxins flush out of your body.", "detox-toxins"),
+        ("Quite a few clients say their acne scars disappeared.", "medical-condition"),
+    ],
+)
+def test_a_few_is_not_a_denial(linter: Linter, text: str, category: str) -> None:
+    assert category in categories(linter, text)
