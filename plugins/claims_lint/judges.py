@@ -312,7 +312,10 @@ class NegationJudge:
             at = m.start()
             if not any(a <= at < b for a, b in others):
                 return False
-        return not (rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1))
+        if rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1):
+            return False
+        denied = doc.pack.denied_after
+        return denied is None or denied.match(low, cand.end, c1) is None
 
 
 def _rhetorical_end(doc: Doc, sentence: int) -> int:

@@ -245,6 +245,8 @@ class LanguagePack:
     clause_break: re.Pattern[str]
     negator: re.Pattern[str]
     after_claim_negator: re.Pattern[str]
+    # after any negatable claim: "regrowth can't be promised" denies the claim before it
+    denied_after: re.Pattern[str] | None
     hedge_governing: re.Pattern[str]
     hedge_reach: int
     hedge_clause: re.Pattern[str]
@@ -576,6 +578,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         ),
         negator=r.regex("negation", _negator(r)),
         after_claim_negator=r.regex("negation.after_claim"),
+        denied_after=r.regex("negation.denied_after")
+        if r.get("negation.denied_after", str, "")
+        else None,
         hedge_governing=r.regex("hedges.governing"),
         hedge_reach=int(r.get("hedges.governing_reach", int)),
         hedge_clause=r.regex("hedges.clause"),

@@ -262,3 +262,31 @@ def test_too_little_evidence_or_few_people_denies_the_claim(linter: Linter, text
 )
 def test_a_few_is_not_a_denial(linter: Linter, text: str, category: str) -> None:
     assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regrowth can't be promised, and long-standing bald patches rarely change.",
+        "A scar-free result is not guaranteed.",
+        "Complete clearance of the marks is unlikely.",
+        "Permanent hair removal isn't possible with any laser.",
+        "Full regrowth won't be possible for everyone.",
+    ],
+)
+def test_a_claim_said_not_to_be_on_offer_is_denied(linter: Linter, text: str) -> None:
+    assert categories(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a verb that is not one of promising or likelihood: still the claim
+        ("Painless results that can't be beaten.", "pain-absolute"),
+        # the denial belongs to another clause
+        ("Lines vanish for good, which other clinics say is not possible.", "guaranteed-permanent"),
+        ("Our results are guaranteed.", "guaranteed-permanent"),
+    ],
+)
+def test_a_denial_elsewhere_leaves_the_claim(linter: Linter, text: str, category: str) -> None:
+    assert category in categories(linter, text)
