@@ -169,7 +169,8 @@ class RuleDetector:
         if self._phrase_scan is not None:
             for m in self._phrase_scan.finditer(low):
                 si = min(bisect_right(ends, m.start()), len(ends) - 1)
-                phrase_hits.setdefault(si, set()).add(self._phrase_ids[m.group(0)])
+                if only is None or si in only:  # a set per sentence of a long page is megabytes
+                    phrase_hits.setdefault(si, set()).add(self._phrase_ids[m.group(0)])
         out: dict[int, set[int]] = {}
         findall = _WORD.findall
         lits_in = self._lits_in
@@ -258,11 +259,8 @@ class RuleDetector:
         out = []
         for bi in sorted(set(branches) - done):
             for m in self._branches[bi][1].regex.finditer(short):
-                if m.start() == m.end():
-                    continue
-                la, lb = _listed(m, 0)
-                listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
-                out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
+                if m.start() != m.end():
+                    out.append(_as_written(bi, m, where))
         return tuple(out)
 
     def _reread(
@@ -288,16 +286,14 @@ class RuleDetector:
                 gap = self.rules[self._branches[bi][0]].kind == "frame"
                 if named and (gap or not self._names(bi, named)):
                     continue  # a determiner read as another counts only where a rule names it
-                barred = self._barred(self._branches[bi][0])
                 for m in self._branches[bi][1].regex.finditer(text):
                     if m.start() == m.end():
                         continue
                     used = forms_used(reading, m.start(), m.end(), gap)
-                    if not used or used & barred:
+                    # the barred forms only once a reading matches: most readings match nothing
+                    if not used or used & self._barred(self._branches[bi][0]):
                         continue
-                    la, lb = _listed(m, 0)
-                    listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
-                    out.append((bi, where[m.start()], where[m.end() - 1] + 1, *listed))
+                    out.append(_as_written(bi, m, where))
                     done.add(bi)
         return tuple(out)
 
@@ -428,6 +424,14 @@ def _drop(fillers: re.Pattern[str], sentence: str) -> tuple[str, list[int]]:
     parts.append(sentence[at:])
     where.extend(range(at, len(sentence)))
     return "".join(parts), where
+
+
+def _as_written(bi: int, m: re.Match[str], where: list[int]) -> tuple[int, int, int, int, int]:
+    """Branch ``bi``'s match in a shorter reading of a sentence (``where``: per character, the
+    offset in the sentence it came from) as a raw match of the sentence as written."""
+    la, lb = _listed(m, 0)
+    listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
+    return bi, where[m.start()], where[m.end() - 1] + 1, *listed
 
 
 def _listed(m: re.Match[str], s0: int) -> tuple[int, int]:

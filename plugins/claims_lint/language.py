@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -370,6 +370,16 @@ class Rereading:
     singular: tuple[Singular, ...]
     certainty: re.Pattern[str] | None  # group "drop": words of certainty after a verb
     places: re.Pattern[str] | None  # group "drop": "at Lumen Clinic " between two words
+
+    @cached_property  # stored in the instance's __dict__, so the frozen dataclass allows it
+    def lead_words(self) -> re.Pattern[str] | None:
+        """A determiner or a word a noun follows, as a word: a sentence without one, with no
+        word of certainty and no place, has no reading but its fillers left out (reread.py)."""
+        words = sorted(self.noun_after, key=lambda w: (-len(w), w))
+        alts = [f"(?<![a-z])(?:{'|'.join(map(re.escape, words))})(?![a-z])"] if words else []
+        if self.determiners is not None:
+            alts.append(self.determiners.pattern)
+        return re.compile("|".join(alts)) if alts else None
 
 
 class _Reader:

@@ -34,7 +34,10 @@ def readings(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> l
     ``Edited`` (text, offsets, edits): with its words read past, once per word of ``read_as``
     when it holds a determiner, and once more with its plurals read as singulars. Determiners
     and plurals are separate readings: a rule may name "your thighs", and reading both would
-    miss it."""
+    miss it. Fillers alone make no reading: the detector read the sentence without them first,
+    and a match must hold another form to count."""
+    if not _applies(sentence, rr):
+        return []  # most sentences of a page: no work past one search or three
     dropped = _dropped(sentence, rr, fillers)
     dets = [] if rr.determiners is None else list(rr.determiners.finditer(sentence))
     tries = [
@@ -50,6 +53,14 @@ def readings(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> l
             seen.add(reading[0])
             out.append(reading)
     return out
+
+
+def _applies(sentence: str, rr: Rereading) -> bool:
+    """Whether a form other than a filler may apply to ``sentence``: a determiner or a word a
+    noun follows (a plural), a word of certainty or a place. Never False where one does."""
+    return any(
+        rx is not None and rx.search(sentence) for rx in (rr.lead_words, rr.certainty, rr.places)
+    )
 
 
 def forms_used(reading: Edited, start: int, end: int, gap: bool = False) -> frozenset[str]:

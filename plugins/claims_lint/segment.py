@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from .language import LanguagePack, ListJoiner, MainClause, Voice
@@ -107,14 +108,15 @@ class Doc:
         low = self.lower
         return s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1]
 
-    def sentence_keys(self) -> list[tuple[bool, str]]:
-        """:meth:`sentence_key` of every sentence, in order (one pass, for the rule memo)."""
+    def sentence_keys(self) -> Iterator[tuple[bool, str]]:
+        """:meth:`sentence_key` of every sentence, in order (one pass, for the rule memo; made
+        as read: a list of every sentence of a long page held megabytes at once)."""
         low = self.lower
         starts = self.sentence_starts
-        return [
+        return (
             (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
             for s0, s1 in zip(starts, self._ends, strict=True)
-        ]
+        )
 
     def question_candidates(self) -> list[int]:
         """The sentences that hold a "?" (the only ones :meth:`is_question` can be true of),

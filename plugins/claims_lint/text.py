@@ -418,10 +418,27 @@ class Unit:
 
 
 def _lower_same_length(text: str) -> str:
-    low = text.lower()
+    low = _lower(text)
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _lower(text: str, chunk: int = 1 << 16) -> str:
+    """``text.lower()``, a chunk at a time where the text is not ASCII: CPython lowers such a
+    string through a buffer of three 4-byte characters per character (a 4 MB page took 50 MB
+    more at once). Each chunk ends before a space, which no case rule looks past (a final
+    sigma is decided by the letters up to the nearest character that is not case-ignorable)."""
+    if text.isascii() or len(text) <= chunk:
+        return text.lower()
+    parts: list[str] = []
+    at, n = 0, len(text)
+    while at < n:
+        cut = text.find(" ", at + chunk)
+        cut = n if cut < 0 else cut
+        parts.append(text[at:cut].lower())
+        at = cut
+    return "".join(parts)
 
 
 def _finish(b: _Builder, field_name: str = "", **kw: list) -> Unit:  # type: ignore[type-arg]
@@ -691,8 +708,22 @@ def _extra_present(src: str) -> bool:
     they find a match there exactly when they would in ``src``."""
     if any(rx.search(src) for rx in _ACROSS_WORDS):
         return True
-    words = "\n".join(set(src.split()))
+    words = "\n".join(_distinct_words(src))
     return any(rx.search(words) for rx in _IN_A_WORD)
+
+
+def _distinct_words(src: str, chunk: int = 1 << 16) -> set[str]:
+    """``set(src.split())``, read a chunk at a time (each cut at a space, which ``split``
+    splits at anyway): splitting a 4 MB page whole made a list of every word on it, most of
+    the linter's peak memory."""
+    words: set[str] = set()
+    at, n = 0, len(src)
+    while at < n:
+        cut = src.find(" ", at + chunk)
+        cut = n if cut < 0 else cut
+        words.update(src[at:cut].split())
+        at = cut
+    return words
 
 
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
@@ -1226,6 +1257,9 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     header: list[str] | None = None  # the header cells of the table being read
     in_indented_code = False
     nlines = len(lines)
+    # Plain and blank lines are copied as they stand: a run of them is copied in one piece
+    # (body offsets [run_a, run_b)) when anything else is written, not line by line.
+    run_a = run_b = 0
     for idx, line in enumerate(lines):
         ls = pos
         pos += len(line) + 1
@@ -1247,15 +1281,17 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                 in_indented_code = False
             if prev_blank:
                 in_list = False
-            b.verbatim(line + "\n"[:nl_len], ls)
+            run_a, run_b = _extend_run(b, body, base, run_a, run_b, ls - base, nl_len + len(line))
             prev_blank = False
             in_table, header = False, None
             continue
         if not line.strip():
-            b.verbatim(line + "\n"[:nl_len], ls)
+            run_a, run_b = _extend_run(b, body, base, run_a, run_b, ls - base, nl_len + len(line))
             prev_blank = True
             in_table, header = False, None
             continue
+        b.verbatim(body[run_a:run_b], base + run_a)  # the run before this line
+        run_a = run_b = 0
         if in_indented_code:
             if line.startswith(("    ", "\t")):
                 continue
@@ -1342,7 +1378,19 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                 continue
         b.verbatim(rest + "\n"[:nl_len], rs)
         prev_blank = False
+    b.verbatim(body[run_a:run_b], base + run_a)
     return b.text(), b.map, fn_defs
+
+
+def _extend_run(
+    b: _Builder, body: str, base: int, run_a: int, run_b: int, at: int, length: int
+) -> tuple[int, int]:
+    """The run of lines copied as they stand, with ``body[at:at + length]`` added; a run it
+    does not continue is copied first."""
+    if at != run_b:
+        b.verbatim(body[run_a:run_b], base + run_a)
+        run_a = at
+    return run_a, at + length
 
 
 def clean_markdown(body: str, base: int = 0, folder: Folder | None = None) -> tuple[Unit, set[str]]:
