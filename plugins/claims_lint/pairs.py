@@ -29,6 +29,7 @@ __all__ = ["PairDetector"]
 
 _WORD = re.compile(r"[\w'’-]+")
 _EDGE = " \t\n" + BOUNDARY
+_BLOCK_EDGE = (BOUNDARY, "\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
 
@@ -185,9 +186,14 @@ def _words_span(doc: Doc, i: int) -> tuple[int, int]:
 
 def _own_block(low: str, a0: int, a1: int) -> bool:
     """The words [a0, a1) are a block of their own (a heading, a line of a list)."""
-    before = low[:a0].rstrip(" \t")[-1:]
-    after = low[a1:].lstrip(" \t")[:1]
-    return before in ("", BOUNDARY, "\n") and after in ("", BOUNDARY, "\n")
+    # looked at character by character: slicing the page around every sentence would cost
+    # the page's length each time
+    while a0 > 0 and low[a0 - 1] in " \t":
+        a0 -= 1
+    n = len(low)
+    while a1 < n and low[a1] in " \t":
+        a1 += 1
+    return (a0 == 0 or low[a0 - 1] in _BLOCK_EDGE) and (a1 == n or low[a1] in _BLOCK_EDGE)
 
 
 def _next_with_words(doc: Doc, i: int) -> int:
