@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from .amounts import amount_statements, amount_word
 from .language import Filled, LanguagePack, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
@@ -572,14 +573,17 @@ class AnswerDetector:
         word, kind = _answer_word(pack, answer, lead, bare)
         if word is None:
             word, kind = _timing_word(pack, question, answer, lead), "timing"
+            if word is None:  # "How long will it last? A full year." (amounts.py)
+                word, kind = amount_word(pack, question, answer, lead), "amount"
             if word is not None and _qualified(pack, answer, word.end()):
                 return []
         if word is not None:
             said = (
                 [f"{topic} gone"]
                 if kind == "gone"
-                else _timing_statements(pack, question, word.group(0).strip(" \t\n\x1f\"'*_-—–"))
-                if kind == "timing"
+                else amount_statements(pack, question, word.group(0).strip(_BLANK + "\"'*_-—–"))
+                or _timing_statements(pack, question, word.group(0).strip(" \t\n\x1f\"'*_-—–"))
+                if kind in ("timing", "amount")
                 else _statements(topic, pack.statement, kind == "no", pack.subject_pronouns)
             )
             start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))

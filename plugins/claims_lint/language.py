@@ -233,6 +233,38 @@ class Filled:
     exceptions: re.Pattern[str]  # an answer going on like this names exceptions
 
 
+@dataclass(frozen=True)
+class Contrast:
+    """The pack's ``pairs.contrast`` section, compiled: two short sentences that set the
+    clinic's own side against something else ("Fade creams take months. We take minutes.")."""
+
+    ours: re.Pattern[str]  # the second sentence's opening on the clinic's side
+    adverbs: frozenset[str]  # words between that subject and its verb
+    proforms: re.Pattern[str]  # a rest of the second sentence that stands in for a verb
+    agree: re.Pattern[str]  # words that make the pair agree
+    endings: tuple[str, ...]  # verb endings that keep the verb ("takes" is "take")
+    words: int  # the most words either sentence may have
+    short: int  # two sentences this short contrast without sharing a verb
+    reading: str  # the pair as one statement: {other}, {ours}
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """The pack's ``pairs`` section, compiled: claims made across two sentences (pairs.py)."""
+
+    # "How long will it last? A full year.": an amount answer, and questions about how many
+    # of something with what an amount answer to them says
+    amount: re.Pattern[str] | None
+    counts: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    # labels that ask how many ("Sessions needed"), with what an amount after them says
+    count_labels: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    contrast: Contrast | None
+    # "## Downtime" then "None.": the most words of a label and of its value, and the reading
+    label_words: int
+    value_words: int
+    label_reading: str
+
+
 @dataclass
 class LanguagePack:
     """A compiled language pack. Regexes run over lower-case, folded text."""
@@ -303,6 +335,7 @@ class LanguagePack:
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
     # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
     # worry may be (groups subject, aux, rest) and what its contracted auxiliaries stand for
+    pairs: Pairs | None = None  # claims made across two sentences: see `pairs`
     concern_lead: re.Pattern[str] | None = None
     concern_clause: re.Pattern[str] | None = None
     concern_aux: dict[str, str] = field(default_factory=dict)
@@ -664,6 +697,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
         filled=_filled(r, lead, label),
+        pairs=_pairs(r, label),
         concern_lead=_optional_lead(r, "questions.concern.lead"),
         concern_clause=_optional_regex(r, "questions.concern.clause"),
         concern_aux={
@@ -911,4 +945,51 @@ def _literal_scans(clauses: list[frozenset[str]]) -> tuple[re.Pattern[str], ...]
     return tuple(
         re.compile("|".join(re.escape(w) for w in sorted(clause, key=_longest_first)))
         for clause in clauses
+    )
+
+
+def _pairs(r: _Reader, label: str) -> Pairs | None:
+    """The ``pairs`` section, or None when the pack has none."""
+    if r.get("pairs", dict, {}) == {}:
+        return None
+    amount = r.get("pairs.amounts.answer", str, "")
+    counts, labels = [], []
+    for i, raw in enumerate(_mappings(r, r.get("pairs.amounts", dict, {}), "pairs.amounts.counts")):
+        if not isinstance(raw, dict) or not raw.get("question") or not raw.get("says"):
+            hint = f"pairs.amounts.counts {i + 1} needs 'question' and 'says'"
+            raise ConfigError(str(r.path), 0, hint)
+        says = tuple(str(t) for t in raw["says"])
+        q = r.regex(f"pairs.amounts.counts.{i}", rf"[\W_]*{label}(?:{raw['question']})")
+        counts.append((q, says))
+        if raw.get("label"):
+            lab = r.regex(f"pairs.amounts.counts.{i}.label", rf"[\W_]*(?:{raw['label']})[\W_]*$")
+            labels.append((lab, says))
+    closes = r.get("pairs.amounts.closes", str, "$")
+    answer = rf"[\W_]*(?:{amount})(?={closes})"
+    return Pairs(
+        amount=r.regex("pairs.amounts.answer", answer) if amount else None,
+        counts=tuple(counts),
+        count_labels=tuple(labels),
+        contrast=_contrast(r),
+        label_words=int(r.get("pairs.labels.label_words", int, 0)),
+        value_words=int(r.get("pairs.labels.value_words", int, 0)),
+        label_reading=str(r.get("pairs.labels.reading", str, "{label}: {value}")),
+    )
+
+
+def _contrast(r: _Reader) -> Contrast | None:
+    """The ``pairs.contrast`` section, or None when the pack has none."""
+    if r.get("pairs.contrast", dict, {}) == {}:
+        return None
+    proforms = words_regex(r.get("pairs.contrast.proforms", list, [])) or "(?!)"
+    agree = words_regex(r.get("pairs.contrast.agree", list, [])) or "(?!)"
+    return Contrast(
+        ours=r.regex("pairs.contrast.ours", rf"[\W_]*(?:{r.get('pairs.contrast.ours', str)})\b"),
+        adverbs=_lower_set(r.get("pairs.contrast.adverbs", list, [])),
+        proforms=r.regex("pairs.contrast.proforms", rf"\s*(?:{proforms})[\W_]*$"),
+        agree=r.regex("pairs.contrast.agree", rf"\b(?:{agree})\b"),
+        endings=tuple(r.get("pairs.contrast.endings", list, [])),
+        words=int(r.get("pairs.contrast.words", int)),
+        short=int(r.get("pairs.contrast.short", int, 0)),
+        reading=r.get("pairs.contrast.reading", str),
     )

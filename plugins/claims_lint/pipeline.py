@@ -3,7 +3,8 @@
 ::
 
     Doc (segment.py)      sentences and clauses with offsets, from the language pack
-      → detectors         RuleDetector (the YAML rules), AnswerDetector (answers inherit)
+      → detectors         RuleDetector (the YAML rules), AnswerDetector (answers inherit),
+                          PairDetector (contrasts and labels across two sentences)
       → judges            question, reported/refuted, negation, hedge, refuted belief
                           (judges.py)
       → dedupe            one claim per category per span; a rule that ``defers`` yields to
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from .detectors import AnswerDetector, Candidate, Detector, RuleDetector, filler_words
 from .judges import JUDGES, Judge, refuted_denials
 from .language import LanguagePack
+from .pairs import PairDetector
 from .segment import Doc
 
 __all__ = ["Pipeline"]
@@ -47,6 +49,7 @@ class Pipeline:
         self.detectors: tuple[Detector, ...] = (
             self.rule_detector,
             AnswerDetector(self._judge_statement),
+            PairDetector(self._judge_statement),
         )
 
     def run(self, text: str, lower: str, previous: str = "") -> tuple[Doc, list[Candidate]]:

@@ -1,0 +1,206 @@
+"""Claims made across two sentences, neither of which makes one alone (the pair detector).
+
+* a contrast: "Fade creams take months. We take minutes." sets the clinic against creams,
+  read as "unlike fade creams, we take minutes";
+* a label and a bare value the Markdown puts in two blocks: "## Downtime" then "None." reads
+  as "Downtime: none".
+
+(An amount answering a question, "How long will it last? A full year.", is the
+question-answer detector's: see amounts.py.)
+
+Each pair is read as one statement (the language pack's ``pairs`` readings) and judged by the
+rules and judges like any answer's statement; a finding counts only where the reading's claim
+needs both sentences, and it is reported on the second sentence's words. Only the two
+sentences of a pair are read together, never a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .amounts import label_statements
+from .detectors import Candidate
+from .language import Contrast, Pairs
+from .segment import Doc
+from .text import BOUNDARY
+
+__all__ = ["PairDetector"]
+
+_WORD = re.compile(r"[\w'’-]+")
+_EDGE = " \t\n" + BOUNDARY
+_BLOCK_EDGE = (BOUNDARY, "\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
+_UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
+
+
+class PairDetector:
+    """Proposes the claims two adjacent sentences make together (see the module docstring)."""
+
+    name = "sentence-pair"
+
+    def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
+        self.judge_statement = judge_statement
+
+    def detect(self, doc: Doc) -> list[Candidate]:
+        pairs = doc.pack.pairs
+        if pairs is None or (pairs.contrast is None and not pairs.label_words):
+            return []
+        out: list[Candidate] = []
+        n = len(doc.sentence_ends)
+        for i in range(n - 1):
+            if pairs.contrast is not None:
+                out += self._contrast(doc, pairs.contrast, i)
+            if pairs.label_words:
+                out += self._label(doc, pairs, i)
+        if pairs.count_labels:
+            for i in range(n):
+                out += self._count_line(doc, i)
+        return out
+
+    # --- "Fade creams take months. We take minutes." -----------------------------------------
+
+    def _contrast(self, doc: Doc, contrast: Contrast, i: int) -> list[Candidate]:
+        b0, b1 = _words_span(doc, i + 1)
+        ours = contrast.ours.match(doc.lower, b0, b1)
+        if ours is None:
+            return []
+        a0, a1 = _words_span(doc, i)
+        if a0 >= a1 or BOUNDARY in doc.lower[a0:b0] or doc.lower[a0:a1].rstrip().endswith("?"):
+            return []  # the pair is one paragraph's, and the first sentence asserts
+        # a label before the first sentence ("Post: Fade creams ...") is not its subject
+        first, second = doc.lower[a0:a1].rpartition(":")[2], doc.lower[b0:b1]
+        w1, w2 = _WORD.findall(first), _WORD.findall(second)
+        if len(w1) > contrast.words or len(w2) > contrast.words or contrast.agree.search(second):
+            return []
+        rest = doc.lower[ours.end() : b1]
+        verbs = [w for w in _WORD.findall(rest) if w not in contrast.adverbs][:2]
+        said = second.strip(_UNSAID)
+        for other in _others(contrast, w1, w2, verbs, rest, doc.pack.common_words):
+            found = self._needs_both(contrast.reading.format(other=other, ours=said), said, False)
+            if found:
+                # "Other clinics rush you. We never do.": the first sentence's own claim of
+                # that category is its own finding already
+                alone = {c.category for c in self.judge_statement(first)}
+                return [
+                    Candidate(b0, b1, c.rule, self.name, c.confidence, i + 1, i)
+                    for c in found
+                    if c.category not in alone
+                ]
+        return []
+
+    # --- "## Downtime" then "None." --------------------------------------------------------------
+
+    def _label(self, doc: Doc, pairs: Pairs, i: int) -> list[Candidate]:
+        a0, a1 = _words_span(doc, i)
+        label = doc.lower[a0:a1]
+        if a0 >= a1 or not _own_block(doc.lower, a0, a1) or label[-1:] in ".!?":
+            return []
+        if len(_WORD.findall(label)) > pairs.label_words:
+            return []
+        vi = _next_with_words(doc, i)
+        if vi < 0:
+            return []
+        b0, b1 = _words_span(doc, vi)
+        value = doc.lower[b0:b1].strip(_UNSAID)
+        if not value or "?" in doc.lower[b0:b1] or len(_WORD.findall(value)) > pairs.value_words:
+            return []
+        label = label.strip(_UNSAID)
+        counted = label_statements(doc.pack, label, value)
+        if counted:  # "## Sessions needed" then "1"
+            found = list(
+                {c.rule.code: c for s in counted for c in self.judge_statement(s)}.values()
+            )
+        else:
+            reading = pairs.label_reading.format(label=label, value=value)
+            found = self._needs_both(reading, value, True)
+        return [Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i) for c in found]
+
+    def _count_line(self, doc: Doc, i: int) -> list[Candidate]:
+        """A line "Sessions needed: 1": a label that asks how many, and an amount after it."""
+        a0, a1 = _words_span(doc, i)
+        colon = doc.lower.find(":", a0, a1)
+        if colon < 0:
+            return []
+        label, value = doc.lower[a0:colon], doc.lower[colon + 1 : a1]
+        said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
+        found = {c.rule.code: c for s in said for c in self.judge_statement(s)}
+        return [Candidate(a0, a1, c.rule, self.name, c.confidence, i) for c in found.values()]
+
+    def _needs_both(self, reading: str, second: str, straddle: bool) -> list[Candidate]:
+        """The reading's claims that need the first sentence: not within the second's words
+        (``second``, as they stand in the reading), and with ``straddle`` reaching into them."""
+        at = reading.rfind(second)
+        if at < 0:
+            return []
+        end = at + len(second)
+        out: dict[str, Candidate] = {}
+        for c in self.judge_statement(reading):
+            inside = c.start >= at and c.end <= end
+            if inside or (straddle and not c.start < at < c.end):
+                continue
+            out.setdefault(c.rule.code, c)
+        return list(out.values())
+
+
+def _others(
+    contrast: Contrast,
+    w1: list[str],
+    w2: list[str],
+    verbs: list[str],
+    text: str,
+    common: frozenset[str],
+) -> Iterator[str]:
+    """What the first sentence is about, as the reading's {other}: the words before the verb
+    the second sentence repeats ("fade creams" in "Fade creams take months" before "We take
+    minutes"); after a stand-in ("We never do.") or in two very short sentences, its first
+    words, shortest first (the rules decide which reading, if any, is a comparison)."""
+    for verb in verbs:  # "We take minutes", "Our fat freezing takes an hour"
+        if verb in common:
+            continue
+        for p, w in enumerate(w1[1:], 1):
+            if _same_verb(w, verb, contrast.endings):
+                yield " ".join(w1[:p])
+                return
+    short = len(w1) <= contrast.short and len(w2) <= contrast.short
+    if contrast.proforms.match(text) or short:
+        for p in range(1, min(3, len(w1) - 1) + 1):
+            yield " ".join(w1[:p])
+
+
+def _same_verb(a: str, b: str, endings: tuple[str, ...]) -> bool:
+    """``a`` and ``b`` are one verb ("take", "takes"), as far as endings tell."""
+    return a == b or any(a + e == b or b + e == a for e in endings)
+
+
+def _words_span(doc: Doc, i: int) -> tuple[int, int]:
+    """Sentence ``i`` without the blank and block edges around it."""
+    s0, s1 = doc.sentence(i)
+    low = doc.lower
+    while s0 < s1 and low[s0] in _EDGE:
+        s0 += 1
+    while s1 > s0 and low[s1 - 1] in _EDGE:
+        s1 -= 1
+    return s0, s1
+
+
+def _own_block(low: str, a0: int, a1: int) -> bool:
+    """The words [a0, a1) are a block of their own (a heading, a line of a list)."""
+    # looked at character by character: slicing the page around every sentence would cost
+    # the page's length each time
+    while a0 > 0 and low[a0 - 1] in " \t":
+        a0 -= 1
+    n = len(low)
+    while a1 < n and low[a1] in " \t":
+        a1 += 1
+    return (a0 == 0 or low[a0 - 1] in _BLOCK_EDGE) and (a1 == n or low[a1] in _BLOCK_EDGE)
+
+
+def _next_with_words(doc: Doc, i: int) -> int:
+    """The next sentence with words in another block, past the empty ones between blocks."""
+    for j in range(i + 1, min(i + 4, len(doc.sentence_ends))):
+        b0, b1 = _words_span(doc, j)
+        if b0 < b1:
+            between = doc.lower[_words_span(doc, i)[1] : b0]
+            return j if BOUNDARY in between or _BLANK_LINE.search(between) else -1
+    return -1
