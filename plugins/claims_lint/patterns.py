@@ -298,7 +298,10 @@ def _prune(clauses: list[Clause]) -> list[Clause]:
     unique = set(clauses)
     # a clause that contains another one says less: "pain" ∧ ("pain" ∨ "no") is just "pain"
     minimal = [c for c in unique if not any(o < c for o in unique)]
-    return sorted(minimal, key=_score, reverse=True)[:_MAX_CLAUSES]
+    # ties broken by the clause's own strings: a set's order changes with the hash seed, and
+    # the anchors (and the words the disguise readings know) must not change between runs
+    ranked = sorted(minimal, key=lambda c: (_score(c), sorted(c, reverse=True)), reverse=True)
+    return ranked[:_MAX_CLAUSES]
 
 
 def _concat(parts: list[_Info]) -> _Info:
