@@ -48,24 +48,27 @@ class PairDetector:
             return []
         out: list[Candidate] = []
         n = len(doc.sentence_ends)
+        spans = [_words_span(doc, i) for i in range(n)]  # each sentence's words, found once
         for i in range(n - 1):
             if pairs.contrast is not None:
-                out += self._contrast(doc, pairs.contrast, i)
+                out += self._contrast(doc, pairs.contrast, i, spans)
             if pairs.label_words:
-                out += self._label(doc, pairs, i)
+                out += self._label(doc, pairs, i, spans)
         if pairs.count_labels:
             for i in range(n):
-                out += self._count_line(doc, i)
+                out += self._count_line(doc, spans[i], i)
         return out
 
     # --- "Fade creams take months. We take minutes." -----------------------------------------
 
-    def _contrast(self, doc: Doc, contrast: Contrast, i: int) -> list[Candidate]:
-        b0, b1 = _words_span(doc, i + 1)
+    def _contrast(
+        self, doc: Doc, contrast: Contrast, i: int, spans: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        b0, b1 = spans[i + 1]
         ours = contrast.ours.match(doc.lower, b0, b1)
         if ours is None:
             return []
-        a0, a1 = _words_span(doc, i)
+        a0, a1 = spans[i]
         if a0 >= a1 or BOUNDARY in doc.lower[a0:b0] or doc.lower[a0:a1].rstrip().endswith("?"):
             return []  # the pair is one paragraph's, and the first sentence asserts
         # a label before the first sentence ("Post: Fade creams ...") is not its subject
@@ -91,17 +94,19 @@ class PairDetector:
 
     # --- "## Downtime" then "None." --------------------------------------------------------------
 
-    def _label(self, doc: Doc, pairs: Pairs, i: int) -> list[Candidate]:
-        a0, a1 = _words_span(doc, i)
+    def _label(
+        self, doc: Doc, pairs: Pairs, i: int, spans: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        a0, a1 = spans[i]
         label = doc.lower[a0:a1]
         if a0 >= a1 or not _own_block(doc.lower, a0, a1) or label[-1:] in ".!?":
             return []
         if len(_WORD.findall(label)) > pairs.label_words:
             return []
-        vi = _next_with_words(doc, i)
+        vi = _next_with_words(doc, i, spans)
         if vi < 0:
             return []
-        b0, b1 = _words_span(doc, vi)
+        b0, b1 = spans[vi]
         value = doc.lower[b0:b1].strip(_UNSAID)
         if not value or "?" in doc.lower[b0:b1] or len(_WORD.findall(value)) > pairs.value_words:
             return []
@@ -116,9 +121,9 @@ class PairDetector:
             found = self._needs_both(reading, value, True)
         return [Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i) for c in found]
 
-    def _count_line(self, doc: Doc, i: int) -> list[Candidate]:
+    def _count_line(self, doc: Doc, span: tuple[int, int], i: int) -> list[Candidate]:
         """A line "Sessions needed: 1": a label that asks how many, and an amount after it."""
-        a0, a1 = _words_span(doc, i)
+        a0, a1 = span
         colon = doc.lower.find(":", a0, a1)
         if colon < 0:
             return []
@@ -196,11 +201,11 @@ def _own_block(low: str, a0: int, a1: int) -> bool:
     return (a0 == 0 or low[a0 - 1] in _BLOCK_EDGE) and (a1 == n or low[a1] in _BLOCK_EDGE)
 
 
-def _next_with_words(doc: Doc, i: int) -> int:
+def _next_with_words(doc: Doc, i: int, spans: list[tuple[int, int]]) -> int:
     """The next sentence with words in another block, past the empty ones between blocks."""
-    for j in range(i + 1, min(i + 4, len(doc.sentence_ends))):
-        b0, b1 = _words_span(doc, j)
+    for j in range(i + 1, min(i + 4, len(spans))):
+        b0, b1 = spans[j]
         if b0 < b1:
-            between = doc.lower[_words_span(doc, i)[1] : b0]
+            between = doc.lower[spans[i][1] : b0]
             return j if BOUNDARY in between or _BLANK_LINE.search(between) else -1
     return -1

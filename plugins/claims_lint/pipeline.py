@@ -44,6 +44,9 @@ class Pipeline:
         self._refutes = any(j.name == "refuted" for j in self.judges)
         self.rule_detector = RuleDetector(rules, filler_words(pack), pack.rereading)
         self._reported_memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] = {}
+        # a statement's claims depend on its words alone: pages repeat their answers, pairs
+        # and labels, so each distinct statement is judged once per linter
+        self._statement_memo: dict[str, list[Candidate]] = {}
         # Statements made by answers go through the rules and every judge but the question one.
         self._statement_judges = tuple(j for j in self.judges if j.name != "question")
         self.detectors: tuple[Detector, ...] = (
@@ -76,6 +79,14 @@ class Pipeline:
         return out
 
     def _judge_statement(self, statement: str) -> list[Candidate]:
+        known = self._statement_memo.get(statement)
+        if known is None:
+            if len(self._statement_memo) >= _STATEMENT_MEMO_SIZE:
+                self._statement_memo.clear()  # bounded: a huge page of new text stays small
+            known = self._statement_memo[statement] = self._judge_new_statement(statement)
+        return known
+
+    def _judge_new_statement(self, statement: str) -> list[Candidate]:
         low = statement.lower()
         doc = Doc(statement, low, self.pack)
         cands = self.rule_detector.detect(doc)
@@ -89,6 +100,9 @@ class Pipeline:
             by_sentence.setdefault(c.sentence, []).append(c)
         doc.claims = by_sentence
         return [c for c in cands if all(j.keep(doc, c, by_sentence[c.sentence]) for j in judges)]
+
+
+_STATEMENT_MEMO_SIZE = 20_000
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
