@@ -49,14 +49,19 @@ class PairDetector:
         out: list[Candidate] = []
         n = len(doc.sentence_ends)
         spans = [_words_span(doc, i) for i in range(n)]  # each sentence's words, found once
+        low, contrast = doc.lower, pairs.contrast
+        # The first test of each shape is made here, not in a call per sentence: a page has
+        # tens of thousands of sentences and almost none opens a pair.
         for i in range(n - 1):
-            if pairs.contrast is not None:
-                out += self._contrast(doc, pairs.contrast, i, spans)
-            if pairs.label_words:
+            if contrast is not None and contrast.ours.match(low, *spans[i + 1]):
+                out += self._contrast(doc, contrast, i, spans)
+            a0, a1 = spans[i]
+            if pairs.label_words and a0 < a1 and low[a1 - 1] not in ".!?":
                 out += self._label(doc, pairs, i, spans)
         if pairs.count_labels:
-            for i in range(n):
-                out += self._count_line(doc, spans[i], i)
+            for i, (a0, a1) in enumerate(spans):
+                if low.find(":", a0, a1) >= 0:
+                    out += self._count_line(doc, spans[i], i)
         return out
 
     # --- "Fade creams take months. We take minutes." -----------------------------------------
