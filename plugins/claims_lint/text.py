@@ -17,7 +17,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate
@@ -431,14 +431,18 @@ def _lower(text: str, chunk: int = 1 << 16) -> str:
     sigma is decided by the letters up to the nearest character that is not case-ignorable)."""
     if text.isascii() or len(text) <= chunk:
         return text.lower()
-    parts: list[str] = []
+    return "".join(part.lower() for part in _space_chunks(text, chunk))
+
+
+def _space_chunks(text: str, chunk: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at least ``chunk`` characters, each cut just before
+    a space (the last piece may be shorter)."""
     at, n = 0, len(text)
     while at < n:
         cut = text.find(" ", at + chunk)
         cut = n if cut < 0 else cut
-        parts.append(text[at:cut].lower())
+        yield text[at:cut]
         at = cut
-    return "".join(parts)
 
 
 def _finish(b: _Builder, field_name: str = "", **kw: list) -> Unit:  # type: ignore[type-arg]
@@ -717,12 +721,8 @@ def _distinct_words(src: str, chunk: int = 1 << 16) -> set[str]:
     splits at anyway): splitting a 4 MB page whole made a list of every word on it, most of
     the linter's peak memory."""
     words: set[str] = set()
-    at, n = 0, len(src)
-    while at < n:
-        cut = src.find(" ", at + chunk)
-        cut = n if cut < 0 else cut
-        words.update(src[at:cut].split())
-        at = cut
+    for part in _space_chunks(src, chunk):
+        words.update(part.split())
     return words
 
 
