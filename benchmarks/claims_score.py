@@ -105,6 +105,10 @@ Sets:
   third of their quiet items, written blind in the eighth session (development data; scored
   before and after that session's tuning, which did not see it: how far new rules carry to
   rewordings);
+* ``dev58`` — HELD OUT: one paraphrase of every flagged item of dev42 and dev44 and of 148
+  quiet items of dev41 and dev45, written blind at the start of the ninth session of
+  2026-12-02; nobody tuned on it in that session (how far rules carry to rewordings of claims
+  tuned on in earlier sessions);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -179,6 +183,7 @@ SETS = {
     "dev55": FIXTURES / "realistic" / "dev55.yaml",
     "dev56": FIXTURES / "realistic" / "dev56.yaml",
     "dev57": FIXTURES / "realistic" / "dev57-paraphrase.yaml",
+    "dev58": FIXTURES / "realistic" / "dev58-paraphrase.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -216,6 +221,7 @@ FROZEN = {
     "dev49",
     "dev53",
     "dev55",
+    "dev58",
 }
 
 
