@@ -29,8 +29,12 @@ __all__ = ["PairDetector"]
 
 _WORD = re.compile(r"[\w'’-]+")
 _EDGE = " \t\n" + BOUNDARY
-_BLOCK_EDGE = (BOUNDARY, "\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
+_CLOSED_LINE = re.compile(rf"[ \t]*{BOUNDARY}[ \t]*\n")  # a heading's end, then a new line
+# a line of one block (no block edge within it) that does not end with an end mark
+_LABEL_LINE = re.compile(
+    rf"(?m)^[ \t{BOUNDARY}]*([^\n{BOUNDARY}]*[^\s{BOUNDARY}.!?])[ \t{BOUNDARY}]*$"
+)
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
 
 
@@ -41,34 +45,47 @@ class PairDetector:
 
     def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
         self.judge_statement = judge_statement
+        self._openings: dict[str, re.Pattern[str]] = {}  # contrast openings, by pack pattern
 
     def detect(self, doc: Doc) -> list[Candidate]:
         pairs = doc.pack.pairs
-        if pairs is None or (pairs.contrast is None and not pairs.label_words):
+        if pairs is None:
             return []
-        out: list[Candidate] = []
-        n = len(doc.sentence_ends)
-        spans = [_words_span(doc, i) for i in range(n)]  # each sentence's words, found once
-        low, contrast = doc.lower, pairs.contrast
-        # The first test of each shape is made here, not in a call per sentence: a page has
-        # tens of thousands of sentences and almost none opens a pair.
-        for i in range(n - 1):
-            if contrast is not None and contrast.ours.match(low, *spans[i + 1]):
-                out += self._contrast(doc, contrast, i, spans)
-            a0, a1 = spans[i]
-            if pairs.label_words and a0 < a1 and low[a1 - 1] not in ".!?":
-                out += self._label(doc, pairs, i, spans)
+        spans = _Spans(doc)
+        # A page has tens of thousands of sentences and almost none opens a pair, so each
+        # shape's first test is one search of the whole page, not a test per sentence.
+        found: list[tuple[int, int, list[Candidate]]] = []
+        if pairs.contrast is not None:
+            for i in self._contrast_openings(doc, pairs.contrast, spans):
+                found.append((i, 0, self._contrast(doc, pairs.contrast, i, spans)))
+        if pairs.label_words:
+            for i in _label_lines(doc, spans):
+                found.append((i, 1, self._label(doc, pairs, i, spans)))
+        found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
+        out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
-            for i, (a0, a1) in enumerate(spans):
-                if low.find(":", a0, a1) >= 0:
-                    out += self._count_line(doc, spans[i], i)
+            for i in _sentences_with(doc, ":"):
+                out += self._count_line(doc, spans[i], i)
+        return out
+
+    def _contrast_openings(self, doc: Doc, contrast: Contrast, spans: _Spans) -> list[int]:
+        """The sentences before one that opens on the clinic's side ("We take minutes.")."""
+        opening = self._openings.get(contrast.ours.pattern)
+        if opening is None:
+            # where the opening may start: a word's start (a sentence's words never start
+            # inside a word), tested without taking up text, so that no match hides the next
+            opening = re.compile(rf"(?<!\w)(?=(?:{contrast.ours.pattern}))", contrast.ours.flags)
+            self._openings[contrast.ours.pattern] = opening
+        out: list[int] = []
+        for m in opening.finditer(doc.lower):
+            i = doc.sentence_of(m.start())
+            if i > 0 and spans[i][0] == m.start():
+                out.append(i - 1)
         return out
 
     # --- "Fade creams take months. We take minutes." -----------------------------------------
 
-    def _contrast(
-        self, doc: Doc, contrast: Contrast, i: int, spans: list[tuple[int, int]]
-    ) -> list[Candidate]:
+    def _contrast(self, doc: Doc, contrast: Contrast, i: int, spans: _Spans) -> list[Candidate]:
         b0, b1 = spans[i + 1]
         ours = contrast.ours.match(doc.lower, b0, b1)
         if ours is None:
@@ -99,13 +116,9 @@ class PairDetector:
 
     # --- "## Downtime" then "None." --------------------------------------------------------------
 
-    def _label(
-        self, doc: Doc, pairs: Pairs, i: int, spans: list[tuple[int, int]]
-    ) -> list[Candidate]:
-        a0, a1 = spans[i]
+    def _label(self, doc: Doc, pairs: Pairs, i: int, spans: _Spans) -> list[Candidate]:
+        a0, a1 = spans[i]  # a line of its own with no end mark (see _label_lines)
         label = doc.lower[a0:a1]
-        if a0 >= a1 or not _own_block(doc.lower, a0, a1) or label[-1:] in ".!?":
-            return []
         if len(_WORD.findall(label)) > pairs.label_words:
             return []
         vi = _next_with_words(doc, i, spans)
@@ -194,23 +207,56 @@ def _words_span(doc: Doc, i: int) -> tuple[int, int]:
     return s0, s1
 
 
-def _own_block(low: str, a0: int, a1: int) -> bool:
-    """The words [a0, a1) are a block of their own (a heading, a line of a list)."""
-    # looked at character by character: slicing the page around every sentence would cost
-    # the page's length each time
-    while a0 > 0 and low[a0 - 1] in " \t":
-        a0 -= 1
-    n = len(low)
-    while a1 < n and low[a1] in " \t":
-        a1 += 1
-    return (a0 == 0 or low[a0 - 1] in _BLOCK_EDGE) and (a1 == n or low[a1] in _BLOCK_EDGE)
+class _Spans:
+    """Each sentence's words without the blank and block edges around them, found when first
+    asked for: only the few sentences a pair's first test points at are ever looked at."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._found: dict[int, tuple[int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.doc.sentence_ends)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        span = self._found.get(i)
+        if span is None:
+            span = self._found[i] = _words_span(self.doc, i)
+        return span
 
 
-def _next_with_words(doc: Doc, i: int, spans: list[tuple[int, int]]) -> int:
-    """The next sentence with words in another block, past the empty ones between blocks."""
+def _label_lines(doc: Doc, spans: _Spans) -> Iterator[int]:
+    """The sentences that are a line of their own with no end mark: a heading, a line of a
+    list, a paragraph of one or two words ("## Downtime", "Results"). A table cell, a link's
+    title or the alt text of an image shares its line with other text and labels nothing."""
+    for m in _LABEL_LINE.finditer(doc.lower):
+        i = doc.sentence_of(m.start(1))
+        if spans[i] == m.span(1):
+            yield i
+
+
+def _sentences_with(doc: Doc, mark: str) -> Iterator[int]:
+    """The sentences that hold ``mark``, each once, in order, found from the marks."""
+    low = doc.lower
+    last = -1
+    at = low.find(mark)
+    while at >= 0:
+        i = doc.sentence_of(at)
+        if i != last:
+            yield i
+            last = i
+        at = low.find(mark, doc.sentence_ends[i])
+    return
+
+
+def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:
+    """The next sentence with words, past the empty ones between blocks, when it opens a
+    block after the label's: after a blank line, or on the next line after a heading. The
+    next line of the same list is the label's sibling, not its value ("- Redness" then
+    "- Swelling")."""
     for j in range(i + 1, min(i + 4, len(spans))):
         b0, b1 = spans[j]
         if b0 < b1:
             between = doc.lower[spans[i][1] : b0]
-            return j if BOUNDARY in between or _BLANK_LINE.search(between) else -1
+            return j if _BLANK_LINE.search(between) or _CLOSED_LINE.match(between) else -1
     return -1

@@ -147,6 +147,8 @@ def test_a_pair_that_does_not_contrast_stays_quiet(linter: Linter, text: str) ->
         ("## Side effects\n\nNone.\n", "safety-absolute"),
         ("## Sessions needed\n\n1\n", GUA),
         ("Results\n\nPermanent\n", GUA),
+        ("## Downtime\n- None\n", "downtime-absolute"),  # a heading's value on the next line
+        ("**Downtime**\n\nNone.\n", "downtime-absolute"),
     ],
 )
 def test_a_label_and_its_value_read_together(linter: Linter, text: str, category: str) -> None:
@@ -168,6 +170,22 @@ def test_a_label_and_its_value_read_together(linter: Linter, text: str, category
 )
 def test_an_honest_label_and_value_stay_quiet(linter: Linter, text: str) -> None:
     assert found(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next line of a list is the line before's sibling, not its value
+        "Reported after unlicensed injections:\n\n- Skin infections\n- Lasting dents\n",
+        "- Downtime\n- None\n",
+        # a table's cells share a line: the table's own header labels them
+        "| Results | Permanent |\n|---|---|\n| Lips | One session |\n",
+        # a link's title is no label of the words after the link
+        'Read [our aftercare sheet](https://example.org/a "Results") permanent records.\n',
+    ],
+)
+def test_only_a_line_of_its_own_labels_the_next_block(linter: Linter, text: str) -> None:
+    assert {f.detector for f in linter.lint_source(text, "page.md").findings} <= {"rules"}
 
 
 # --- the pack ---------------------------------------------------------------------------------
