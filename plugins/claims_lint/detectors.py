@@ -553,10 +553,10 @@ class AnswerDetector:
         pack = doc.pack
         a0, a1 = doc.sentence(ai)
         answer = doc.lower[a0:a1]
-        lead = len(answer) - len(answer.lstrip(" \t\n\x1f\"'*_-—–"))
+        lead = len(answer) - len(answer.lstrip(_EDGE_MARKS))
         if pack.filled is not None and (got := _filled(pack, question, answer, lead)):
             said, word = got
-            start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
+            start = a0 + word.end() - len(word.group(0).lstrip(_EDGE_MARKS))
             found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
             if found:
                 return [
@@ -581,12 +581,12 @@ class AnswerDetector:
             said = (
                 [f"{topic} gone"]
                 if kind == "gone"
-                else amount_statements(pack, question, word.group(0).strip(_BLANK + "\"'*_-—–"))
-                or _timing_statements(pack, question, word.group(0).strip(" \t\n\x1f\"'*_-—–"))
+                else amount_statements(pack, question, word.group(0).strip(_EDGE_MARKS))
+                or _timing_statements(pack, question, word.group(0).strip(_EDGE_MARKS))
                 if kind in ("timing", "amount")
                 else _statements(topic, pack.statement, kind == "no", pack.subject_pronouns)
             )
-            start = a0 + word.end() - len(word.group(0).lstrip("\x1f\"'*_-—– \t\n"))
+            start = a0 + word.end() - len(word.group(0).lstrip(_EDGE_MARKS))
             # the rest of the answer qualifies the statement ("Yes, when a nurse does it")
             # but its own claims are the rule detector's, so only the statement's count
             end = _past_echoes(pack, kind, answer, word.end())
@@ -645,6 +645,8 @@ def _answer_sentence(doc: Doc, qi: int) -> int:
 
 
 _BLANK = " \t\n\x1f"  # what a sentence of no words between blocks is made of
+# what an answer's word may be wrapped in that is no part of it: blanks, quotes, emphasis, dashes
+_EDGE_MARKS = _BLANK + "\"'*_-—–"
 
 
 def _concern_topic(pack: LanguagePack, topic: str) -> str:
