@@ -32,9 +32,7 @@ _EDGE = " \t\n" + BOUNDARY
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
 _CLOSED_LINE = re.compile(rf"[ \t]*{BOUNDARY}[ \t]*\n")  # a heading's end, then a new line
 # a line of one block (no block edge within it) that does not end with an end mark
-_LABEL_LINE = re.compile(
-    rf"(?m)^[ \t{BOUNDARY}]*([^\n{BOUNDARY}]*[^\s{BOUNDARY}.!?])[ \t{BOUNDARY}]*$"
-)
+_LINE_EDGE = " \t" + BOUNDARY  # what a line's words may stand between
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
 
 
@@ -59,7 +57,7 @@ class PairDetector:
             for i in self._contrast_openings(doc, pairs.contrast, spans):
                 found.append((i, 0, self._contrast(doc, pairs.contrast, i, spans)))
         if pairs.label_words:
-            for i in _label_lines(doc, spans):
+            for i in _label_lines(doc, spans, pairs.label_words):
                 found.append((i, 1, self._label(doc, pairs, i, spans)))
         found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
         out = [c for _, _, cands in found for c in cands]
@@ -77,7 +75,13 @@ class PairDetector:
             opening = re.compile(rf"(?<!\w)(?=(?:{contrast.ours.pattern}))", contrast.ours.flags)
             self._openings[contrast.ours.pattern] = opening
         out: list[int] = []
-        for m in opening.finditer(doc.lower):
+        low = doc.lower
+        for m in opening.finditer(low):
+            at = m.start()
+            while at > 0 and low[at - 1] in " \t":
+                at -= 1
+            if at > 0 and low[at - 1].isalnum():
+                continue  # "... that we ...": inside a sentence (none starts after a letter)
             i = doc.sentence_of(m.start())
             if i > 0 and spans[i][0] == m.start():
                 out.append(i - 1)
@@ -117,10 +121,8 @@ class PairDetector:
     # --- "## Downtime" then "None." --------------------------------------------------------------
 
     def _label(self, doc: Doc, pairs: Pairs, i: int, spans: _Spans) -> list[Candidate]:
-        a0, a1 = spans[i]  # a line of its own with no end mark (see _label_lines)
+        a0, a1 = spans[i]  # a short line of its own with no end mark (see _label_lines)
         label = doc.lower[a0:a1]
-        if len(_WORD.findall(label)) > pairs.label_words:
-            return []
         vi = _next_with_words(doc, i, spans)
         if vi < 0:
             return []
@@ -225,13 +227,31 @@ class _Spans:
         return span
 
 
-def _label_lines(doc: Doc, spans: _Spans) -> Iterator[int]:
-    """The sentences that are a line of their own with no end mark: a heading, a line of a
-    list, a paragraph of one or two words ("## Downtime", "Results"). A table cell, a link's
-    title or the alt text of an image shares its line with other text and labels nothing."""
-    for m in _LABEL_LINE.finditer(doc.lower):
-        i = doc.sentence_of(m.start(1))
-        if spans[i] == m.span(1):
+def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
+    """The sentences that are a line of their own of at most ``most_words`` words with no end
+    mark: a heading, a line of a list, a paragraph of one or two words ("## Downtime",
+    "Results"). A table cell, a link's title or the alt text of an image shares its line with
+    other text and labels nothing."""
+    low = doc.lower
+    end = -1
+    while end < len(low):
+        start = end + 1
+        end = low.find("\n", start)
+        if end < 0:
+            end = len(low)
+        # the cheap tests first, on the line as it stands: a page has tens of thousands
+        a1 = end
+        while a1 > start and low[a1 - 1] in _LINE_EDGE:
+            a1 -= 1
+        if a1 == start or low[a1 - 1] in ".!?" or low[a1 - 1].isspace():
+            continue
+        a0 = start
+        while low[a0] in _LINE_EDGE:
+            a0 += 1
+        if low.find(BOUNDARY, a0, a1) >= 0 or len(_WORD.findall(low, a0, a1)) > most_words:
+            continue
+        i = doc.sentence_of(a0)
+        if spans[i] == (a0, a1):
             yield i
 
 
