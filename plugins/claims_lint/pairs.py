@@ -31,7 +31,6 @@ _WORD = re.compile(r"[\w'’-]+")
 _EDGE = " \t\n" + BOUNDARY
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
 _CLOSED_LINE = re.compile(rf"[ \t]*{BOUNDARY}[ \t]*\n")  # a heading's end, then a new line
-# a line of one block (no block edge within it) that does not end with an end mark
 _LINE_EDGE = " \t" + BOUNDARY  # what a line's words may stand between
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
 
@@ -258,15 +257,11 @@ def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
 def _sentences_with(doc: Doc, mark: str) -> Iterator[int]:
     """The sentences that hold ``mark``, each once, in order, found from the marks."""
     low = doc.lower
-    last = -1
     at = low.find(mark)
     while at >= 0:
         i = doc.sentence_of(at)
-        if i != last:
-            yield i
-            last = i
-        at = low.find(mark, doc.sentence_ends[i])
-    return
+        yield i
+        at = low.find(mark, doc.sentence_ends[i])  # past this sentence: each one once
 
 
 def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:
