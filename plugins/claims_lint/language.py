@@ -239,6 +239,9 @@ class Contrast:
     clinic's own side against something else ("Fade creams take months. We take minutes.")."""
 
     ours: re.Pattern[str]  # the second sentence's opening on the clinic's side
+    # the same opening searched for over a whole page: at a word's start, tested without
+    # taking up text, so that no match hides the next (pairs.py's first test)
+    opening: re.Pattern[str]
     adverbs: frozenset[str]  # words between that subject and its verb
     proforms: re.Pattern[str]  # a rest of the second sentence that stands in for a verb
     agree: re.Pattern[str]  # words that make the pair agree
@@ -983,8 +986,10 @@ def _contrast(r: _Reader) -> Contrast | None:
         return None
     proforms = words_regex(r.get("pairs.contrast.proforms", list, [])) or "(?!)"
     agree = words_regex(r.get("pairs.contrast.agree", list, [])) or "(?!)"
+    ours = rf"[\W_]*(?:{r.get('pairs.contrast.ours', str)})\b"
     return Contrast(
-        ours=r.regex("pairs.contrast.ours", rf"[\W_]*(?:{r.get('pairs.contrast.ours', str)})\b"),
+        ours=r.regex("pairs.contrast.ours", ours),
+        opening=r.regex("pairs.contrast.ours", rf"(?<!\w)(?=(?:{ours}))"),
         adverbs=_lower_set(r.get("pairs.contrast.adverbs", list, [])),
         proforms=r.regex("pairs.contrast.proforms", rf"\s*(?:{proforms})[\W_]*$"),
         agree=r.regex("pairs.contrast.agree", rf"\b(?:{agree})\b"),

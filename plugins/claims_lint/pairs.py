@@ -42,7 +42,6 @@ class PairDetector:
 
     def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
         self.judge_statement = judge_statement
-        self._openings: dict[str, re.Pattern[str]] = {}  # contrast openings, by pack pattern
 
     def detect(self, doc: Doc) -> list[Candidate]:
         pairs = doc.pack.pairs
@@ -61,21 +60,15 @@ class PairDetector:
         found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
         out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
-            for i in _sentences_with(doc, ":"):
+            for i in doc.sentences_with(":"):
                 out += self._count_line(doc, spans[i], i)
         return out
 
     def _contrast_openings(self, doc: Doc, contrast: Contrast, spans: _Spans) -> list[int]:
         """The sentences before one that opens on the clinic's side ("We take minutes.")."""
-        opening = self._openings.get(contrast.ours.pattern)
-        if opening is None:
-            # where the opening may start: a word's start (a sentence's words never start
-            # inside a word), tested without taking up text, so that no match hides the next
-            opening = re.compile(rf"(?<!\w)(?=(?:{contrast.ours.pattern}))", contrast.ours.flags)
-            self._openings[contrast.ours.pattern] = opening
         out: list[int] = []
         low = doc.lower
-        for m in opening.finditer(low):
+        for m in contrast.opening.finditer(low):
             at = m.start()
             while at > 0 and low[at - 1] in " \t":
                 at -= 1
@@ -252,16 +245,6 @@ def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
         i = doc.sentence_of(a0)
         if spans[i] == (a0, a1):
             yield i
-
-
-def _sentences_with(doc: Doc, mark: str) -> Iterator[int]:
-    """The sentences that hold ``mark``, each once, in order, found from the marks."""
-    low = doc.lower
-    at = low.find(mark)
-    while at >= 0:
-        i = doc.sentence_of(at)
-        yield i
-        at = low.find(mark, doc.sentence_ends[i])  # past this sentence: each one once
 
 
 def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:

@@ -118,19 +118,23 @@ class Doc:
             for s0, s1 in zip(starts, self._ends, strict=True)
         )
 
-    def question_candidates(self) -> list[int]:
-        """The sentences that hold a "?" (the only ones :meth:`is_question` can be true of),
-        found from the question marks instead of sentence by sentence."""
+    def sentences_with(self, mark: str) -> list[int]:
+        """The sentences that hold ``mark``, each once, in order, found from the marks instead
+        of sentence by sentence (a page has tens of thousands of sentences)."""
         low = self.lower
         ends = self.sentence_ends
         last = len(ends) - 1
         out: list[int] = []
-        at = low.find("?")
+        at = low.find(mark)
         while at >= 0:
             si = min(bisect_right(ends, at), last)
             out.append(si)
-            at = low.find("?", ends[si]) if ends[si] > at else low.find("?", at + 1)
+            at = low.find(mark, ends[si]) if ends[si] > at else low.find(mark, at + 1)
         return out
+
+    def question_candidates(self) -> list[int]:
+        """The sentences that hold a "?", the only ones :meth:`is_question` can be true of."""
+        return self.sentences_with("?")
 
     def is_question(self, i: int) -> bool:
         s0, s1 = self.sentence(i)
