@@ -144,6 +144,9 @@ class Example:
     span: str = ""
 
 
+_CONTEXT_KEYS = ("unless", "still_if", "unless_before", "unless_after", "requires_doc")
+
+
 @dataclass
 class Rule:
     code: str
@@ -177,12 +180,63 @@ class Rule:
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
-    unless_re: re.Pattern[str] | None = field(default=None, repr=False)
+    # The context tests as regex source; each is compiled on first use (the ``*_re``
+    # properties). Compiling all of them was most of the linter's start-up, and a run needs
+    # only those of the rules that match. ``RuleSet.validate`` compiles them all at once.
+    unless_src: str | None = field(default=None, repr=False)
     # ... but not when this matches too: an offer in the sentence outweighs an information cue
-    still_if_re: re.Pattern[str] | None = field(default=None, repr=False)
-    unless_before_re: re.Pattern[str] | None = field(default=None, repr=False)
-    unless_after_re: re.Pattern[str] | None = field(default=None, repr=False)
-    requires_doc_re: re.Pattern[str] | None = field(default=None, repr=False)
+    still_if_src: str | None = field(default=None, repr=False)
+    unless_before_src: str | None = field(default=None, repr=False)
+    unless_after_src: str | None = field(default=None, repr=False)
+    requires_doc_src: str | None = field(default=None, repr=False)
+
+    @cached_property
+    def unless_re(self) -> re.Pattern[str] | None:
+        return self._compiled("unless")
+
+    @cached_property
+    def still_if_re(self) -> re.Pattern[str] | None:
+        return self._compiled("still_if")
+
+    @cached_property
+    def unless_before_re(self) -> re.Pattern[str] | None:
+        return self._compiled("unless_before")
+
+    @cached_property
+    def unless_after_re(self) -> re.Pattern[str] | None:
+        return self._compiled("unless_after")
+
+    @cached_property
+    def requires_doc_re(self) -> re.Pattern[str] | None:
+        return self._compiled("requires_doc")
+
+    def context_regex(self, key: str) -> str | None:
+        """The regex source of one context test (``unless``, ``unless_before`` ...)."""
+        src: str | None = getattr(self, f"{key}_src")
+        if not src:
+            return None
+        if key == "unless_before":  # the words just before the match
+            return rf"(?:{src})\W*$"
+        if key == "unless_after":  # the words just after it
+            return rf"\W*(?:{src})"
+        return src
+
+    def compile_context(self) -> None:
+        """Compile every context test now (raises ``re.error``): a reviewer's broken
+        ``unless`` is an error when the rules load, not when a page first needs it."""
+        for key in _CONTEXT_KEYS:
+            src = self.context_regex(key)
+            if src:
+                compile_regex(src)  # cached: the first use later costs nothing
+
+    def _compiled(self, key: str) -> re.Pattern[str] | None:
+        src = self.context_regex(key)
+        if not src:
+            return None
+        try:
+            return compile_regex(src)
+        except re.error as exc:
+            raise ConfigError(self.source, self.line, f"{self.code}: {key}: {exc}") from None
 
     @property
     def anchors(self) -> tuple[frozenset[str], ...]:
@@ -296,11 +350,15 @@ class AnchorMemo:
         self.path = folder / f"anchors-{version}.json" if folder else None
         self.known: dict[str, list[list[str]]] = {}
         self.added = False
+        # A memo is saved only after every rule loaded and compiled: read back, it vouches
+        # that these exact rules compile, so loading them need not compile them again.
+        self.vouches = False
         if self.path is not None:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
                 if isinstance(data, dict):
                     self.known = data
+                    self.vouches = True
             except (OSError, ValueError):
                 pass
 
@@ -374,7 +432,8 @@ def _load_concepts(path: Path, pack: LanguagePack, memo: AnchorMemo) -> Concepts
             ) from None
         words[str(name)] = [str(w) for w in items]
         try:
-            re.compile(compiled[str(name)])
+            if not memo.vouches:
+                re.compile(compiled[str(name)])
         except re.error as exc:
             raise ConfigError(
                 str(path), 0, f"concept {name!r} is not a valid pattern: {exc}"
@@ -623,10 +682,13 @@ def _optional_re(compiler: PatternCompiler, raw: Any, macros: dict[str, str]) ->
 class _FileLoader:
     """Loads one category's rule file for one language."""
 
-    def __init__(self, pack: LanguagePack, compiler: PatternCompiler, kinds: _KindCompiler):
+    def __init__(
+        self, pack: LanguagePack, compiler: PatternCompiler, kinds: _KindCompiler, validate: bool
+    ):
         self.pack = pack
         self.compiler = compiler
         self.kinds = kinds
+        self.validate = validate  # compile each rule's context tests now
 
     def load(self, path: Path, cat: Category, profile: str) -> list[Rule]:
         data, node, _raw = _load(path)
@@ -640,7 +702,10 @@ class _FileLoader:
         for i, raw in enumerate(data.get("rules") or []):
             where = f"{path}:{lines.get(i, 0)}"
             try:
-                out.append(self._rule(raw, cat, profile, macros, path, lines.get(i, 0), where))
+                rule = self._rule(raw, cat, profile, macros, path, lines.get(i, 0), where)
+                if self.validate:
+                    rule.compile_context()
+                out.append(rule)
             except (ValueError, KeyError, re.error) as exc:
                 what = f"unknown reference {{{exc.args[0]}}}" if isinstance(exc, KeyError) else exc
                 code = raw.get("code", "?") if isinstance(raw, dict) else "?"
@@ -673,9 +738,8 @@ class _FileLoader:
         branches = [Branch(b.pattern, b.anchors, code) for b in self.kinds.build(kind, raw, macros)]
         matches, no_matches = _examples(raw.get("examples"), where, code)
 
-        def opt(key: str) -> re.Pattern[str] | None:
-            src = _optional_re(self.compiler, raw.get(key), macros)
-            return compile_regex(src) if src else None
+        def opt(key: str) -> str | None:
+            return _optional_re(self.compiler, raw.get(key), macros)
 
         spec = {k: raw[k] for k in ("patterns", *_FRAME_KEYS, *_SLOT_KEYS) if k in raw}
         return Rule(
@@ -708,15 +772,11 @@ class _FileLoader:
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),
-            unless_re=opt("unless"),
-            still_if_re=opt("still_if"),
-            unless_before_re=compile_regex(rf"(?:{src})\W*$")
-            if (src := _optional_re(self.compiler, raw.get("unless_before"), macros))
-            else None,
-            unless_after_re=compile_regex(rf"\W*(?:{src})")
-            if (src := _optional_re(self.compiler, raw.get("unless_after"), macros))
-            else None,
-            requires_doc_re=opt("requires_doc"),
+            unless_src=opt("unless"),
+            still_if_src=opt("still_if"),
+            unless_before_src=opt("unless_before"),
+            unless_after_src=opt("unless_after"),
+            requires_doc_src=opt("requires_doc"),
         )
 
 
@@ -775,7 +835,7 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
     compiler = PatternCompiler(pack, concepts.regex)
     analysis = PatternCompiler(pack, concepts.markers)
     kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds, memo)
-    loader = _FileLoader(pack, compiler, kinds)
+    loader = _FileLoader(pack, compiler, kinds, validate=not memo.vouches)
     rules: list[Rule] = []
     for cid in CATEGORY_IDS:
         path = lang_dir / f"{cid}.yaml"

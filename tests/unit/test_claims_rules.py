@@ -191,6 +191,38 @@ def test_derived_anchors_kept_on_disk_are_the_same_and_a_broken_file_is_ignored(
     rules_module._load_all.cache_clear()
 
 
+def test_a_broken_unless_is_an_error_at_load_even_with_a_warm_anchor_cache(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Context tests (``unless`` and the rest) compile on first use once an anchor memo vouches
+    for the rules; a reviewer's broken one must still stop the load, naming its rule."""
+    import shutil
+
+    from claims_lint import ConfigError
+    from claims_lint import rules as rules_module
+    from claims_lint.language import rules_root
+
+    monkeypatch.setenv("CLAIMS_LINT_RULES_CACHE", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    rules_module._load_all.cache_clear()
+    good = load_rules(rules_dir=root)  # fills the memo: these rules compiled
+    rules_module._load_all.cache_clear()
+    again = load_rules(rules_dir=root)  # the memo vouches: nothing compiled yet
+    first = next(r for r in again.rules if r.unless_src)
+    assert "unless_re" not in first.__dict__
+    twin = next(r for r in good.rules if r.code == first.code)
+    assert first.unless_re is not None and first.unless_re.pattern == twin.unless_re.pattern
+    path = root / "en" / "pain-absolute.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('unless: ["', 'unless: ["(unclosed ', 1), "utf-8")
+    rules_module._load_all.cache_clear()
+    with pytest.raises(ConfigError) as exc:
+        load_rules(rules_dir=root)
+    rules_module._load_all.cache_clear()
+    assert "pain-absolute.yaml:" in str(exc.value) and "PAI" in exc.value.message
+
+
 def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
     """A reviewer who adds ``patterns`` to a frame rule would see them silently never run."""
     import shutil
