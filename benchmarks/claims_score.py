@@ -109,6 +109,10 @@ Sets:
   quiet items of dev41 and dev45, written blind at the start of the ninth session of
   2026-12-02; nobody tuned on it in that session (how far rules carry to rewordings of claims
   tuned on in earlier sessions);
+* ``dev60``, ``dev61`` — written blind in the tenth session of 2026-12-02 and tuned on (clinic
+  selling pages, FAQs, blogs and adverts in copywriters' everyday wording; public patient
+  information and careful clinic pages, mostly quiet, using claim words honestly), scored on
+  arrival (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -184,6 +188,8 @@ SETS = {
     "dev56": FIXTURES / "realistic" / "dev56.yaml",
     "dev57": FIXTURES / "realistic" / "dev57-paraphrase.yaml",
     "dev58": FIXTURES / "realistic" / "dev58-paraphrase.yaml",
+    "dev60": FIXTURES / "realistic" / "dev60.yaml",
+    "dev61": FIXTURES / "realistic" / "dev61.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
