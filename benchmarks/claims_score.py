@@ -109,6 +109,10 @@ Sets:
   quiet items of dev41 and dev45, written blind at the start of the ninth session of
   2026-12-02; nobody tuned on it in that session (how far rules carry to rewordings of claims
   tuned on in earlier sessions);
+* ``dev59`` — HELD OUT: written blind at the start of the tenth session of 2026-12-02, before
+  anything of that session landed (clinic selling pages, FAQs and blogs of eight countries;
+  adverts, a giveaway, a prom script and an evasion page with disguised spellings; public
+  patient information, nearly all quiet), scored on arrival and at the end: figures only;
 * ``dev60``, ``dev61`` — written blind in the tenth session of 2026-12-02 and tuned on (clinic
   selling pages, FAQs, blogs and adverts in copywriters' everyday wording; public patient
   information and careful clinic pages, mostly quiet, using claim words honestly), scored on
@@ -188,6 +192,7 @@ SETS = {
     "dev56": FIXTURES / "realistic" / "dev56.yaml",
     "dev57": FIXTURES / "realistic" / "dev57-paraphrase.yaml",
     "dev58": FIXTURES / "realistic" / "dev58-paraphrase.yaml",
+    "dev59": FIXTURES / "realistic" / "dev59.yaml",
     "dev60": FIXTURES / "realistic" / "dev60.yaml",
     "dev61": FIXTURES / "realistic" / "dev61.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
@@ -228,6 +233,7 @@ FROZEN = {
     "dev53",
     "dev55",
     "dev58",
+    "dev59",
 }
 
 
