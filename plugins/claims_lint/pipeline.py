@@ -8,7 +8,7 @@
       → judges            question, reported/refuted, negation, hedge, refuted belief
                           (judges.py)
       → dedupe            one claim per category per span; a rule that ``defers`` yields to
-                          any other category on the same words
+                          any other category on the same words; one claim per rule per sentence
 
 Evidence and suppressions come after this, in the engine, and keep the rule's code.
 """
@@ -127,7 +127,22 @@ def _dedupe_sentence(cands: list[Candidate]) -> list[Candidate]:
     # generic outcome rule took "scars will be gone" from "gone for good", then yielded to the
     # medical claim, and no permanence finding was left.
     firm = _one_per_category([c for c in cands if not c.rule.defers])
-    return _one_per_category([c for c in cands if not (c.rule.defers and _yields(c, firm))])
+    kept = _one_per_category([c for c in cands if not (c.rule.defers and _yields(c, firm))])
+    return _one_per_rule(kept)
+
+
+def _one_per_rule(cands: list[Candidate]) -> list[Candidate]:
+    """The first claim of each rule in the sentence: a rule that matches twice ("Clients tell
+    us their friends keep asking ...") is one fault to mend, and two findings on one sentence
+    read as noise. (Categories are settled first, so the second match still took its words
+    from any other claim of its category.)"""
+    seen: set[str] = set()
+    out = []
+    for c in cands:  # sorted by position
+        if c.rule.code not in seen:
+            seen.add(c.rule.code)
+            out.append(c)
+    return out
 
 
 def _one_per_category(cands: list[Candidate]) -> list[Candidate]:

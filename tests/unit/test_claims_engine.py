@@ -795,3 +795,14 @@ def test_the_full_stops_of_an_initialism_end_no_sentence(linter: Linter) -> None
         "trial facial s$38 (u.p. s$288) this week only."
     ]
     assert sentences("Cleared by the U.S. FDA. It is quick.")[-1] == "it is quick."
+
+
+def test_a_rule_that_matches_twice_in_a_sentence_is_reported_once(linter: Linter) -> None:
+    """Two findings of one rule on one sentence are one fault to mend; other rules and other
+    sentences are still reported."""
+    text = (
+        "Clients tell us their friends keep asking where they've been on holiday. "
+        "Friends keep asking what they've had done."
+    )
+    found = [f.rule for f in linter.lint_source(text, "x.md", "markdown").findings]
+    assert found.count("TES003") == 2  # once in each sentence
