@@ -3,6 +3,7 @@
     python benchmarks/claims_score.py                 # every set, misses of the tuning sets
     python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev22, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
+    python benchmarks/claims_score.py test dev10 --by-category   # recall per category, pooled
 
 Sets:
 
@@ -133,6 +134,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,6 +247,31 @@ class Item:
 
 
 @dataclass
+class CategoryScore:
+    """Recall per category over labelled items (an item counts once for each of its labels),
+    and the false alarms of each category on quiet items: figures only, so held-out sets may
+    be scored this way too."""
+
+    flagged: Counter[str] = field(default_factory=Counter)
+    hit: Counter[str] = field(default_factory=Counter)
+    false_alarms: Counter[str] = field(default_factory=Counter)
+
+    def add(self, item: Item, found: set[str]) -> None:
+        for category in item.flag:
+            self.flagged[category] += 1
+            self.hit[category] += category in found
+        if not item.flag:
+            self.false_alarms.update(found)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{cat:28} recall {self.hit[cat] / n:.3f} ({self.hit[cat]}/{n})  "
+            f"false alarms {self.false_alarms[cat]}"
+            for cat, n in self.flagged.most_common()
+        ]
+
+
+@dataclass
 class Score:
     name: str
     flag_total: int = 0
@@ -285,10 +312,14 @@ def load_items(name: str, path: Path) -> list[Item]:
     ]
 
 
-def score(name: str, items: list[Item], linter: Linter) -> Score:
+def score(
+    name: str, items: list[Item], linter: Linter, by_category: CategoryScore | None = None
+) -> Score:
     s = Score(name)
     for item in items:
         found = {f.category for f in linter.lint_source(item.text, "x.md", "markdown").findings}
+        if by_category is not None:
+            by_category.add(item, found)
         label = f"[{item.page}] {item.text!r}" if item.page else repr(item.text)
         if item.flag:
             s.flag_total += 1
@@ -314,21 +345,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--show-frozen", action="store_true", help="also list the frozen split's misses"
     )
+    ap.add_argument(
+        "--by-category",
+        action="store_true",
+        help="figures only, then recall and false alarms per category over the sets named",
+    )
     args = ap.parse_args(argv)
     unknown = [name for name in args.sets if name not in SETS]
     if unknown:
         ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
     linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
+    pooled = CategoryScore() if args.by_category else None
     for name in args.sets or list(SETS):
         path = SETS[name]
         if not path.is_file():
             print(f"{name:7} (not found: {path})")
             continue
-        result = score(name, load_items(name, path), linter)
+        result = score(name, load_items(name, path), linter, pooled)
         print(result.line())
-        if args.quiet or (name in FROZEN and not args.show_frozen):
+        if args.quiet or pooled is not None or (name in FROZEN and not args.show_frozen):
             continue
         for line in result.misses + result.noisy:
+            print("   ", line)
+    if pooled is not None:
+        print("per category, pooled over the sets above:")
+        for line in pooled.lines():
             print("   ", line)
     return 0
 
