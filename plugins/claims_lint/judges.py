@@ -281,9 +281,28 @@ def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:
         framed = True
         if m.end() <= cand.start and not ref.ends_belief.search(low, m.end(), cand.start):
             return "belief"
-    if low.count('"', s0, cand.start) % 2 == 1:
+    if low.count('"', s0, cand.start) % 2 == 1 or _single_quoted(low, s0, cand.start):
         return "quote"
     return "own" if framed else "bare"
+
+
+# a single quotation mark that opens ('Wraps ...) or closes (... toxins.') a quotation, told from
+# an apostrophe (it's, clients') by the letters around it
+_SINGLE_OPEN = re.compile(r"(?<![\w'])['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])['’](?![\w'])")
+
+
+def _single_quoted(low: str, s0: int, at: int) -> bool:
+    """A quotation in single marks is open at ``at``: "'Wraps draw out toxins.' There is no
+    evidence ..." quotes the claim it refutes."""
+    opened = False
+    for m in re.finditer(r"['‘’]", low[s0:at]):
+        i = s0 + m.start()
+        if not opened and _SINGLE_OPEN.match(low, i):
+            opened = True
+        elif opened and _SINGLE_CLOSE.match(low, i):
+            opened = False
+    return opened
 
 
 class NegationJudge:
