@@ -434,9 +434,12 @@ def _balanced(doc: Doc, cand: Candidate) -> bool:
         return False
     s0, s1 = doc.sentence(cand.sentence)
     low = doc.lower
-    if limits.search(low, s0, s1) is None:
+    limit = limits.search(low, s0, s1)
+    if limit is None:
         return False
-    return doc.pack.hedge_governing.search(low, s0, cand.end) is not None
+    # the hedge may follow the claim, before the limits: "It clears acne in most people after
+    # one course, but acne comes back in about 1 in 4"
+    return doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None
 
 
 def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
