@@ -132,12 +132,21 @@ class RefutedJudge:
         s1 = doc.sentence(si)[1]
         # where a refutation may start: a later clause of the claim's sentence, or the next one
         places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
+        conceded: set[int] = set()
         if (nxt := _next_sentence(doc, si)) >= 0:
             places.append(doc.sentence(nxt))
+            # a correction after the next sentence's concession: "'Slimming belts burn fat.'
+            # They can make muscles contract, but nobody has shown that they shrink fat"
+            # (a word that breaks the clause, which the cue then reads as its lead word)
+            n1 = doc.sentence(nxt)[1]
+            for bs, be in doc.clause_breaks(nxt):
+                if doc.lower[bs:be].strip().isalpha():
+                    places.append((bs, n1))
+                    conceded.add(bs)
         kind = ""
         for at, end in places:
             cue = _refutation_cue(doc, ref, at, end)
-            if not cue:
+            if not cue or (at in conceded and cue != "quote"):
                 continue
             kind = kind or _belief_kind(doc, ref, cand)
             if kind == "own":
