@@ -61,12 +61,25 @@ class QuestionJudge:
         text = doc.sentence_text(cand.sentence)
         pack = doc.pack
         if pack.asserting_start.match(text):
-            return True
+            return not _refused(doc, cand.sentence)
         if pack.yes_no_start.match(text) or pack.wh_start.match(text):
             return False
         # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
         # it does not assert; its answer is judged by the question-answer detector.
-        return len(text.split()) > pack.topic_words
+        return len(text.split()) > pack.topic_words and not _refused(doc, cand.sentence)
+
+
+def _refused(doc: Doc, question: int) -> bool:
+    """A question that asserts, answered by a refusal of what it offers: "Looking to lose weight
+    or cure hair loss? Then mesotherapy won't do it.", "Want zero downtime? We can't promise
+    that." (the pack's ``questions.refused``, matched on the whole next sentence)."""
+    refused = doc.pack.question_refused
+    if refused is None or (answer := _next_sentence(doc, question)) < 0:
+        return False
+    a0, a1 = doc.sentence(answer)
+    text = doc.lower[a0:a1].strip(" \t\n\x1f")
+    m = refused.match(text)
+    return m is not None and not text[m.end() :].strip(" .!")
 
 
 def _denied(doc: Doc, question: int) -> bool:
