@@ -241,6 +241,10 @@ def test_honest_information_stays_quiet(linter: Linter, text: str) -> None:
         "Need a risk-free treatment? There are no side effects at all.",
         "Looking to cure hair loss for good? We can help.",
         "Want painless injections? It doesn't hurt at all.",
+        "We're the clinic that promises zero downtime.",
+        "Glow is the clinic that guarantees results.",
+        "Lumen is the salon that offers painless laser.",
+        "Meet the injector who says no to pain: totally painless lips.",
     ],
 )
 def test_claims_of_the_same_shape_stay_claims(linter: Linter, text: str) -> None:
