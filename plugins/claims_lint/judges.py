@@ -61,12 +61,25 @@ class QuestionJudge:
         text = doc.sentence_text(cand.sentence)
         pack = doc.pack
         if pack.asserting_start.match(text):
-            return True
+            return not _refused(doc, cand.sentence)
         if pack.yes_no_start.match(text) or pack.wh_start.match(text):
             return False
         # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
         # it does not assert; its answer is judged by the question-answer detector.
-        return len(text.split()) > pack.topic_words
+        return len(text.split()) > pack.topic_words and not _refused(doc, cand.sentence)
+
+
+def _refused(doc: Doc, question: int) -> bool:
+    """A question that asserts, answered by a refusal of what it offers: "Looking to lose weight
+    or cure hair loss? Then mesotherapy won't do it.", "Want zero downtime? We can't promise
+    that." (the pack's ``questions.refused``, matched on the whole next sentence)."""
+    refused = doc.pack.question_refused
+    if refused is None or (answer := _next_sentence(doc, question)) < 0:
+        return False
+    a0, a1 = doc.sentence(answer)
+    text = doc.lower[a0:a1].strip(" \t\n\x1f")
+    m = refused.match(text)
+    return m is not None and not text[m.end() :].strip(" .!")
 
 
 def _denied(doc: Doc, question: int) -> bool:
@@ -132,12 +145,21 @@ class RefutedJudge:
         s1 = doc.sentence(si)[1]
         # where a refutation may start: a later clause of the claim's sentence, or the next one
         places = [(be, s1) for bs, be in doc.clause_breaks(si) if bs >= c1]
+        conceded: set[int] = set()
         if (nxt := _next_sentence(doc, si)) >= 0:
             places.append(doc.sentence(nxt))
+            # a correction after the next sentence's concession: "'Slimming belts burn fat.'
+            # They can make muscles contract, but nobody has shown that they shrink fat"
+            # (a word that breaks the clause, which the cue then reads as its lead word)
+            n1 = doc.sentence(nxt)[1]
+            for bs, be in doc.clause_breaks(nxt):
+                if doc.lower[bs:be].strip().isalpha():
+                    places.append((bs, n1))
+                    conceded.add(bs)
         kind = ""
         for at, end in places:
             cue = _refutation_cue(doc, ref, at, end)
-            if not cue:
+            if not cue or (at in conceded and cue != "quote"):
                 continue
             kind = kind or _belief_kind(doc, ref, cand)
             if kind == "own":
@@ -281,9 +303,28 @@ def _belief_kind(doc: Doc, ref: Refutation, cand: Candidate) -> str:
         framed = True
         if m.end() <= cand.start and not ref.ends_belief.search(low, m.end(), cand.start):
             return "belief"
-    if low.count('"', s0, cand.start) % 2 == 1:
+    if low.count('"', s0, cand.start) % 2 == 1 or _single_quoted(low, s0, cand.start):
         return "quote"
     return "own" if framed else "bare"
+
+
+# a single quotation mark that opens ('Wraps ...) or closes (... toxins.') a quotation, told from
+# an apostrophe (it's, clients') by the letters around it
+_SINGLE_OPEN = re.compile(r"(?<![\w'])['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.!?,])['’](?![\w'])")
+
+
+def _single_quoted(low: str, s0: int, at: int) -> bool:
+    """A quotation in single marks is open at ``at``: "'Wraps draw out toxins.' There is no
+    evidence ..." quotes the claim it refutes."""
+    opened = False
+    for m in re.finditer(r"['‘’]", low[s0:at]):
+        i = s0 + m.start()
+        if not opened and _SINGLE_OPEN.match(low, i):
+            opened = True
+        elif opened and _SINGLE_CLOSE.match(low, i):
+            opened = False
+    return opened
 
 
 class NegationJudge:
@@ -415,9 +456,12 @@ def _balanced(doc: Doc, cand: Candidate) -> bool:
         return False
     s0, s1 = doc.sentence(cand.sentence)
     low = doc.lower
-    if limits.search(low, s0, s1) is None:
+    limit = limits.search(low, s0, s1)
+    if limit is None:
         return False
-    return doc.pack.hedge_governing.search(low, s0, cand.end) is not None
+    # the hedge may follow the claim, before the limits: "It clears acne in most people after
+    # one course, but acne comes back in about 1 in 4"
+    return doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None
 
 
 def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:

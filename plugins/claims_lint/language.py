@@ -324,6 +324,8 @@ class LanguagePack:
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
     # "others see no change", "it is not a cure": the limits a balanced statement names
     hedge_limits: re.Pattern[str] | None = None
+    # the sentence after a question that refuses what it offers ("Then mesotherapy won't do it.")
+    question_refused: re.Pattern[str] | None = None
     # hedges after the claim: a qualifier in its clause ("for many clients"), the clause words
     # it reaches back over, and a clause saying the result varies ("though this varies")
     hedge_after: re.Pattern[str] | None = None
@@ -693,6 +695,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
+        question_refused=_optional_regex(r, "questions.refused"),
         main_clause=_main_clause(r),
         lists=_list_joiner(r),
         hedge_after=_word_regex(r, "hedges.after_claim"),

@@ -185,6 +185,9 @@ class Doc:
                     for rx, needs in patterns
                     if all(scan.search(sentence) for scan in needs)
                     for m in rx.finditer(low, s0, s1)
+                    # a pattern's ``own`` group names the clinic (or its clients) as the one
+                    # who speaks: "our clients call it 'painless'" reports nothing
+                    if not (rx.groupindex.get("own") and m.group("own"))
                 ]
                 relative = [(a - s0, b - s0, q) for a, b, q in self._own_clause(found, s0, s1)]
                 if self._memo is not None and len(self._memo) < _MEMO_LIMIT:
