@@ -182,7 +182,7 @@ class Rule:
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
     # The context tests as regex source; each is compiled on first use (the ``*_re``
     # properties). Compiling all of them was most of the linter's start-up, and a run needs
-    # only those of the rules that match. ``RuleSet.validate`` compiles them all at once.
+    # only those of the rules that match. ``compile_context`` compiles them all at once.
     unless_src: str | None = field(default=None, repr=False)
     # ... but not when this matches too: an offer in the sentence outweighs an information cue
     still_if_src: str | None = field(default=None, repr=False)
@@ -358,7 +358,7 @@ class AnchorMemo:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
                 if isinstance(data, dict):
                     self.known = data
-                    self.vouches = True
+                    self.vouches = bool(data)
             except (OSError, ValueError):
                 pass
 
