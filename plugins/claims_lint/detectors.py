@@ -571,6 +571,8 @@ class AnswerDetector:
         if bare and (lead_words := pack.topic_lead.match(topic)):
             topic = topic[lead_words.end() :]
         word, kind = _answer_word(pack, answer, lead, bare)
+        if word is None and bare and (got := self._remedy(doc, topic, ai, qi)):
+            return got
         if word is None:
             word, kind = _timing_word(pack, question, answer, lead), "timing"
             if word is None:  # "How long will it last? A full year." (amounts.py)
@@ -616,22 +618,61 @@ class AnswerDetector:
         if pron is None:
             return []
         p0, p1 = pron.span()
-        said = answer[:p0] + topic + answer[p1:]
-        shift = len(topic) - (p1 - p0)
+        head, name, m0, d = answer[:p0], self.name, p0, 0
+        remedy = pack.remedy
+        if remedy is not None and remedy.modal is not None and (m := remedy.modal.match(head)):
+            # "Saggy jowls? Our HIFU can lift them.": the clinic's "can" answering a problem
+            # promises; the modal is read as certain
+            m0, m1 = m.span("modal")
+            head = head[:m0] + remedy.certain + head[m1:]
+            d = len(remedy.certain) - (m1 - m0)
+            name = "remedy"
+        said = head + topic + answer[p1:]
+        q0 = p0 + d  # where the topic starts in the statement
+        shift = len(topic) - (p1 - p0) + d
         out = []
-        t1 = p0 + len(topic)  # where the topic ends in the statement
+        t1 = q0 + len(topic)  # where the topic ends in the statement
 
         def back(i: int, end: bool) -> int:  # a statement offset -> an answer offset
-            if i < p0 or (end and i == p0):
-                return i
+            if i < q0 or (end and i == q0):
+                return i if i <= m0 else max(m0, i - d)
             return (p1 if end else p0) if i <= t1 else i - shift
 
         for c in self.judge_statement(said):
             s, e = back(c.start, False), back(c.end, True)
-            out.append(
-                Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
-            )
+            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, name, c.confidence, ai, qi))
         return out
+
+    def _remedy(self, doc: Doc, topic: str, ai: int, qi: int) -> list[Candidate]:
+        """A short line in the clinic's voice that takes on a bare topic's problem ("Dark
+        circles? We've got the answer.", "Double chin? We can fix that.") promises it gone,
+        whatever its modal: read as "{topic} gone" (so only a problem the rules know counts)
+        and, where it does, as the pack's promise too (the pack's ``questions.remedy``)."""
+        remedy = doc.pack.remedy
+        if remedy is None:
+            return []
+        a0, a1 = doc.sentence(ai)
+        answer = doc.lower[a0:a1]
+        if len(answer.split()) > remedy.words or remedy.line.match(answer) is None:
+            return []
+        topics = [topic]
+        for pi in range(qi - 1, max(qi - 1 - remedy.chain, -1), -1):  # "Hangover? Jet lag? ..."
+            if not doc.is_question(pi):
+                break
+            earlier = _concern_topic(doc.pack, doc.sentence_text(pi).rstrip("?!. ").strip())
+            if doc.pack.statement.match(earlier) or len(earlier.split()) > doc.pack.topic_words:
+                break
+            topics.append(earlier)
+        found = {c.rule.code: c for t in topics for c in self.judge_statement(f"{t} gone")}
+        if not found:
+            return []
+        found.update({c.rule.code: c for c in self.judge_statement(remedy.says)})
+        text = answer.strip(_EDGE_MARKS + ".!")
+        start = a0 + answer.index(text) if text else a0
+        return [
+            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi)
+            for c in found.values()
+        ]
 
 
 def _answer_sentence(doc: Doc, qi: int) -> int:
