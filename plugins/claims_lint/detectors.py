@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .amounts import amount_statements, amount_word
-from .language import Filled, LanguagePack, Rereading
+from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
@@ -547,7 +547,36 @@ class AnswerDetector:
                 pairs.append((doc.sentence_text(qi), ai, qi))
         for question, ai, qi in pairs:
             out.extend(self._answer(doc, question, ai, qi))
+        remedy = doc.pack.remedy
+        if remedy is not None and remedy.why_when is not None:
+            for qi in doc.question_candidates():
+                if doc.is_question(qi):
+                    out.extend(self._why_when(doc, remedy, qi))
         return out
+
+    def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:
+        """"Why live with jowls when one session can lift them?" promises what "One session
+        will lift jowls." does: the "when" clause, its pronoun read as the problem and its
+        modal as certain (the pack's ``questions.remedy.why_when``)."""
+        assert remedy.why_when is not None and remedy.can is not None
+        q0, q1 = doc.sentence(qi)
+        m = remedy.why_when.match(doc.lower, q0, q1)
+        if m is None:
+            return []
+        said = m["remedy"]
+        can = remedy.can.search(said)
+        pron = doc.pack.pronoun.search(said, can.end()) if can is not None else None
+        if can is None or pron is None:
+            return []
+        said = (
+            f"{said[: can.start()]}{remedy.certain}{said[can.end() : pron.start()]}"
+            f"{m['problem']}{said[pron.end() :]}"
+        )
+        r0, r1 = m.span("remedy")
+        return [
+            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi)
+            for c in self.judge_statement(said)
+        ]
 
     def _answer(self, doc: Doc, question: str, ai: int, qi: int) -> list[Candidate]:
         pack = doc.pack

@@ -246,6 +246,9 @@ class Remedy:
     # the clinic's voice and a modal after it, read as `certain` ("We can lift them")
     modal: re.Pattern[str] | None
     certain: str
+    # "Why live with jowls when one session can lift them?": groups problem and remedy
+    why_when: re.Pattern[str] | None = None
+    can: re.Pattern[str] | None = None  # the modal alone, in the remedy clause
 
 
 @dataclass(frozen=True)
@@ -753,7 +756,15 @@ def _remedy(r: _Reader) -> Remedy | None:
         if voice and modal
         else None,
         certain=r.get("questions.remedy.certain", str, "will"),
+        why_when=_optional(r, "questions.remedy.why_when"),
+        can=r.regex("questions.remedy.modal", rf"\b(?:{modal})\b") if modal else None,
     )
+
+
+def _optional(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    """An optional regex, as written."""
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, source) if source else None
 
 
 def _list_joiner(r: _Reader) -> ListJoiner | None:
