@@ -601,7 +601,11 @@ class AnswerDetector:
             topic = topic[lead_words.end() :]
         word, kind = _answer_word(pack, answer, lead, bare)
         if word is None and bare and (got := self._remedy(doc, topic, ai, qi)):
-            return got
+            # the line's own words may say more of the topic ("Orange peel? We'll take care
+            # of that."): the pronoun reading below is kept beside the promise
+            said = self._pronoun(doc, topic, answer, lead, ai, qi)
+            cats = {c.category for c in said}
+            return [c for c in got if c.category not in cats] + said
         if word is None:
             word, kind = _timing_word(pack, question, answer, lead), "timing"
             if word is None:  # "How long will it last? A full year." (amounts.py)
@@ -642,7 +646,14 @@ class AnswerDetector:
             ]
         if not bare:
             return []
-        # "Stubborn belly? Our injections dissolve it.": read the pronoun as the topic
+        return self._pronoun(doc, topic, answer, lead, ai, qi)
+
+    def _pronoun(
+        self, doc: Doc, topic: str, answer: str, lead: int, ai: int, qi: int
+    ) -> list[Candidate]:
+        """"Stubborn belly? Our injections dissolve it.": the pronoun read as the topic."""
+        pack = doc.pack
+        a0 = doc.sentence(ai)[0]
         pron = pack.pronoun.search(answer, lead)
         if pron is None:
             return []
