@@ -645,8 +645,31 @@ class AnswerDetector:
                 for c in found.values()
             ]
         if not bare:
-            return []
+            return self._certain_line(doc, answer, ai, qi)
         return self._pronoun(doc, topic, answer, lead, ai, qi)
+
+    def _certain_line(self, doc: Doc, answer: str, ai: int, qi: int) -> list[Candidate]:
+        """A remedy line after any question says what it says with its "can" read as certain:
+        "Finding more hair on your pillow? We can fix that." says what "We'll fix that." does."""
+        remedy = doc.pack.remedy
+        if remedy is None or remedy.modal is None or remedy.can is None:
+            return []
+        if len(answer.split()) > remedy.words or remedy.line.match(answer) is None:
+            return []
+        if (m := remedy.modal.match(answer)) is None:
+            return []
+        m0, m1 = m.span("modal")
+        said = answer[:m0] + remedy.certain + answer[m1:]
+        a0 = doc.sentence(ai)[0]
+        d = len(remedy.certain) - (m1 - m0)
+
+        def back(i: int) -> int:
+            return i if i <= m0 else max(m0, i - d)
+
+        return [
+            Candidate(a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi)
+            for c in self.judge_statement(said)
+        ]
 
     def _pronoun(
         self, doc: Doc, topic: str, answer: str, lead: int, ai: int, qi: int
