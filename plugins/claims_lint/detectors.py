@@ -555,7 +555,7 @@ class AnswerDetector:
         return out
 
     def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:
-        """"Why live with jowls when one session can lift them?" promises what "One session
+        """ "Why live with jowls when one session can lift them?" promises what "One session
         will lift jowls." does: the "when" clause, its pronoun read as the problem and its
         modal as certain (the pack's ``questions.remedy.why_when``)."""
         assert remedy.why_when is not None and remedy.can is not None
@@ -674,7 +674,7 @@ class AnswerDetector:
     def _pronoun(
         self, doc: Doc, topic: str, answer: str, lead: int, ai: int, qi: int
     ) -> list[Candidate]:
-        """"Stubborn belly? Our injections dissolve it.": the pronoun read as the topic."""
+        """ "Stubborn belly? Our injections dissolve it.": the pronoun read as the topic."""
         pack = doc.pack
         a0 = doc.sentence(ai)[0]
         pron = pack.pronoun.search(answer, lead)
