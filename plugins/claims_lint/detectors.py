@@ -535,9 +535,9 @@ class AnswerDetector:
         self.judge_statement = judge_statement
 
     def detect(self, doc: Doc) -> list[Candidate]:
+        out = self._handovers(doc)
         if "?" not in doc.text and not doc.previous.rstrip().endswith("?"):
-            return []
-        out: list[Candidate] = []
+            return out
         n = len(doc.sentence_ends)
         pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
         if doc.previous.rstrip().endswith("?") and n:
@@ -552,6 +552,48 @@ class AnswerDetector:
             for qi in doc.question_candidates():
                 if doc.is_question(qi):
                     out.extend(self._why_when(doc, remedy, qi))
+        return out
+
+    def _handovers(self, doc: Doc) -> list[Candidate]:
+        """ "Bra bulge, love handles — we sculpt them all away.": a line of problems handed
+        over to the clinic's voice, read as the clinic's words with the problems in the place
+        of their pronoun (the pack's ``questions.remedy.handover``)."""
+        remedy = doc.pack.remedy
+        if remedy is None or remedy.handover is None or remedy.voice is None:
+            return []
+        low = doc.lower
+        if not any(mark in low for mark in ("—", "–", " - ", ": ")):
+            return []
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for mark in ("—", "–", " - ", ": "):
+            for si in doc.sentences_with(mark):
+                if si in seen:
+                    continue
+                seen.add(si)
+                s0, s1 = doc.sentence(si)
+                m = remedy.handover.search(low, s0, s1)
+                if m is None:
+                    continue
+                head = low[s0 : m.start()].strip(_EDGE_MARKS)
+                if not head or len(head.split()) > remedy.handover_words:
+                    continue
+                if doc.pack.statement.match(head) or doc.pack.pronoun.search(head):
+                    continue  # a clause of its own, not a line of problems
+                t0 = m.end()
+                if remedy.voice.match(low, t0, s1) is None:
+                    continue
+                pron = doc.pack.pronoun.search(low, t0, s1)
+                if pron is None:
+                    continue
+                p0, p1 = pron.span()
+                said = low[t0:p0] + head + low[p1:s1]
+                t0 += len(low[t0:s1]) - len(low[t0:s1].lstrip(_EDGE_MARKS))
+                t1 = t0 + len(low[t0:s1].rstrip(_EDGE_MARKS + ".!"))
+                for c in self.judge_statement(said):
+                    if c.end <= p0 - m.end():
+                        continue  # the clinic's words alone: the rule detector's
+                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si))
         return out
 
     def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:

@@ -249,6 +249,11 @@ class Remedy:
     # "Why live with jowls when one session can lift them?": groups problem and remedy
     why_when: re.Pattern[str] | None = None
     can: re.Pattern[str] | None = None  # the modal alone, in the remedy clause
+    # "Love handles, bra bulge — we sculpt them all away.": the hand-over after a line of
+    # problems, the clinic's voice that must follow it, and the most words the problems take
+    handover: re.Pattern[str] | None = None
+    voice: re.Pattern[str] | None = None
+    handover_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -758,6 +763,9 @@ def _remedy(r: _Reader) -> Remedy | None:
         certain=r.get("questions.remedy.certain", str, "will"),
         why_when=_optional(r, "questions.remedy.why_when"),
         can=r.regex("questions.remedy.modal", rf"\b(?:{modal})\b") if modal else None,
+        handover=_optional(r, "questions.remedy.handover"),
+        voice=r.regex("questions.remedy.voice", rf"[\W_]*(?:{voice})\b") if voice else None,
+        handover_words=int(r.get("questions.remedy.handover_words", int, 0)),
     )
 
 
