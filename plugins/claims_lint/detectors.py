@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .amounts import amount_statements, amount_word
-from .language import Filled, LanguagePack, Rereading
+from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
@@ -535,9 +535,9 @@ class AnswerDetector:
         self.judge_statement = judge_statement
 
     def detect(self, doc: Doc) -> list[Candidate]:
+        out = self._handovers(doc)
         if "?" not in doc.text and not doc.previous.rstrip().endswith("?"):
-            return []
-        out: list[Candidate] = []
+            return out
         n = len(doc.sentence_ends)
         pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
         if doc.previous.rstrip().endswith("?") and n:
@@ -547,7 +547,78 @@ class AnswerDetector:
                 pairs.append((doc.sentence_text(qi), ai, qi))
         for question, ai, qi in pairs:
             out.extend(self._answer(doc, question, ai, qi))
+        remedy = doc.pack.remedy
+        if remedy is not None and remedy.why_when is not None:
+            for qi in doc.question_candidates():
+                if doc.is_question(qi):
+                    out.extend(self._why_when(doc, remedy, qi))
         return out
+
+    def _handovers(self, doc: Doc) -> list[Candidate]:
+        """ "Bra bulge, love handles — we sculpt them all away.": a line of problems handed
+        over to the clinic's voice, read as the clinic's words with the problems in the place
+        of their pronoun (the pack's ``questions.remedy.handover``)."""
+        remedy = doc.pack.remedy
+        if remedy is None or remedy.handover is None or remedy.voice is None:
+            return []
+        low = doc.lower
+        if not any(mark in low for mark in ("—", "–", " - ", ": ")):
+            return []
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for mark in ("—", "–", " - ", ": "):
+            for si in doc.sentences_with(mark):
+                if si in seen:
+                    continue
+                seen.add(si)
+                s0, s1 = doc.sentence(si)
+                m = remedy.handover.search(low, s0, s1)
+                if m is None:
+                    continue
+                head = low[s0 : m.start()].strip(_EDGE_MARKS)
+                if not head or len(head.split()) > remedy.handover_words:
+                    continue
+                if doc.pack.statement.match(head) or doc.pack.pronoun.search(head):
+                    continue  # a clause of its own, not a line of problems
+                t0 = m.end()
+                if remedy.voice.match(low, t0, s1) is None:
+                    continue
+                pron = doc.pack.pronoun.search(low, t0, s1)
+                if pron is None:
+                    continue
+                p0, p1 = pron.span()
+                said = low[t0:p0] + head + low[p1:s1]
+                t0 += len(low[t0:s1]) - len(low[t0:s1].lstrip(_EDGE_MARKS))
+                t1 = t0 + len(low[t0:s1].rstrip(_EDGE_MARKS + ".!"))
+                for c in self.judge_statement(said):
+                    if c.end <= p0 - m.end():
+                        continue  # the clinic's words alone: the rule detector's
+                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si))
+        return out
+
+    def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:
+        """ "Why live with jowls when one session can lift them?" promises what "One session
+        will lift jowls." does: the "when" clause, its pronoun read as the problem and its
+        modal as certain (the pack's ``questions.remedy.why_when``)."""
+        assert remedy.why_when is not None and remedy.can is not None
+        q0, q1 = doc.sentence(qi)
+        m = remedy.why_when.match(doc.lower, q0, q1)
+        if m is None:
+            return []
+        said = m["remedy"]
+        can = remedy.can.search(said)
+        pron = doc.pack.pronoun.search(said, can.end()) if can is not None else None
+        if can is None or pron is None:
+            return []
+        said = (
+            f"{said[: can.start()]}{remedy.certain}{said[can.end() : pron.start()]}"
+            f"{m['problem']}{said[pron.end() :]}"
+        )
+        r0, r1 = m.span("remedy")
+        return [
+            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi)
+            for c in self.judge_statement(said)
+        ]
 
     def _answer(self, doc: Doc, question: str, ai: int, qi: int) -> list[Candidate]:
         pack = doc.pack
@@ -571,6 +642,12 @@ class AnswerDetector:
         if bare and (lead_words := pack.topic_lead.match(topic)):
             topic = topic[lead_words.end() :]
         word, kind = _answer_word(pack, answer, lead, bare)
+        if word is None and bare and (got := self._remedy(doc, topic, ai, qi)):
+            # the line's own words may say more of the topic ("Orange peel? We'll take care
+            # of that."): the pronoun reading below is kept beside the promise
+            said = self._pronoun(doc, topic, answer, lead, ai, qi)
+            cats = {c.category for c in said}
+            return [c for c in got if c.category not in cats] + said
         if word is None:
             word, kind = _timing_word(pack, question, answer, lead), "timing"
             if word is None:  # "How long will it last? A full year." (amounts.py)
@@ -610,28 +687,97 @@ class AnswerDetector:
                 for c in found.values()
             ]
         if not bare:
+            return self._certain_line(doc, answer, ai, qi)
+        return self._pronoun(doc, topic, answer, lead, ai, qi)
+
+    def _certain_line(self, doc: Doc, answer: str, ai: int, qi: int) -> list[Candidate]:
+        """A remedy line after any question says what it says with its "can" read as certain:
+        "Finding more hair on your pillow? We can fix that." says what "We'll fix that." does."""
+        remedy = doc.pack.remedy
+        if remedy is None or remedy.modal is None or remedy.can is None:
             return []
-        # "Stubborn belly? Our injections dissolve it.": read the pronoun as the topic
+        if len(answer.split()) > remedy.words or remedy.line.match(answer) is None:
+            return []
+        if (m := remedy.modal.match(answer)) is None:
+            return []
+        m0, m1 = m.span("modal")
+        said = answer[:m0] + remedy.certain + answer[m1:]
+        a0 = doc.sentence(ai)[0]
+        d = len(remedy.certain) - (m1 - m0)
+
+        def back(i: int) -> int:
+            return i if i <= m0 else max(m0, i - d)
+
+        return [
+            Candidate(a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi)
+            for c in self.judge_statement(said)
+        ]
+
+    def _pronoun(
+        self, doc: Doc, topic: str, answer: str, lead: int, ai: int, qi: int
+    ) -> list[Candidate]:
+        """ "Stubborn belly? Our injections dissolve it.": the pronoun read as the topic."""
+        pack = doc.pack
+        a0 = doc.sentence(ai)[0]
         pron = pack.pronoun.search(answer, lead)
         if pron is None:
             return []
         p0, p1 = pron.span()
-        said = answer[:p0] + topic + answer[p1:]
-        shift = len(topic) - (p1 - p0)
+        head, name, m0, d = answer[:p0], self.name, p0, 0
+        remedy = pack.remedy
+        if remedy is not None and remedy.modal is not None and (m := remedy.modal.match(head)):
+            # "Saggy jowls? Our HIFU can lift them.": the clinic's "can" answering a problem
+            # promises; the modal is read as certain
+            m0, m1 = m.span("modal")
+            head = head[:m0] + remedy.certain + head[m1:]
+            d = len(remedy.certain) - (m1 - m0)
+            name = "remedy"
+        said = head + topic + answer[p1:]
+        q0 = p0 + d  # where the topic starts in the statement
+        shift = len(topic) - (p1 - p0) + d
         out = []
-        t1 = p0 + len(topic)  # where the topic ends in the statement
+        t1 = q0 + len(topic)  # where the topic ends in the statement
 
         def back(i: int, end: bool) -> int:  # a statement offset -> an answer offset
-            if i < p0 or (end and i == p0):
-                return i
+            if i < q0 or (end and i == q0):
+                return i if i <= m0 else max(m0, i - d)
             return (p1 if end else p0) if i <= t1 else i - shift
 
         for c in self.judge_statement(said):
             s, e = back(c.start, False), back(c.end, True)
-            out.append(
-                Candidate(a0 + s, a0 + max(e, s + 1), c.rule, self.name, c.confidence, ai, qi)
-            )
+            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, name, c.confidence, ai, qi))
         return out
+
+    def _remedy(self, doc: Doc, topic: str, ai: int, qi: int) -> list[Candidate]:
+        """A short line in the clinic's voice that takes on a bare topic's problem ("Dark
+        circles? We've got the answer.", "Double chin? We can fix that.") promises it gone,
+        whatever its modal: read as "{topic} gone" (so only a problem the rules know counts)
+        and, where it does, as the pack's promise too (the pack's ``questions.remedy``)."""
+        remedy = doc.pack.remedy
+        if remedy is None:
+            return []
+        a0, a1 = doc.sentence(ai)
+        answer = doc.lower[a0:a1]
+        if len(answer.split()) > remedy.words or remedy.line.match(answer) is None:
+            return []
+        topics = [topic]
+        for pi in range(qi - 1, max(qi - 1 - remedy.chain, -1), -1):  # "Hangover? Jet lag? ..."
+            if not doc.is_question(pi):
+                break
+            earlier = _concern_topic(doc.pack, doc.sentence_text(pi).rstrip("?!. ").strip())
+            if doc.pack.statement.match(earlier) or len(earlier.split()) > doc.pack.topic_words:
+                break
+            topics.append(earlier)
+        found = {c.rule.code: c for t in topics for c in self.judge_statement(f"{t} gone")}
+        if not found:
+            return []
+        found.update({c.rule.code: c for c in self.judge_statement(remedy.says)})
+        text = answer.strip(_EDGE_MARKS + ".!")
+        start = a0 + answer.index(text) if text else a0
+        return [
+            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi)
+            for c in found.values()
+        ]
 
 
 def _answer_sentence(doc: Doc, qi: int) -> int:

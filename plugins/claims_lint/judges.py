@@ -397,6 +397,8 @@ class HedgeJudge:
     name = "hedge"
 
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
+        if cand.detector == "remedy":  # "Double chin? We can fix that.": the clinic promises
+            return True
         if not cand.rule.hedgeable:
             return not (cand.rule.balanced and _balanced(doc, cand))
         pack = doc.pack

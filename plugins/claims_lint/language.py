@@ -234,6 +234,29 @@ class Filled:
 
 
 @dataclass(frozen=True)
+class Remedy:
+    """The pack's ``questions.remedy`` section, compiled: a short line in the clinic's voice
+    that takes on the problem a question names ("Dark circles? We've got the answer.",
+    "Double chin? We can fix that.") promises its removal, whatever its modal."""
+
+    line: re.Pattern[str]  # the whole answer: a remedy line (matched at its start)
+    words: int  # an answer of at most this many words
+    says: str  # the promise a remedy line makes, read by the rules
+    chain: int  # bare questions just before the question that the line answers too
+    # the clinic's voice and a modal after it, read as `certain` ("We can lift them")
+    modal: re.Pattern[str] | None
+    certain: str
+    # "Why live with jowls when one session can lift them?": groups problem and remedy
+    why_when: re.Pattern[str] | None = None
+    can: re.Pattern[str] | None = None  # the modal alone, in the remedy clause
+    # "Love handles, bra bulge — we sculpt them all away.": the hand-over after a line of
+    # problems, the clinic's voice that must follow it, and the most words the problems take
+    handover: re.Pattern[str] | None = None
+    voice: re.Pattern[str] | None = None
+    handover_words: int = 0
+
+
+@dataclass(frozen=True)
 class Contrast:
     """The pack's ``pairs.contrast`` section, compiled: two short sentences that set the
     clinic's own side against something else ("Fade creams take months. We take minutes.")."""
@@ -338,6 +361,7 @@ class LanguagePack:
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
+    remedy: Remedy | None = None  # "Double chin? We can fix that.": see `questions.remedy`
     # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
     # worry may be (groups subject, aux, rest) and what its contracted auxiliaries stand for
     pairs: Pairs | None = None  # claims made across two sentences: see `pairs`
@@ -703,6 +727,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
         filled=_filled(r, lead, label),
+        remedy=_remedy(r),
         pairs=_pairs(r, label),
         concern_lead=_optional_lead(r, "questions.concern.lead"),
         concern_clause=_optional_regex(r, "questions.concern.clause"),
@@ -719,6 +744,38 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
 
 def _lower_set(words: list[str]) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words)
+
+
+def _remedy(r: _Reader) -> Remedy | None:
+    """The ``questions.remedy`` section, or None when the pack has none."""
+    if r.get("questions.remedy", dict, {}) == {}:
+        return None
+    voice = r.get("questions.remedy.voice", str, "")
+    modal = r.get("questions.remedy.modal", str, "")
+    return Remedy(
+        line=r.regex(
+            "questions.remedy.line",
+            rf"[\W_]*(?:{r.get('questions.remedy.line', str)})(?![\w'-])[\W_]*$",
+        ),
+        words=int(r.get("questions.remedy.words", int)),
+        says=r.get("questions.remedy.says", str),
+        chain=int(r.get("questions.remedy.chain", int, 0)),
+        modal=r.regex("questions.remedy.modal", rf"[\W_]*(?:{voice})\s+(?P<modal>{modal})\s")
+        if voice and modal
+        else None,
+        certain=r.get("questions.remedy.certain", str, "will"),
+        why_when=_optional(r, "questions.remedy.why_when"),
+        can=r.regex("questions.remedy.modal", rf"\b(?:{modal})\b") if modal else None,
+        handover=_optional(r, "questions.remedy.handover"),
+        voice=r.regex("questions.remedy.voice", rf"[\W_]*(?:{voice})\b") if voice else None,
+        handover_words=int(r.get("questions.remedy.handover_words", int, 0)),
+    )
+
+
+def _optional(r: _Reader, dotted: str) -> re.Pattern[str] | None:
+    """An optional regex, as written."""
+    source = r.get(dotted, str, "")
+    return r.regex(dotted, source) if source else None
 
 
 def _list_joiner(r: _Reader) -> ListJoiner | None:
