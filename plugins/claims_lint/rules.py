@@ -147,6 +147,22 @@ class Example:
 _CONTEXT_KEYS = ("unless", "still_if", "unless_before", "unless_after", "requires_doc")
 
 
+class _ContextTest:
+    """``Rule.unless_re`` and its kind: the context test ``unless`` (and so on) compiled on
+    first use, then kept in the rule's ``__dict__``, which Python reads before this descriptor
+    (as ``functools.cached_property`` does)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.key = name.removesuffix("_re")
+
+    def __get__(self, rule: Rule | None, owner: type | None = None) -> Any:  # a Pattern or None
+        if rule is None:
+            return self
+        value = rule.__dict__[self.name] = rule._compiled(self.key)
+        return value
+
+
 @dataclass
 class Rule:
     code: str
@@ -190,25 +206,11 @@ class Rule:
     unless_after_src: str | None = field(default=None, repr=False)
     requires_doc_src: str | None = field(default=None, repr=False)
 
-    @cached_property
-    def unless_re(self) -> re.Pattern[str] | None:
-        return self._compiled("unless")
-
-    @cached_property
-    def still_if_re(self) -> re.Pattern[str] | None:
-        return self._compiled("still_if")
-
-    @cached_property
-    def unless_before_re(self) -> re.Pattern[str] | None:
-        return self._compiled("unless_before")
-
-    @cached_property
-    def unless_after_re(self) -> re.Pattern[str] | None:
-        return self._compiled("unless_after")
-
-    @cached_property
-    def requires_doc_re(self) -> re.Pattern[str] | None:
-        return self._compiled("requires_doc")
+    unless_re = _ContextTest()
+    still_if_re = _ContextTest()
+    unless_before_re = _ContextTest()
+    unless_after_re = _ContextTest()
+    requires_doc_re = _ContextTest()
 
     def context_regex(self, key: str) -> str | None:
         """The regex source of one context test (``unless``, ``unless_before`` ...)."""
