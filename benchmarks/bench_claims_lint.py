@@ -24,7 +24,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from claims_lint import Config, Linter
+from claims_lint import Config, Linter, LintResult
 from claims_lint.runner import collect_files, lint_files
 
 PARAGRAPHS = [
@@ -91,21 +91,26 @@ def make_unique_markdown(target_bytes: int, seed: int = 7) -> str:
 def bench_file(path: Path, linter: Linter) -> tuple[float, int, int]:
     text = path.read_text(encoding="utf-8")
     linter.lint_source(text[:20000], str(path))  # compile the rules' regexes (on first use)
-    runs = []
-    for _ in range(3):  # best of three: the machine is shared
-        # A fresh linter each time: a linter remembers the sentences it has read, and a
-        # second run over the same page would measure that memory, not the linting.
-        linter = Linter(linter.config, evidence=linter.evidence)
-        linter.pipeline  # noqa: B018 - built on first use; start-up is measured apart (bench_cli)
-        t0 = time.perf_counter()
-        res = linter.lint_source(text, str(path))
-        runs.append(time.perf_counter() - t0)
+    runs = [lint_once(linter, text, path) for _ in range(3)]  # best of three: a shared machine
+    _, _, res, linter = runs[-1]
     # memory in a separate run: tracemalloc itself slows Python down several times
     tracemalloc.start()
     linter.lint_source(text, str(path))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return min(runs), peak, len(res.findings)
+    return min(r[0] for r in runs), peak, len(res.findings)
+
+
+def lint_once(linter: Linter, text: str, path: Path) -> tuple[float, float, LintResult, Linter]:
+    """One run over the page by a fresh linter: wall time, CPU time, the result and the linter.
+
+    A fresh linter each time: a linter remembers the sentences it has read, and a second run
+    over the same page would measure that memory, not the linting."""
+    fresh = Linter(linter.config, evidence=linter.evidence)
+    fresh.pipeline  # noqa: B018 - built on first use; start-up is measured apart (bench_cli)
+    w0, c0 = time.perf_counter(), time.process_time()
+    res = fresh.lint_source(text, str(path))
+    return time.perf_counter() - w0, time.process_time() - c0, res, fresh
 
 
 def bench_proselint(path: Path) -> tuple[float, float] | None:
@@ -139,11 +144,7 @@ def side_by_side(path: Path, linter: Linter, rounds: int = 3) -> list[tuple[floa
     text = path.read_text(encoding="utf-8")
     out = []
     for _ in range(rounds):
-        fresh = Linter(linter.config, evidence=linter.evidence)
-        fresh.pipeline  # noqa: B018 - built before the clock starts, as in bench_file
-        w0, c0 = time.perf_counter(), time.process_time()
-        fresh.lint_source(text, str(path))
-        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+        wall, cpu, _, _ = lint_once(linter, text, path)
         peer = bench_proselint(path)
         if peer is None:
             return []

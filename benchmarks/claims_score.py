@@ -312,6 +312,16 @@ def load_items(name: str, path: Path) -> list[Item]:
     ]
 
 
+def scoring_linter() -> Linter:
+    """The linter every set is scored with: a fixed date, no evidence register, no cache."""
+    return Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
+
+
+def correct(flag: tuple[str, ...] | list[str], found: set[str]) -> bool:
+    """A flagged item found in one of its categories, or a quiet item with no finding."""
+    return bool(found & set(flag)) if flag else not found
+
+
 def score(
     name: str, items: list[Item], linter: Linter, by_category: CategoryScore | None = None
 ) -> Score:
@@ -324,16 +334,16 @@ def score(
         if item.flag:
             s.flag_total += 1
             s.flag_any += bool(found)
-            if found & set(item.flag):
+            if correct(item.flag, found):
                 s.flag_hit += 1
             else:
                 s.misses.append(f"missed {label} want {list(item.flag)} got {sorted(found)}")
         else:
             s.quiet_total += 1
-            if found:
-                s.noisy.append(f"noisy  {label} got {sorted(found)}")
-            else:
+            if correct(item.flag, found):
                 s.quiet_ok += 1
+            else:
+                s.noisy.append(f"noisy  {label} got {sorted(found)}")
     return s
 
 
@@ -354,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [name for name in args.sets if name not in SETS]
     if unknown:
         ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
-    linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
+    linter = scoring_linter()
     pooled = CategoryScore() if args.by_category else None
     for name in args.sets or list(SETS):
         path = SETS[name]

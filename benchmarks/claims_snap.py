@@ -12,14 +12,12 @@ items must not guide a change. To test a worktree rather than the installed pack
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import TypedDict
 
-from claims_lint import Config, Linter
-from claims_score import FROZEN, SETS, load_items
+from claims_score import FROZEN, SETS, correct, load_items, scoring_linter
 
 NOT_TUNING = FROZEN | {"corpus", "devset"}
 
@@ -31,7 +29,7 @@ class Entry(TypedDict):
 
 
 def snapshot() -> dict[str, Entry]:
-    linter = Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
+    linter = scoring_linter()
     out: dict[str, Entry] = {}
     for name, path in SETS.items():
         if name in NOT_TUNING or not path.is_file():
@@ -44,9 +42,7 @@ def snapshot() -> dict[str, Entry]:
 
 
 def right(entry: Entry) -> bool:
-    """A flagged item found in one of its categories, or a quiet item with no finding."""
-    cats = {g.split(":", 1)[1] for g in entry["got"]}
-    return bool(cats & set(entry["want"])) if entry["want"] else not cats
+    return correct(entry["want"], {g.split(":", 1)[1] for g in entry["got"]})
 
 
 def diff(base: dict[str, Entry], now: dict[str, Entry]) -> list[str]:

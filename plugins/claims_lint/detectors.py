@@ -562,11 +562,9 @@ class AnswerDetector:
         if remedy is None or remedy.handover is None or remedy.voice is None:
             return []
         low = doc.lower
-        if not any(mark in low for mark in ("—", "–", " - ", ": ")):
-            return []
         out: list[Candidate] = []
         seen: set[int] = set()
-        for mark in ("—", "–", " - ", ": "):
+        for mark in _HANDOVER_MARKS:
             for si in doc.sentences_with(mark):
                 if si in seen:
                     continue
@@ -778,6 +776,9 @@ class AnswerDetector:
             Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi)
             for c in found.values()
         ]
+
+
+_HANDOVER_MARKS = ("—", "–", " - ", ": ")  # what hands a line of problems over to the clinic
 
 
 def _answer_sentence(doc: Doc, qi: int) -> int:
