@@ -118,6 +118,10 @@ Sets:
   selling pages, FAQs, blogs and adverts in copywriters' everyday wording; public patient
   information and careful clinic pages, mostly quiet, using claim words honestly), scored on
   arrival (development data);
+* ``dev62`` — HELD OUT: written blind at the start of the eleventh session of 2026-12-02, before
+  anything of that session landed (clinic pages and blog articles of nine countries; adverts,
+  social posts and emails; public patient information, nearly all quiet; two evasion pages),
+  scored on arrival and at the end: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -197,6 +201,7 @@ SETS = {
     "dev59": FIXTURES / "realistic" / "dev59.yaml",
     "dev60": FIXTURES / "realistic" / "dev60.yaml",
     "dev61": FIXTURES / "realistic" / "dev61.yaml",
+    "dev62": FIXTURES / "realistic" / "dev62.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -236,6 +241,7 @@ FROZEN = {
     "dev55",
     "dev58",
     "dev59",
+    "dev62",
 }
 
 
