@@ -34,6 +34,10 @@ class Candidate:
     confidence: float
     sentence: int
     question: int = -1  # for an answer: the sentence of the question whose claim it makes
+    # the statement the claim was found in, when the words were read with what comes before
+    # them ("We can fix that." after "Tired of dull skin?" read as "dull skin gone"): the
+    # finding's message shows it, so the writer sees why a harmless-looking line counts
+    reading: str = ""
 
     @property
     def category(self) -> str:
@@ -591,7 +595,7 @@ class AnswerDetector:
                 for c in self.judge_statement(said):
                     if c.end <= p0 - m.end():
                         continue  # the clinic's words alone: the rule detector's
-                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si))
+                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si, -1, said))
         return out
 
     def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:
@@ -614,7 +618,7 @@ class AnswerDetector:
         )
         r0, r1 = m.span("remedy")
         return [
-            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi)
+            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi, -1, said)
             for c in self.judge_statement(said)
         ]
 
@@ -626,11 +630,15 @@ class AnswerDetector:
         if pack.filled is not None and (got := _filled(pack, question, answer, lead)):
             said, word = got
             start = a0 + word.end() - len(word.group(0).lstrip(_EDGE_MARKS))
-            found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
+            found = {
+                c.rule.code: (c, statement)
+                for statement in said
+                for c in self.judge_statement(statement)
+            }
             if found:
                 return [
-                    Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
-                    for c in found.values()
+                    Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi, st)
+                    for c, st in found.values()
                 ]
         topic = question.strip().rstrip("?!. ").strip()
         if degree := pack.degree_question.match(topic):  # "how painful is it" → "is it painful"
@@ -675,14 +683,14 @@ class AnswerDetector:
                 # completes the statement rather than qualifying it
                 rest = " " + rest.lstrip(" ,;:—–-")
             found = {
-                c.rule.code: c
+                c.rule.code: (c, statement + rest)
                 for statement in said
                 for c in self.judge_statement(statement + rest)
                 if c.start < len(statement)
             }
             return [
-                Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi)
-                for c in found.values()
+                Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi, st)
+                for c, st in found.values()
             ]
         if not bare:
             return self._certain_line(doc, answer, ai, qi)
@@ -707,7 +715,9 @@ class AnswerDetector:
             return i if i <= m0 else max(m0, i - d)
 
         return [
-            Candidate(a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi)
+            Candidate(
+                a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi, said
+            )
             for c in self.judge_statement(said)
         ]
 
@@ -743,7 +753,8 @@ class AnswerDetector:
 
         for c in self.judge_statement(said):
             s, e = back(c.start, False), back(c.end, True)
-            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, name, c.confidence, ai, qi))
+            end = a0 + max(e, s + 1)
+            out.append(Candidate(a0 + s, end, c.rule, name, c.confidence, ai, qi, said))
         return out
 
     def _remedy(self, doc: Doc, topic: str, ai: int, qi: int) -> list[Candidate]:
@@ -766,15 +777,17 @@ class AnswerDetector:
             if doc.pack.statement.match(earlier) or len(earlier.split()) > doc.pack.topic_words:
                 break
             topics.append(earlier)
-        found = {c.rule.code: c for t in topics for c in self.judge_statement(f"{t} gone")}
+        found = {
+            c.rule.code: (c, f"{t} gone") for t in topics for c in self.judge_statement(f"{t} gone")
+        }
         if not found:
             return []
-        found.update({c.rule.code: c for c in self.judge_statement(remedy.says)})
+        found.update({c.rule.code: (c, remedy.says) for c in self.judge_statement(remedy.says)})
         text = answer.strip(_EDGE_MARKS + ".!")
         start = a0 + answer.index(text) if text else a0
         return [
-            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi)
-            for c in found.values()
+            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi, said)
+            for c, said in found.values()
         ]
 
 

@@ -349,6 +349,10 @@ class Linter:
         line, col = to_line_col(starts, s)
         end_line, end_col = to_line_col(starts, max(e - 1, s))
         matched = " ".join(unit.text[a:b].split())
+        said = f'"{matched}"'
+        if cand.reading:
+            note = self.pipeline.pack.reading_note
+            said += "; " + note.replace("{reading}", " ".join(cand.reading.split()))
         return Finding(
             path=path,
             line=line,
@@ -358,7 +362,7 @@ class Linter:
             rule=rule.code,
             category=rule.category,
             severity=rule.severity,
-            message=f'{rule.message} ("{matched}")',
+            message=f"{rule.message} ({said})",
             excerpt=excerpt,
             suggestion=rule.suggestion,
             why=rule.why,

@@ -378,6 +378,8 @@ class LanguagePack:
     rereading: Rereading | None = None  # a rule's second reading: see `rereading`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
+    # added to a finding's message when its words were read with what comes before them
+    reading_note: str = 'read as "{reading}"'
     digest: str = ""
 
     def inflected_words(self, word: str) -> list[str]:
@@ -741,8 +743,17 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         rereading=_rereading(r),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
+        reading_note=_reading_note(r),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
     )
+
+
+def _reading_note(r: _Reader) -> str:
+    note = str(r.get("reading_note", str, 'read as "{reading}"'))
+    if "{reading}" not in note:
+        hint = "'reading_note' needs {reading} where the statement goes"
+        raise ConfigError(str(r.path), 0, hint)
+    return note
 
 
 def _lower_set(words: list[str]) -> frozenset[str]:

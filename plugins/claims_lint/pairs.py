@@ -115,13 +115,14 @@ class PairDetector:
         verbs = [w for w in _WORD.findall(rest) if w not in contrast.adverbs][:2]
         said = second.strip(_UNSAID)
         for other in _others(contrast, w1, w2, verbs, rest, doc.pack.common_words):
-            found = self._needs_both(contrast.reading.format(other=other, ours=said), said, False)
+            reading = contrast.reading.format(other=other, ours=said)
+            found = self._needs_both(reading, said, False)
             if found:
                 # "Other clinics rush you. We never do.": the first sentence's own claim of
                 # that category is its own finding already
                 alone = {c.category for c in self.judge_statement(first)}
                 return [
-                    Candidate(b0, b1, c.rule, self.name, c.confidence, i + 1, i)
+                    Candidate(b0, b1, c.rule, self.name, c.confidence, i + 1, i, reading)
                     for c in found
                     if c.category not in alone
                 ]
@@ -142,13 +143,14 @@ class PairDetector:
         label = label.strip(_UNSAID)
         counted = label_statements(doc.pack, label, value)
         if counted:  # "## Sessions needed" then "1"
-            found = list(
-                {c.rule.code: c for s in counted for c in self.judge_statement(s)}.values()
-            )
+            by_rule = {c.rule.code: (c, s) for s in counted for c in self.judge_statement(s)}
+            found = list(by_rule.values())
         else:
             reading = pairs.label_reading.format(label=label, value=value)
-            found = self._needs_both(reading, value, True)
-        return [Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i) for c in found]
+            found = [(c, reading) for c in self._needs_both(reading, value, True)]
+        return [
+            Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i, said) for c, said in found
+        ]
 
     def _count_line(self, doc: Doc, span: tuple[int, int], i: int) -> list[Candidate]:
         """A line "Sessions needed: 1": a label that asks how many, and an amount after it."""
@@ -158,8 +160,10 @@ class PairDetector:
             return []
         label, value = doc.lower[a0:colon], doc.lower[colon + 1 : a1]
         said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
-        found = {c.rule.code: c for s in said for c in self.judge_statement(s)}
-        return [Candidate(a0, a1, c.rule, self.name, c.confidence, i) for c in found.values()]
+        found = {c.rule.code: (c, s) for s in said for c in self.judge_statement(s)}
+        return [
+            Candidate(a0, a1, c.rule, self.name, c.confidence, i, -1, s) for c, s in found.values()
+        ]
 
     def _needs_both(self, reading: str, second: str, straddle: bool) -> list[Candidate]:
         """The reading's claims that need the first sentence: not within the second's words
