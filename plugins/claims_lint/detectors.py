@@ -8,7 +8,6 @@ answer such as "Yes, completely." makes its question's claim).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -34,6 +33,10 @@ class Candidate:
     confidence: float
     sentence: int
     question: int = -1  # for an answer: the sentence of the question whose claim it makes
+    # the statement the claim was found in, when the words were read with what comes before
+    # them ("We can fix that." after "Tired of dull skin?" read as "dull skin gone"): the
+    # finding's message shows it, so the writer sees why a harmless-looking line counts
+    reading: str = ""
 
     @property
     def category(self) -> str:
@@ -120,7 +123,7 @@ class RuleDetector:
         # own conditions, which read the context): a sentence a site repeats ("Results vary
         # from person to person.") is scanned once per linter, not once per page.
         # per sentence text: (branch, start, end, listed start, listed end), -1 for no list
-        self._seen: dict[tuple[bool, str], tuple[tuple[int, int, int, int, int], ...]] = {}
+        self._seen: dict[str, tuple[tuple[int, int, int, int, int], ...]] = {}
 
     def _phrases_after(self, word: str) -> tuple[tuple[str, int], ...]:
         """The word-initial phrases that may start at the end of ``word`` (their first word is
@@ -165,22 +168,13 @@ class RuleDetector:
             return {}
         if only is not None and not only:  # every sentence seen before: no scan of the text
             return {}
-        ends = doc.sentence_ends
-        phrase_hits: dict[int, set[int]] = {}
-        if self._phrase_scan is not None:
-            for m in self._phrase_scan.finditer(low):
-                si = min(bisect_right(ends, m.start()), len(ends) - 1)
-                if only is None or si in only:  # a set per sentence of a long page is megabytes
-                    phrase_hits.setdefault(si, set()).add(self._phrase_ids[m.group(0)])
+        starts, ends = doc.sentence_starts, doc.sentence_ends
         out: dict[int, set[int]] = {}
         findall = _WORD.findall
         lits_in = self._lits_in
-        start = 0
-        for si, end in enumerate(ends):
-            if only is not None and si not in only:
-                start = end
-                continue
-            lits: set[int] = set(phrase_hits.get(si, ()))
+        for si in range(len(ends)) if only is None else sorted(only):
+            start, end = starts[si], ends[si]
+            lits = self._phrase_hits(low, start, end) if self._phrase_scan is not None else set()
             words = set(findall(low, start, end))
             if self._inner is not None:
                 for w in words:
@@ -191,10 +185,24 @@ class RuleDetector:
                     for phrase, pid in self._phrases_after(w):
                         if pid not in lits and low.find(phrase, start, last) >= 0:
                             lits.add(pid)
-            start = end
             if lits and (met := self._met(frozenset(lits))):
                 out[si] = set(met)
         return out
+
+    def _phrase_hits(self, low: str, start: int, end: int) -> set[int]:
+        """The phrases that open with punctuation (",", "(", "→" ...) and start in
+        ``low[start:end]``, each position tried (so no match hides one that starts inside it).
+        Searched sentence by sentence: they are on every line, and a search of the whole page
+        placed tens of thousands of hits in their sentences one by one."""
+        assert self._phrase_scan is not None
+        search, ids = self._phrase_scan.search, self._phrase_ids
+        found: set[int] = set()
+        last = end + 64  # a phrase that starts in the sentence may run past its end
+        m = search(low, start, last)
+        while m is not None and m.start() < end:
+            found.add(ids[m.group(0)])
+            m = search(low, m.start() + 1, last)
+        return found
 
     def _met(self, lits: frozenset[int]) -> frozenset[int]:
         """The branches whose every anchor clause has one of ``lits`` (cached: sentences of a
@@ -219,11 +227,19 @@ class RuleDetector:
         regexes, once per distinct sentence."""
         low = doc.lower
         found: dict[int, tuple[tuple[int, int, int, int, int], ...]] = {}
-        new: dict[tuple[bool, str], list[int]] = {}  # sentences not seen before, by text
-        for si, key in enumerate(doc.sentence_keys()):
-            hit = self._seen.get(key)
+        new: dict[str, list[int]] = {}  # sentences not seen before, by text
+        seen = self._seen.get
+        for si, (s0, s1) in enumerate(zip(doc.sentence_starts, doc.sentence_ends, strict=True)):
+            # what a sentence's matches depend on: its text, and whether a word runs into it
+            # (a regex's leading word boundary sees the character before): "\0" marks that
+            key = "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
+            hit = seen(key)
             if hit is None:
-                new.setdefault(key, []).append(si)
+                group = new.get(key)
+                if group is None:
+                    new[key] = [si]
+                else:
+                    group.append(si)
             elif hit:
                 found[si] = hit
         first = {group[0] for group in new.values()}
@@ -571,7 +587,8 @@ class AnswerDetector:
                 seen.add(si)
                 s0, s1 = doc.sentence(si)
                 m = remedy.handover.search(low, s0, s1)
-                if m is None:
+                # the clinic's voice after the mark first: most marks ("Time: 45 min") have none
+                if m is None or remedy.voice.match(low, m.end(), s1) is None:
                     continue
                 head = low[s0 : m.start()].strip(_EDGE_MARKS)
                 if not head or len(head.split()) > remedy.handover_words:
@@ -579,8 +596,6 @@ class AnswerDetector:
                 if doc.pack.statement.match(head) or doc.pack.pronoun.search(head):
                     continue  # a clause of its own, not a line of problems
                 t0 = m.end()
-                if remedy.voice.match(low, t0, s1) is None:
-                    continue
                 pron = doc.pack.pronoun.search(low, t0, s1)
                 if pron is None:
                     continue
@@ -591,7 +606,7 @@ class AnswerDetector:
                 for c in self.judge_statement(said):
                     if c.end <= p0 - m.end():
                         continue  # the clinic's words alone: the rule detector's
-                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si))
+                    out.append(Candidate(t0, t1, c.rule, self.name, c.confidence, si, -1, said))
         return out
 
     def _why_when(self, doc: Doc, remedy: Remedy, qi: int) -> list[Candidate]:
@@ -614,7 +629,7 @@ class AnswerDetector:
         )
         r0, r1 = m.span("remedy")
         return [
-            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi)
+            Candidate(r0, r1, c.rule, "remedy", c.confidence, qi, -1, said)
             for c in self.judge_statement(said)
         ]
 
@@ -626,11 +641,15 @@ class AnswerDetector:
         if pack.filled is not None and (got := _filled(pack, question, answer, lead)):
             said, word = got
             start = a0 + word.end() - len(word.group(0).lstrip(_EDGE_MARKS))
-            found = {c.rule.code: c for statement in said for c in self.judge_statement(statement)}
+            found = {
+                c.rule.code: (c, statement)
+                for statement in said
+                for c in self.judge_statement(statement)
+            }
             if found:
                 return [
-                    Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi)
-                    for c in found.values()
+                    Candidate(start, a0 + word.end(), c.rule, self.name, c.confidence, ai, qi, st)
+                    for c, st in found.values()
                 ]
         topic = question.strip().rstrip("?!. ").strip()
         if degree := pack.degree_question.match(topic):  # "how painful is it" → "is it painful"
@@ -675,14 +694,14 @@ class AnswerDetector:
                 # completes the statement rather than qualifying it
                 rest = " " + rest.lstrip(" ,;:—–-")
             found = {
-                c.rule.code: c
+                c.rule.code: (c, statement + rest)
                 for statement in said
                 for c in self.judge_statement(statement + rest)
                 if c.start < len(statement)
             }
             return [
-                Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi)
-                for c in found.values()
+                Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi, st)
+                for c, st in found.values()
             ]
         if not bare:
             return self._certain_line(doc, answer, ai, qi)
@@ -707,7 +726,9 @@ class AnswerDetector:
             return i if i <= m0 else max(m0, i - d)
 
         return [
-            Candidate(a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi)
+            Candidate(
+                a0 + back(c.start), a0 + back(c.end), c.rule, "remedy", c.confidence, ai, qi, said
+            )
             for c in self.judge_statement(said)
         ]
 
@@ -743,7 +764,8 @@ class AnswerDetector:
 
         for c in self.judge_statement(said):
             s, e = back(c.start, False), back(c.end, True)
-            out.append(Candidate(a0 + s, a0 + max(e, s + 1), c.rule, name, c.confidence, ai, qi))
+            end = a0 + max(e, s + 1)
+            out.append(Candidate(a0 + s, end, c.rule, name, c.confidence, ai, qi, said))
         return out
 
     def _remedy(self, doc: Doc, topic: str, ai: int, qi: int) -> list[Candidate]:
@@ -766,15 +788,17 @@ class AnswerDetector:
             if doc.pack.statement.match(earlier) or len(earlier.split()) > doc.pack.topic_words:
                 break
             topics.append(earlier)
-        found = {c.rule.code: c for t in topics for c in self.judge_statement(f"{t} gone")}
+        found = {
+            c.rule.code: (c, f"{t} gone") for t in topics for c in self.judge_statement(f"{t} gone")
+        }
         if not found:
             return []
-        found.update({c.rule.code: c for c in self.judge_statement(remedy.says)})
+        found.update({c.rule.code: (c, remedy.says) for c in self.judge_statement(remedy.says)})
         text = answer.strip(_EDGE_MARKS + ".!")
         start = a0 + answer.index(text) if text else a0
         return [
-            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi)
-            for c in found.values()
+            Candidate(start, start + len(text), c.rule, "remedy", c.confidence, ai, qi, said)
+            for c, said in found.values()
         ]
 
 

@@ -265,6 +265,9 @@ class Contrast:
     # the same opening searched for over a whole page: at a word's start, tested without
     # taking up text, so that no match hides the next (pairs.py's first test)
     opening: re.Pattern[str]
+    # words one of which every opening holds (derived from ``ours``), found with ``str.find``
+    # far faster than ``opening`` tries every position of a page; empty when none is known
+    opening_words: tuple[str, ...]
     adverbs: frozenset[str]  # words between that subject and its verb
     proforms: re.Pattern[str]  # a rest of the second sentence that stands in for a verb
     agree: re.Pattern[str]  # words that make the pair agree
@@ -375,6 +378,8 @@ class LanguagePack:
     rereading: Rereading | None = None  # a rule's second reading: see `rereading`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
+    # added to a finding's message when its words were read with what comes before them
+    reading_note: str = 'read as "{reading}"'
     digest: str = ""
 
     def inflected_words(self, word: str) -> list[str]:
@@ -738,8 +743,17 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         rereading=_rereading(r),
         common_words=frozenset(w.lower() for w in r.get("common_words", list, [])),
         frequent_words=frozenset(w.lower() for w in r.get("frequent_words", list, [])),
+        reading_note=_reading_note(r),
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
     )
+
+
+def _reading_note(r: _Reader) -> str:
+    note = str(r.get("reading_note", str, 'read as "{reading}"'))
+    if "{reading}" not in note:
+        hint = "'reading_note' needs {reading} where the statement goes"
+        raise ConfigError(str(r.path), 0, hint)
+    return note
 
 
 def _lower_set(words: list[str]) -> frozenset[str]:
@@ -1040,6 +1054,17 @@ def _pairs(r: _Reader, label: str) -> Pairs | None:
     )
 
 
+def _opening_words(ours: str) -> tuple[str, ...]:
+    """One clause of the words every match of ``ours`` holds (patterns.required_literals),
+    rarest-looking first: the longest shortest word."""
+    try:
+        clauses = required_literals(ours)
+    except re.error:
+        return ()  # the pack's own check reports a bad regex; the page scan is then not used
+    best = max(clauses, key=lambda c: min(map(len, c)), default=frozenset())
+    return tuple(sorted(best))
+
+
 def _contrast(r: _Reader) -> Contrast | None:
     """The ``pairs.contrast`` section, or None when the pack has none."""
     if r.get("pairs.contrast", dict, {}) == {}:
@@ -1050,6 +1075,7 @@ def _contrast(r: _Reader) -> Contrast | None:
     return Contrast(
         ours=r.regex("pairs.contrast.ours", ours),
         opening=r.regex("pairs.contrast.ours", rf"(?<!\w)(?=(?:{ours}))"),
+        opening_words=_opening_words(ours),
         adverbs=_lower_set(r.get("pairs.contrast.adverbs", list, [])),
         proforms=r.regex("pairs.contrast.proforms", rf"\s*(?:{proforms})[\W_]*$"),
         agree=r.regex("pairs.contrast.agree", rf"\b(?:{agree})\b"),

@@ -32,6 +32,7 @@ _EDGE = " \t\n" + BOUNDARY
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break in plain text
 _CLOSED_LINE = re.compile(rf"[ \t]*{BOUNDARY}[ \t]*\n")  # a heading's end, then a new line
 _LINE_EDGE = " \t" + BOUNDARY  # what a line's words may stand between
+_EDGES_AFTER = re.compile(rf"[{re.escape(_EDGE)}]*")  # the blanks and edges after a line
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
 
 
@@ -61,21 +62,42 @@ class PairDetector:
         out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
             for i in doc.sentences_with(":"):
-                out += self._count_line(doc, spans[i], i)
+                out += self._count_line(doc, spans, i)
         return out
 
     def _contrast_openings(self, doc: Doc, contrast: Contrast, spans: _Spans) -> list[int]:
         """The sentences before one that opens on the clinic's side ("We take minutes.")."""
-        out: list[int] = []
+        if not contrast.opening_words:
+            return self._openings_scanned(doc, contrast, spans)
+        # Each opening holds one of the words: only the sentences where one stands are tried
+        # (the opening regex at every position of a long page costs ten times more).
         low = doc.lower
-        for m in contrast.opening.finditer(low):
-            at = m.start()
-            while at > 0 and low[at - 1] in " \t":
-                at -= 1
-            if at > 0 and low[at - 1].isalnum():
-                continue  # "... that we ...": inside a sentence (none starts after a letter)
+        ends = doc.sentence_ends
+        tried: set[int] = set()
+        for word in contrast.opening_words:
+            at = low.find(word)
+            while at >= 0:
+                i = doc.sentence_of(at)
+                tried.add(i)
+                at = low.find(word, ends[i])  # the sentence is tried once, whatever it holds
+        opening, ours, starts = contrast.opening.match, contrast.ours.match, doc.sentence_starts
+        return [
+            i - 1
+            for i in sorted(tried)
+            # "ours" from the sentence's first character (it reads past the edges before the
+            # words) is a cheap first test: most sentences that hold "we" do not open with it
+            if ours(low, starts[i])
+            and opening(low, spans[i][0])
+            and _opens_sentence(doc, i, spans[i][0])
+        ]
+
+    def _openings_scanned(self, doc: Doc, contrast: Contrast, spans: _Spans) -> list[int]:
+        """:meth:`_contrast_openings` by a search of the whole page (a pack whose openings
+        share no word)."""
+        out: list[int] = []
+        for m in contrast.opening.finditer(doc.lower):
             i = doc.sentence_of(m.start())
-            if i > 0 and spans[i][0] == m.start():
+            if spans[i][0] == m.start() and _opens_sentence(doc, i, m.start()):
                 out.append(i - 1)
         return out
 
@@ -98,13 +120,14 @@ class PairDetector:
         verbs = [w for w in _WORD.findall(rest) if w not in contrast.adverbs][:2]
         said = second.strip(_UNSAID)
         for other in _others(contrast, w1, w2, verbs, rest, doc.pack.common_words):
-            found = self._needs_both(contrast.reading.format(other=other, ours=said), said, False)
+            reading = contrast.reading.format(other=other, ours=said)
+            found = self._needs_both(reading, said, False)
             if found:
                 # "Other clinics rush you. We never do.": the first sentence's own claim of
                 # that category is its own finding already
                 alone = {c.category for c in self.judge_statement(first)}
                 return [
-                    Candidate(b0, b1, c.rule, self.name, c.confidence, i + 1, i)
+                    Candidate(b0, b1, c.rule, self.name, c.confidence, i + 1, i, reading)
                     for c in found
                     if c.category not in alone
                 ]
@@ -125,24 +148,31 @@ class PairDetector:
         label = label.strip(_UNSAID)
         counted = label_statements(doc.pack, label, value)
         if counted:  # "## Sessions needed" then "1"
-            found = list(
-                {c.rule.code: c for s in counted for c in self.judge_statement(s)}.values()
-            )
+            by_rule = {c.rule.code: (c, s) for s in counted for c in self.judge_statement(s)}
+            found = list(by_rule.values())
         else:
             reading = pairs.label_reading.format(label=label, value=value)
-            found = self._needs_both(reading, value, True)
-        return [Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i) for c in found]
+            found = [(c, reading) for c in self._needs_both(reading, value, True)]
+        return [
+            Candidate(b0, b1, c.rule, self.name, c.confidence, vi, i, said) for c, said in found
+        ]
 
-    def _count_line(self, doc: Doc, span: tuple[int, int], i: int) -> list[Candidate]:
+    def _count_line(self, doc: Doc, spans: _Spans, i: int) -> list[Candidate]:
         """A line "Sessions needed: 1": a label that asks how many, and an amount after it."""
-        a0, a1 = span
-        colon = doc.lower.find(":", a0, a1)
+        s0, s1 = doc.sentence(i)  # the edges round its words are stripped with the rest
+        low = doc.lower
+        colon = low.find(":", s0, s1)
         if colon < 0:
             return []
-        label, value = doc.lower[a0:colon], doc.lower[colon + 1 : a1]
+        label, value = low[s0:colon], low[colon + 1 : s1]
         said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
-        found = {c.rule.code: c for s in said for c in self.judge_statement(s)}
-        return [Candidate(a0, a1, c.rule, self.name, c.confidence, i) for c in found.values()]
+        found = {c.rule.code: (c, s) for s in said for c in self.judge_statement(s)}
+        if not found:
+            return []
+        a0, a1 = spans[i]
+        return [
+            Candidate(a0, a1, c.rule, self.name, c.confidence, i, -1, s) for c, s in found.values()
+        ]
 
     def _needs_both(self, reading: str, second: str, straddle: bool) -> list[Candidate]:
         """The reading's claims that need the first sentence: not within the second's words
@@ -185,6 +215,15 @@ def _others(
             yield " ".join(w1[:p])
 
 
+def _opens_sentence(doc: Doc, i: int, at: int) -> bool:
+    """Whether ``at``, the start of sentence ``i``'s words, begins a sentence after another:
+    no word runs into it ("... that we ..." is inside a sentence; none starts after a letter)."""
+    low = doc.lower
+    while at > 0 and low[at - 1] in " \t":
+        at -= 1
+    return i > 0 and not (at > 0 and low[at - 1].isalnum())
+
+
 def _same_verb(a: str, b: str, endings: tuple[str, ...]) -> bool:
     """``a`` and ``b`` are one verb ("take", "takes"), as far as endings tell."""
     return a == b or any(a + e == b or b + e == a for e in endings)
@@ -221,30 +260,39 @@ class _Spans:
 
 def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
     """The sentences that are a line of their own of at most ``most_words`` words with no end
-    mark: a heading, a line of a list, a paragraph of one or two words ("## Downtime",
-    "Results"). A table cell, a link's title or the alt text of an image shares its line with
-    other text and labels nothing."""
+    mark, with a block opening after them: a heading, a line of a list, a paragraph of one or
+    two words ("## Downtime", "Results"). A table cell, a link's title or the alt text of an
+    image shares its line with other text and labels nothing."""
     low = doc.lower
+    n = len(low)
     end = -1
-    while end < len(low):
+    while end < n:
         start = end + 1
         end = low.find("\n", start)
         if end < 0:
-            end = len(low)
+            end = n
         # the cheap tests first, on the line as it stands: a page has tens of thousands
-        a1 = end
-        while a1 > start and low[a1 - 1] in _LINE_EDGE:
-            a1 -= 1
-        if a1 == start or low[a1 - 1] in ".!?" or low[a1 - 1].isspace():
+        line = low[start:end]
+        words = line.rstrip(_LINE_EDGE)
+        if not words or words[-1] in ".!?" or words[-1].isspace():
             continue
-        a0 = start
-        while low[a0] in _LINE_EDGE:
-            a0 += 1
-        if low.find(BOUNDARY, a0, a1) >= 0 or len(_WORD.findall(low, a0, a1)) > most_words:
+        a1 = start + len(words)
+        words = words.lstrip(_LINE_EDGE)
+        a0 = a1 - len(words)
+        if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
             continue
+        if not _opens_block_after(low, a1):
+            continue  # "- Redness" then "- Swelling": no value can follow (_next_with_words)
         i = doc.sentence_of(a0)
         if spans[i] == (a0, a1):
             yield i
+
+
+def _opens_block_after(low: str, at: int) -> bool:
+    """Whether the words after ``at`` (past blanks and block edges) open a block after the
+    line that ends there: after a blank line, or on the next line after a heading."""
+    between = low[at : _EDGES_AFTER.match(low, at).end()]  # type: ignore[union-attr]
+    return bool(_BLANK_LINE.search(between) or _CLOSED_LINE.match(between))
 
 
 def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:

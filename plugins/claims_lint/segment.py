@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from typing import Any
 
 from .language import LanguagePack, ListJoiner, MainClause, Voice
@@ -107,16 +106,6 @@ class Doc:
         s0, s1 = self.sentence(i)
         low = self.lower
         return s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1]
-
-    def sentence_keys(self) -> Iterator[tuple[bool, str]]:
-        """:meth:`sentence_key` of every sentence, in order (one pass, for the rule memo; made
-        as read: a list of every sentence of a long page held megabytes at once)."""
-        low = self.lower
-        starts = self.sentence_starts
-        return (
-            (s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1])
-            for s0, s1 in zip(starts, self._ends, strict=True)
-        )
 
     def sentences_with(self, mark: str) -> list[int]:
         """The sentences that hold ``mark``, each once, in order, found from the marks instead

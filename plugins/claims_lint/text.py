@@ -41,7 +41,7 @@ BOUNDARY = "\x1f"  # a hard sentence boundary (block edges, table cells, alt tex
 class Mapping:
     """Piecewise map from clean offsets to source offsets (optionally through a parent map)."""
 
-    __slots__ = ("cstart", "sstart", "send", "lin", "parent", "_len")
+    __slots__ = ("cstart", "sstart", "send", "lin", "parent", "_len", "_copy_end")
 
     def __init__(self, parent: Mapping | None = None) -> None:
         # Compact arrays, not lists of int objects: a 4 MB page has ~200k pieces.
@@ -51,18 +51,20 @@ class Mapping:
         self.lin = bytearray()
         self.parent = parent
         self._len = 0
+        self._copy_end = -1  # where the last piece ends in the source if it is a copy, else -1
 
     def add(self, length: int, s: int, e: int, linear: bool) -> None:
         if length <= 0:
             return
         # Extend a contiguous verbatim run instead of adding a piece (keeps bisect cheap).
-        if linear and self.lin and self.lin[-1] and self.send[-1] == s:
+        if linear and self._copy_end == s:
             self.send[-1] = e
         else:
             self.cstart.append(self._len)
             self.sstart.append(s)
             self.send.append(e)
             self.lin.append(linear)
+        self._copy_end = e if linear else -1
         self._len += length
 
     def _start(self, i: int) -> int:
@@ -108,7 +110,9 @@ class _Builder:
     def replace(self, text: str, s: int, e: int) -> None:
         if text:
             self.parts.append(text)
-            self.map.add(len(text), s, e, False)
+            # One character for one (a table's pipe for a block edge) maps as a copy does, so
+            # it joins the copies around it in one piece (a table row's cells and pipes).
+            self.map.add(len(text), s, e, e - s == 1 and len(text) == 1)
 
     def folded(
         self,
@@ -1180,6 +1184,8 @@ def _offset_map(base: int, length: int) -> Mapping:
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")  # a heading's closing hashes ("## Price ##")
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")  # a task list's box ("- [x] Patch test")
 _HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -1325,7 +1331,8 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
         m = _ATX.match(rest) if c1 == "#" else None
         if m:
             content = rest[m.end() :]
-            content = re.sub(r"[ \t]+#+[ \t]*$", "", content)
+            if "#" in content:
+                content = _ATX_CLOSE.sub("", content)
             b.replace(BOUNDARY, rs, rs + m.end())
             b.verbatim(content, rs + m.end())
             b.replace(
@@ -1339,7 +1346,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             b.replace(BOUNDARY, rs, rs + m.end())
             rest, rs = rest[m.end() :], rs + m.end()
             # a task-list box "[ ]" is not text
-            tm = re.match(r"\[[ xX]\][ \t]+", rest)
+            tm = _TASK_BOX.match(rest) if rest.startswith("[") else None
             if tm:
                 rest, rs = rest[tm.end() :], rs + tm.end()
         m = _REFDEF.match(rest) if "]:" in rest else None

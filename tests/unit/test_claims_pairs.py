@@ -201,14 +201,19 @@ def test_the_pack_compiles_its_pairs_section() -> None:
     assert any(rx.match("sessions needed") for rx, _ in pairs.count_labels)
 
 
-def test_a_broken_count_entry_names_the_key(tmp_path) -> None:
+def _load_edited_pack(tmp_path, old: str, new: str) -> None:
+    """Load the English pack with its first ``old`` written as ``new``, as a pack "xx"."""
     src = load_language("en").path.read_text(encoding="utf-8")
-    broken = src.replace("says: ['results after {amount} {noun}{noun_}']", "", 1)
-    assert broken != src
+    edited = src.replace(old, new, 1)
+    assert edited != src
     (tmp_path / "xx").mkdir()
-    (tmp_path / "xx" / "language.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / "xx" / "language.yaml").write_text(edited, encoding="utf-8")
+    load_language("xx", str(tmp_path))
+
+
+def test_a_broken_count_entry_names_the_key(tmp_path) -> None:
     with pytest.raises(ConfigError, match="pairs.amounts.counts 1 needs 'question' and 'says'"):
-        load_language("xx", str(tmp_path))
+        _load_edited_pack(tmp_path, "says: ['results after {amount} {noun}{noun_}']", "")
 
 
 def test_a_pack_without_pairs_reads_no_pair(tmp_path) -> None:
@@ -217,3 +222,35 @@ def test_a_pack_without_pairs_reads_no_pair(tmp_path) -> None:
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "language.yaml").write_text(src[:start] + src[end:], encoding="utf-8")
     assert load_language("xx", str(tmp_path)).pairs is None
+
+
+# --- a finding read with what comes before it shows the reading -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Tired of dull skin? We can fix that.", "dull skin gone"),
+        ("## Downtime\n\nNone.", "downtime: none"),
+        ("Fade creams take months. We take minutes.", "unlike fade creams, we take minutes"),
+        ("Sessions needed: 1", "results after 1 sessions"),
+        ("How long do results last? A full year.", "results do last a full year"),
+    ],
+)
+def test_a_finding_read_with_what_comes_before_it_shows_the_reading(
+    linter: Linter, text: str, reading: str
+) -> None:
+    findings = linter.lint_source(text, "page.md").findings
+    assert findings
+    assert all(f'as "{reading}")' in f.message for f in findings), [f.message for f in findings]
+
+
+def test_a_finding_on_its_own_words_shows_no_reading(linter: Linter) -> None:
+    (finding,) = linter.lint_source("Our peel is completely painless.", "page.md").findings
+    assert "read with" not in finding.message
+    assert finding.message.endswith('("painless")')
+
+
+def test_a_reading_note_without_its_place_names_the_key(tmp_path) -> None:
+    with pytest.raises(ConfigError, match="'reading_note' needs {reading}"):
+        _load_edited_pack(tmp_path, 'as "{reading}"', "as the reading")
