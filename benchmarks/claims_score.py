@@ -122,6 +122,12 @@ Sets:
   anything of that session landed (clinic pages and blog articles of nine countries; adverts,
   social posts and emails; public patient information, nearly all quiet; two evasion pages),
   scored on arrival and at the end: figures only;
+* ``dev65`` — written blind in the eleventh session of 2026-12-02 by the recall tuner, before
+  running the linter or reading a rule, and tuned on (clinic pages, a blog, reviews, social posts
+  and adverts weighted to efficacy, permanence and outcomes as fact, testimonials and medical
+  conditions; honest hedged versions quiet) (development data);
+* ``dev66`` — HELD OUT: written by the same tuner at the same time as dev65, on other pages and
+  treatments, and never tuned on: figures only;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -202,6 +208,8 @@ SETS = {
     "dev60": FIXTURES / "realistic" / "dev60.yaml",
     "dev61": FIXTURES / "realistic" / "dev61.yaml",
     "dev62": FIXTURES / "realistic" / "dev62.yaml",
+    "dev65": FIXTURES / "realistic" / "dev65.yaml",
+    "dev66": FIXTURES / "realistic" / "dev66.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -242,6 +250,9 @@ FROZEN = {
     "dev58",
     "dev59",
     "dev62",
+    # dev66: written blind by the recall tuner of session 11 beside its tuning set dev65, never
+    # tuned on (figures only)
+    "dev66",
 }
 
 
