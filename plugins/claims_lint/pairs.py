@@ -141,10 +141,12 @@ class PairDetector:
         vi = _next_with_words(doc, i, spans)
         if vi < 0:
             return []
-        b0, b1 = spans[vi]
-        value = doc.lower[b0:b1].strip(_UNSAID)
-        if not value or "?" in doc.lower[b0:b1] or len(_WORD.findall(value)) > pairs.value_words:
+        s0, s1 = doc.sentence(vi)
+        line = doc.lower[s0:s1]  # its blanks and block edges are stripped with the rest
+        value = line.strip(_UNSAID)
+        if not value or "?" in line or len(_WORD.findall(value)) > pairs.value_words:
             return []
+        b0, b1 = spans[vi]
         label = label.strip(_UNSAID)
         counted = label_statements(doc.pack, label, value)
         if counted:  # "## Sessions needed" then "1"
@@ -296,13 +298,14 @@ def _opens_block_after(low: str, at: int) -> bool:
 
 
 def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:
-    """The next sentence with words, past the empty ones between blocks, when it opens a
-    block after the label's: after a blank line, or on the next line after a heading. The
-    next line of the same list is the label's sibling, not its value ("- Redness" then
-    "- Swelling")."""
-    for j in range(i + 1, min(i + 4, len(spans))):
-        b0, b1 = spans[j]
-        if b0 < b1:
-            between = doc.lower[spans[i][1] : b0]
-            return j if _BLANK_LINE.search(between) or _CLOSED_LINE.match(between) else -1
-    return -1
+    """The next sentence with words, past the empty ones between blocks (at most two), when it
+    opens a block after the label's: after a blank line, or on the next line after a heading.
+    The next line of the same list is the label's sibling, not its value ("- Redness" then
+    "- Swelling"). The first character after the label that is no blank or block edge starts
+    that sentence's words: the label's sentence and the empty ones hold nothing else."""
+    low, a1 = doc.lower, spans[i][1]
+    at = _EDGES_AFTER.match(low, a1).end()  # type: ignore[union-attr]
+    if at >= len(low):
+        return -1
+    j = doc.sentence_of(at)
+    return j if j <= i + 3 and _opens_block_after(low, a1) else -1

@@ -1229,11 +1229,16 @@ def _table_row(
         if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
             a += len(rest[a:e]) - len(rest[a:e].lstrip())
             b.replace(": ", rs + pipes[k - 1], rs + a)
-        elif k:
-            b.replace(BOUNDARY, rs + pipes[k - 1], rs + pipes[k - 1] + 1)
         if 0 < col < len(named) and named[col] and rest[a:e].strip():
             b.replace(f"{named[col]}: ", rs + a, rs + a)
-        b.verbatim(rest[a:e].rstrip() if pair and col == 0 else rest[a:e], rs + a)
+        if pair and col == 0:  # the label: its pipe reads ": " with the value, below
+            b.verbatim(rest[a:e].rstrip(), rs + a)
+        elif k < len(pipes):
+            # the cell and the pipe after it, which reads as a block edge: one for one, so
+            # they are copied together (a page's tables are tens of thousands of cells)
+            b.verbatim(rest[a:e] + BOUNDARY, rs + a)
+        else:
+            b.verbatim(rest[a:e], rs + a)
     return names
 
 
