@@ -118,6 +118,11 @@ Sets:
   selling pages, FAQs, blogs and adverts in copywriters' everyday wording; public patient
   information and careful clinic pages, mostly quiet, using claim words honestly), scored on
   arrival (development data);
+* ``dev63`` — written blind by the precision tuner of the eleventh session of 2026-12-02 and
+  tuned on (public patient information and careful clinic pages, mostly quiet, claim words used
+  honestly), scored on arrival (development data);
+* ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
+  mix, and never tuned on: figures only, scored before and after that session's changes;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -197,6 +202,8 @@ SETS = {
     "dev59": FIXTURES / "realistic" / "dev59.yaml",
     "dev60": FIXTURES / "realistic" / "dev60.yaml",
     "dev61": FIXTURES / "realistic" / "dev61.yaml",
+    "dev63": FIXTURES / "realistic" / "dev63.yaml",
+    "dev64": FIXTURES / "realistic" / "dev64.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -236,6 +243,8 @@ FROZEN = {
     "dev55",
     "dev58",
     "dev59",
+    # written by the eleventh session's precision tuner with its tuning twin dev63, never tuned on
+    "dev64",
 }
 
 

@@ -463,7 +463,12 @@ def _balanced(doc: Doc, cand: Candidate) -> bool:
         return False
     # the hedge may follow the claim, before the limits: "It clears acne in most people after
     # one course, but acne comes back in about 1 in 4"
-    return doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None
+    if doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None:
+        return True
+    # or be a hedge of the claim's clause, such as an aim: "The aim is to soften a scar, but
+    # the scar will not disappear"
+    c0, c1 = doc.clause(cand.start, cand.end)
+    return doc.pack.hedge_clause.search(low, c0, c1) is not None
 
 
 def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
