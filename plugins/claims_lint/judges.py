@@ -356,7 +356,31 @@ class NegationJudge:
         if rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1):
             return False
         denied = doc.pack.denied_after
-        return denied is None or denied.match(low, cand.end, c1) is None
+        if denied is not None and denied.match(low, cand.end, c1) is not None:
+            return False
+        return not _taken_back(doc, cand)
+
+
+def _taken_back(doc: Doc, cand: Candidate) -> bool:
+    """A claim of part of the cases whose sentence goes on to say the rest: "Complications are
+    uncommon, but some can be serious", "Most people have no visible bruising, but some do",
+    "Some people have no side effects at all, while others bruise for a week". The partial
+    words (the pack's ``negation.partial``) stand in the claim's clause before or in the claim;
+    the exception (``negation.exception``) opens a later clause of the same sentence. "It is
+    painless, but you may feel some pressure" claims it of everyone, and stays a claim."""
+    pack = doc.pack
+    partial, exception = pack.exception_partial, pack.exception_after
+    if partial is None or exception is None:
+        return False
+    low = doc.lower
+    c0, c1 = doc.clause(cand.start, cand.end)
+    if partial.search(low, c0, c1) is None:
+        return False
+    s1 = doc.sentence(cand.sentence)[1]
+    return any(
+        bs >= cand.end and exception.match(low, bs, s1) is not None
+        for bs, _ in doc.clause_breaks(cand.sentence)
+    )
 
 
 def _rhetorical_end(doc: Doc, sentence: int) -> int:
