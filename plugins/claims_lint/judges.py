@@ -369,18 +369,22 @@ def _taken_back(doc: Doc, cand: Candidate) -> bool:
     the exception (``negation.exception``) opens a later clause of the same sentence. "It is
     painless, but you may feel some pressure" claims it of everyone, and stays a claim."""
     pack = doc.pack
-    partial, exception = pack.exception_partial, pack.exception_after
-    if partial is None or exception is None:
-        return False
     low = doc.lower
     c0, c1 = doc.clause(cand.start, cand.end)
-    if partial.search(low, c0, c1) is None:
-        return False
     s1 = doc.sentence(cand.sentence)[1]
-    return any(
-        bs >= cand.end and exception.match(low, bs, s1) is not None
-        for bs, _ in doc.clause_breaks(cand.sentence)
-    )
+    breaks = [bs for bs, _ in doc.clause_breaks(cand.sentence) if bs >= cand.end]
+    partial, exception = pack.exception_partial, pack.exception_after
+    is_partial = partial is not None and partial.search(low, c0, c1) is not None
+    if is_partial and exception is not None and any(exception.match(low, bs, s1) for bs in breaks):
+        return True
+    # an expectation with what to do if it is not met: "You should not need strong
+    # painkillers; if you do, contact us", "Most people need none, but if you do, call us"
+    expect, net = pack.expectation, pack.safety_net
+    if net is None or not breaks:
+        return False
+    if not is_partial and (expect is None or expect.search(low, c0, c1) is None):
+        return False
+    return any(net.match(low, bs, s1) for bs in breaks)
 
 
 def _rhetorical_end(doc: Doc, sentence: int) -> int:

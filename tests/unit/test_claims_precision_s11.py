@@ -6,7 +6,8 @@ one taken back for the rest of the cases in its own sentence, a range that start
 treatments advertised to do something or sold with promises, phrases named or called a term,
 claims judged to be myths or marketing, banned kinds of advert; an aim as a hedge of a balanced
 medical statement; results that depend on something; medicines described, supplied by a third
-party, or used by the people of a trial."""
+party, or used by the people of a trial; an expectation with what to do if it is not met; material
+judged able to mislead."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ def found(linter: Linter, text: str) -> set[str]:
         "Finasteride can be prescribed by a GP after a consultation.",
         "Men taking finasteride in the trials reported lower sex drive more often than those on placebo.",
         "The main medicines for pattern hair loss are minoxidil and finasteride.",
+        "You should not need strong painkillers afterwards; if you do, please ring the clinic.",
+        "Before-and-after pictures can be misleading when the lighting changes.",
+        "In the main trial, most people taking semaglutide reported nausea at some point.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
@@ -55,6 +59,8 @@ def test_quiet(linter: Linter, text: str) -> None:
         ("Our doctors prescribe finasteride to stop hair loss.", "prescription-medicine"),
         ("Ask about our anti-wrinkle injections.", "prescription-medicine"),
         ("Side effects are rare, so you can relax.", "safety-absolute"),
+        ("It's painless; if it hurts, tell us.", "pain-absolute"),
+        ("Most people have no downtime, but some have mild redness.", "downtime-absolute"),
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
