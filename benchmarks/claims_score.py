@@ -128,6 +128,11 @@ Sets:
   conditions; honest hedged versions quiet) (development data);
 * ``dev66`` — HELD OUT: written by the same tuner at the same time as dev65, on other pages and
   treatments, and never tuned on: figures only;
+* ``dev63`` — written blind by the precision tuner of the eleventh session of 2026-12-02 and
+  tuned on (public patient information and careful clinic pages, mostly quiet, claim words used
+  honestly), scored on arrival (development data);
+* ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
+  mix, and never tuned on: figures only, scored before and after that session's changes;
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -210,6 +215,8 @@ SETS = {
     "dev62": FIXTURES / "realistic" / "dev62.yaml",
     "dev65": FIXTURES / "realistic" / "dev65.yaml",
     "dev66": FIXTURES / "realistic" / "dev66.yaml",
+    "dev63": FIXTURES / "realistic" / "dev63.yaml",
+    "dev64": FIXTURES / "realistic" / "dev64.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
@@ -253,6 +260,8 @@ FROZEN = {
     # dev66: written blind by the recall tuner of session 11 beside its tuning set dev65, never
     # tuned on (figures only)
     "dev66",
+    # written by the eleventh session's precision tuner with its tuning twin dev63, never tuned on
+    "dev64",
 }
 
 

@@ -356,7 +356,35 @@ class NegationJudge:
         if rule.post_negation and doc.pack.after_claim_negator.match(low, cand.end, c1):
             return False
         denied = doc.pack.denied_after
-        return denied is None or denied.match(low, cand.end, c1) is None
+        if denied is not None and denied.match(low, cand.end, c1) is not None:
+            return False
+        return not _taken_back(doc, cand)
+
+
+def _taken_back(doc: Doc, cand: Candidate) -> bool:
+    """A claim of part of the cases whose sentence goes on to say the rest: "Complications are
+    uncommon, but some can be serious", "Most people have no visible bruising, but some do",
+    "Some people have no side effects at all, while others bruise for a week". The partial
+    words (the pack's ``negation.partial``) stand in the claim's clause before or in the claim;
+    the exception (``negation.exception``) opens a later clause of the same sentence. "It is
+    painless, but you may feel some pressure" claims it of everyone, and stays a claim."""
+    pack = doc.pack
+    low = doc.lower
+    c0, c1 = doc.clause(cand.start, cand.end)
+    s1 = doc.sentence(cand.sentence)[1]
+    breaks = [bs for bs, _ in doc.clause_breaks(cand.sentence) if bs >= cand.end]
+    partial, exception = pack.exception_partial, pack.exception_after
+    is_partial = partial is not None and partial.search(low, c0, c1) is not None
+    if is_partial and exception is not None and any(exception.match(low, bs, s1) for bs in breaks):
+        return True
+    # an expectation with what to do if it is not met: "You should not need strong
+    # painkillers; if you do, contact us", "Most people need none, but if you do, call us"
+    expect, net = pack.expectation, pack.safety_net
+    if net is None or not breaks:
+        return False
+    if not is_partial and (expect is None or expect.search(low, c0, c1) is None):
+        return False
+    return any(net.match(low, bs, s1) for bs in breaks)
 
 
 def _rhetorical_end(doc: Doc, sentence: int) -> int:
@@ -463,7 +491,12 @@ def _balanced(doc: Doc, cand: Candidate) -> bool:
         return False
     # the hedge may follow the claim, before the limits: "It clears acne in most people after
     # one course, but acne comes back in about 1 in 4"
-    return doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None
+    if doc.pack.hedge_governing.search(low, s0, max(cand.end, limit.start())) is not None:
+        return True
+    # or be a hedge of the claim's clause, such as an aim: "The aim is to soften a scar, but
+    # the scar will not disappear"
+    c0, c1 = doc.clause(cand.start, cand.end)
+    return doc.pack.hedge_clause.search(low, c0, c1) is not None
 
 
 def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:

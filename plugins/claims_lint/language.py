@@ -308,6 +308,15 @@ class LanguagePack:
     after_claim_negator: re.Pattern[str]
     # after any negatable claim: "regrowth can't be promised" denies the claim before it
     denied_after: re.Pattern[str] | None
+    # a claim made only of part of the people or cases, then taken back for the rest in its own
+    # sentence: "Complications are uncommon, but some can be serious", "Most people have no
+    # bruising, but some do" (the pack's negation.partial and negation.exception)
+    exception_partial: re.Pattern[str] | None
+    exception_after: re.Pattern[str] | None
+    # an expectation followed by what to do if it is not met: "You should not need strong
+    # painkillers; if you do, contact us" (the pack's negation.expectation and safety_net)
+    expectation: re.Pattern[str] | None
+    safety_net: re.Pattern[str] | None
     hedge_governing: re.Pattern[str]
     hedge_reach: int
     hedge_clause: re.Pattern[str]
@@ -657,6 +666,18 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         after_claim_negator=r.regex("negation.after_claim"),
         denied_after=r.regex("negation.denied_after")
         if r.get("negation.denied_after", str, "")
+        else None,
+        exception_partial=r.regex("negation.partial")
+        if r.get("negation.partial", str, "")
+        else None,
+        exception_after=r.regex("negation.exception")
+        if r.get("negation.exception", str, "")
+        else None,
+        expectation=r.regex("negation.expectation")
+        if r.get("negation.expectation", str, "")
+        else None,
+        safety_net=r.regex("negation.safety_net")
+        if r.get("negation.safety_net", str, "")
         else None,
         hedge_governing=r.regex("hedges.governing"),
         hedge_reach=int(r.get("hedges.governing_reach", int)),
