@@ -489,6 +489,10 @@ class _Reader:
             )
         return value
 
+    def optional_regex(self, dotted: str) -> re.Pattern[str] | None:
+        """The regex at ``dotted`` as written, or None when the pack leaves it out or empty."""
+        return self.regex(dotted) if self.get(dotted, str, "") else None
+
     def regex(self, dotted: str, value: str | None = None) -> re.Pattern[str]:
         source = value if value is not None else self.get(dotted, str)
         try:
@@ -664,21 +668,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         ),
         negator=r.regex("negation", _negator(r)),
         after_claim_negator=r.regex("negation.after_claim"),
-        denied_after=r.regex("negation.denied_after")
-        if r.get("negation.denied_after", str, "")
-        else None,
-        exception_partial=r.regex("negation.partial")
-        if r.get("negation.partial", str, "")
-        else None,
-        exception_after=r.regex("negation.exception")
-        if r.get("negation.exception", str, "")
-        else None,
-        expectation=r.regex("negation.expectation")
-        if r.get("negation.expectation", str, "")
-        else None,
-        safety_net=r.regex("negation.safety_net")
-        if r.get("negation.safety_net", str, "")
-        else None,
+        denied_after=r.optional_regex("negation.denied_after"),
+        exception_partial=r.optional_regex("negation.partial"),
+        exception_after=r.optional_regex("negation.exception"),
+        expectation=r.optional_regex("negation.expectation"),
+        safety_net=r.optional_regex("negation.safety_net"),
         hedge_governing=r.regex("hedges.governing"),
         hedge_reach=int(r.get("hedges.governing_reach", int)),
         hedge_clause=r.regex("hedges.clause"),
@@ -1076,8 +1070,8 @@ def _pairs(r: _Reader, label: str) -> Pairs | None:
 
 
 def _opening_words(ours: str) -> tuple[str, ...]:
-    """One clause of the words every match of ``ours`` holds (patterns.required_literals),
-    rarest-looking first: the longest shortest word."""
+    """A set of words one of which every match of ``ours`` holds (patterns.required_literals):
+    of the sets it finds, the one whose shortest word is longest, as the likeliest to be rare."""
     try:
         clauses = required_literals(ours)
     except re.error:

@@ -6,12 +6,15 @@ an honest answer, a qualified amount or a pair that agrees stays quiet."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from claims_lint import Config, Linter
 from claims_lint.config import ConfigError
 from claims_lint.language import load_language
+from claims_lint.pairs import PairDetector, _Spans
+from claims_lint.segment import Doc
 
 
 @pytest.fixture(scope="module")
@@ -254,3 +257,20 @@ def test_a_finding_on_its_own_words_shows_no_reading(linter: Linter) -> None:
 def test_a_reading_note_without_its_place_names_the_key(tmp_path) -> None:
     with pytest.raises(ConfigError, match="'reading_note' needs {reading}"):
         _load_edited_pack(tmp_path, 'as "{reading}"', "as the reading")
+
+
+def test_contrast_openings_without_their_words_are_found_by_scanning_the_page(
+    linter: Linter,
+) -> None:
+    """A pack whose openings share no word falls back to trying the opening at every position:
+    the same pairs either way."""
+    pack = linter.pipeline.pack
+    assert pack.pairs is not None and pack.pairs.contrast is not None
+    by_words = pack.pairs.contrast
+    assert by_words.opening_words
+    scanned = dataclasses.replace(by_words, opening_words=())
+    text = "Fade creams take months. We take minutes. Lasers sting. Ours doesn't. We know that."
+    detector = PairDetector(lambda statement: [])
+    doc = Doc(text, text.lower(), pack)
+    found = detector._contrast_openings(doc, by_words, _Spans(doc))
+    assert found == detector._contrast_openings(doc, scanned, _Spans(doc)) == [0, 2, 3]
