@@ -257,11 +257,10 @@ FROZEN = {
     "dev58",
     "dev59",
     "dev62",
-    # dev66: written blind by the recall tuner of session 11 beside its tuning set dev65, never
-    # tuned on (figures only)
-    "dev66",
-    # written by the eleventh session's precision tuner with its tuning twin dev63, never tuned on
+    # the eleventh session's tuners' own checks, each written beside its tuning set (dev63,
+    # dev65) and never tuned on
     "dev64",
+    "dev66",
 }
 
 

@@ -17,7 +17,7 @@ from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
-from .segment import Doc
+from .segment import Doc, memo_key
 
 __all__ = ["AnswerDetector", "Candidate", "Detector", "RuleDetector"]
 
@@ -230,9 +230,7 @@ class RuleDetector:
         new: dict[str, list[int]] = {}  # sentences not seen before, by text
         seen = self._seen.get
         for si, (s0, s1) in enumerate(zip(doc.sentence_starts, doc.sentence_ends, strict=True)):
-            # what a sentence's matches depend on: its text, and whether a word runs into it
-            # (a regex's leading word boundary sees the character before): "\0" marks that
-            key = "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
+            key = memo_key(low, s0, s1)
             hit = seen(key)
             if hit is None:
                 group = new.get(key)

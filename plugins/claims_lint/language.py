@@ -1072,11 +1072,8 @@ def _pairs(r: _Reader, label: str) -> Pairs | None:
 def _opening_words(ours: str) -> tuple[str, ...]:
     """A set of words one of which every match of ``ours`` holds (patterns.required_literals):
     of the sets it finds, the one whose shortest word is longest, as the likeliest to be rare."""
-    try:
-        clauses = required_literals(ours)
-    except re.error:
-        return ()  # the pack's own check reports a bad regex; the page scan is then not used
-    best = max(clauses, key=lambda c: min(map(len, c)), default=frozenset())
+    # called once ``ours`` has compiled: a bad regex was reported, naming its key, already
+    best = max(required_literals(ours), key=lambda c: min(map(len, c)), default=frozenset())
     return tuple(sorted(best))
 
 

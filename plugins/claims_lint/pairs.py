@@ -56,8 +56,8 @@ class PairDetector:
             for i in self._contrast_openings(doc, pairs.contrast, spans):
                 found.append((i, 0, self._contrast(doc, pairs.contrast, i, spans)))
         if pairs.label_words:
-            for i in _label_lines(doc, spans, pairs.label_words):
-                found.append((i, 1, self._label(doc, pairs, i, spans)))
+            for i, vi in _labelled_values(doc, spans, pairs.label_words):
+                found.append((i, 1, self._label(doc, pairs, i, vi, spans)))
         found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
         out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
@@ -135,12 +135,9 @@ class PairDetector:
 
     # --- "## Downtime" then "None." --------------------------------------------------------------
 
-    def _label(self, doc: Doc, pairs: Pairs, i: int, spans: _Spans) -> list[Candidate]:
-        a0, a1 = spans[i]  # a short line of its own with no end mark (see _label_lines)
+    def _label(self, doc: Doc, pairs: Pairs, i: int, vi: int, spans: _Spans) -> list[Candidate]:
+        a0, a1 = spans[i]  # a short line of its own with no end mark (see _labelled_values)
         label = doc.lower[a0:a1]
-        vi = _next_with_words(doc, i, spans)
-        if vi < 0:
-            return []
         s0, s1 = doc.sentence(vi)
         line = doc.lower[s0:s1]  # its blanks and block edges are stripped with the rest
         value = line.strip(_UNSAID)
@@ -260,11 +257,14 @@ class _Spans:
         return span
 
 
-def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
-    """The sentences that are a line of their own of at most ``most_words`` words with no end
-    mark, with a block opening after them: a heading, a line of a list, a paragraph of one or
-    two words ("## Downtime", "Results"). A table cell, a link's title or the alt text of an
-    image shares its line with other text and labels nothing."""
+def _labelled_values(doc: Doc, spans: _Spans, most_words: int) -> Iterator[tuple[int, int]]:
+    """Each sentence that is a line of its own of at most ``most_words`` words with no end
+    mark (a heading, a line of a list, a paragraph of one or two words: "## Downtime",
+    "Results"), with the next sentence with words when that opens a block after it: after a
+    blank line, or on the next line after a heading, past at most two empty sentences between
+    blocks. The next line of the same list is the label's sibling, not its value ("- Redness"
+    then "- Swelling"). A table cell, a link's title or the alt text of an image shares its
+    line with other text and labels nothing."""
     low = doc.lower
     n = len(low)
     end = -1
@@ -283,29 +283,13 @@ def _label_lines(doc: Doc, spans: _Spans, most_words: int) -> Iterator[int]:
         a0 = a1 - len(words)
         if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
             continue
-        if not _opens_block_after(low, a1):
-            continue  # "- Redness" then "- Swelling": no value can follow (_next_with_words)
+        # the first character after the label that is no blank or block edge starts the
+        # value's words: the label's sentence and the empty ones between hold nothing else
+        b0 = _EDGES_AFTER.match(low, a1).end()  # type: ignore[union-attr]
+        between = low[a1:b0]
+        if b0 >= n or not (_BLANK_LINE.search(between) or _CLOSED_LINE.match(between)):
+            continue
         i = doc.sentence_of(a0)
-        if spans[i] == (a0, a1):
-            yield i
-
-
-def _opens_block_after(low: str, at: int) -> bool:
-    """Whether the words after ``at`` (past blanks and block edges) open a block after the
-    line that ends there: after a blank line, or on the next line after a heading."""
-    between = low[at : _EDGES_AFTER.match(low, at).end()]  # type: ignore[union-attr]
-    return bool(_BLANK_LINE.search(between) or _CLOSED_LINE.match(between))
-
-
-def _next_with_words(doc: Doc, i: int, spans: _Spans) -> int:
-    """The next sentence with words, past the empty ones between blocks (at most two), when it
-    opens a block after the label's: after a blank line, or on the next line after a heading.
-    The next line of the same list is the label's sibling, not its value ("- Redness" then
-    "- Swelling"). The first character after the label that is no blank or block edge starts
-    that sentence's words: the label's sentence and the empty ones hold nothing else."""
-    low, a1 = doc.lower, spans[i][1]
-    at = _EDGES_AFTER.match(low, a1).end()  # type: ignore[union-attr]
-    if at >= len(low):
-        return -1
-    j = doc.sentence_of(at)
-    return j if j <= i + 3 and _opens_block_after(low, a1) else -1
+        vi = doc.sentence_of(b0)
+        if vi <= i + 3 and spans[i] == (a0, a1):
+            yield i, vi

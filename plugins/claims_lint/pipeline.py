@@ -43,7 +43,7 @@ class Pipeline:
         # a refuted belief that denies a claim makes it (judges.refuted_denials)
         self._refutes = any(j.name == "refuted" for j in self.judges)
         self.rule_detector = RuleDetector(rules, filler_words(pack), pack.rereading)
-        self._reported_memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] = {}
+        self._reported_memo: dict[str, list[tuple[int, int, bool]]] = {}
         # a statement's claims depend on its words alone: pages repeat their answers, pairs
         # and labels, so each distinct statement is judged once per linter
         self._statement_memo: dict[str, list[Candidate]] = {}

@@ -9,10 +9,16 @@ from typing import Any
 from .language import LanguagePack, ListJoiner, MainClause, Voice
 from .text import BOUNDARY
 
-__all__ = ["Doc"]
+__all__ = ["Doc", "memo_key"]
 
 
 _MEMO_LIMIT = 20_000  # sentences whose reported spans a pipeline remembers
+
+
+def memo_key(low: str, s0: int, s1: int) -> str:
+    """:meth:`Doc.sentence_key` of the sentence ``low[s0:s1]`` (the rule memo calls it once per
+    sentence of a page, without a Doc method in between)."""
+    return "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
 
 
 class Doc:
@@ -42,7 +48,7 @@ class Doc:
         lower: str,
         pack: LanguagePack,
         previous: str = "",
-        memo: dict[tuple[bool, str], list[tuple[int, int, bool]]] | None = None,
+        memo: dict[str, list[tuple[int, int, bool]]] | None = None,
     ) -> None:
         self.text = text
         self.lower = lower
@@ -100,12 +106,11 @@ class Doc:
         src = self.lower if lower else self.text
         return src[s0:s1].strip().strip(BOUNDARY).strip()
 
-    def sentence_key(self, i: int) -> tuple[bool, str]:
+    def sentence_key(self, i: int) -> str:
         """What a sentence's matches depend on: its text, and whether a word runs into it
-        (a regex's leading word boundary sees the character before). Memos key on this."""
-        s0, s1 = self.sentence(i)
-        low = self.lower
-        return s0 > 0 and low[s0 - 1].isalnum(), low[s0:s1]
+        (a regex's leading word boundary sees the character before), marked by a leading
+        "\0". Memos key on this."""
+        return memo_key(self.lower, *self.sentence(i))
 
     def sentences_with(self, mark: str) -> list[int]:
         """The sentences that hold ``mark``, each once, in order, found from the marks instead
@@ -165,7 +170,7 @@ class Doc:
             s0, s1 = self.sentence(si)
             low = self.lower
             key = self.sentence_key(si)
-            sentence = key[1]
+            sentence = low[s0:s1]
             relative = self._memo.get(key) if self._memo is not None else None
             if relative is None:
                 found = [

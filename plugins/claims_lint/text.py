@@ -1301,17 +1301,15 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             prev_blank = True
             in_table, header = False, None
             continue
+        b.verbatim(body[run_a:run_b], base + run_a)  # the run before this line
+        run_a = run_b = 0
         if first in "-*+" and line[1:2] == " " and line[2:3].isalpha() and "|" not in line:
             # Fast path: a plain bullet ("- Redness"), read as the general path below reads
             # it (a marker, never a rule, a task box or a table): pages list side effects.
-            b.verbatim(body[run_a:run_b], base + run_a)
-            run_a = run_b = 0
             in_indented_code, in_list, prev_blank = False, True, False
             b.replace(BOUNDARY, ls, ls + 2)
             b.verbatim(line[2:] + "\n"[:nl_len], ls + 2)
             continue
-        b.verbatim(body[run_a:run_b], base + run_a)  # the run before this line
-        run_a = run_b = 0
         if in_indented_code:
             if line.startswith(("    ", "\t")):
                 continue

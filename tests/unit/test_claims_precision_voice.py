@@ -249,3 +249,20 @@ def test_honest_information_stays_quiet(linter: Linter, text: str) -> None:
 )
 def test_claims_of_the_same_shape_stay_claims(linter: Linter, text: str) -> None:
     assert found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slimming teas are often sold with the promise of flushing toxins out of the body.",
+        "Some salons call this zero downtime, but plan for a week of swelling.",
+    ],
+)
+def test_a_report_found_by_its_words_is_remembered_by_its_sentence(
+    linter: Linter, text: str
+) -> None:
+    """The reported-speech patterns whose words are scanned for first are tried on the whole
+    sentence, whether it is met first or again (the pipeline remembers each sentence's reports
+    by its memo key, which is no sentence text)."""
+    assert found(linter, text) == set()
+    assert found(linter, f"Intro. {text} And again: {text}") == set()
