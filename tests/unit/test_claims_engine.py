@@ -9,6 +9,8 @@ import pytest
 from claims_lint import Config, InputError, Linter, load_evidence
 from claims_lint.model import Finding
 
+from tests.unit.conftest import categories
+
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 TODAY = dt.date(2026, 6, 1)
 
@@ -20,10 +22,6 @@ def linter() -> Linter:
 
 def rules(linter: Linter, text: str, kind: str = "markdown") -> list[str]:
     return [f.rule for f in linter.lint_source(text, "page.md", kind).findings]
-
-
-def categories(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
 
 
 def one(linter: Linter, text: str, kind: str = "markdown") -> Finding:

@@ -9,10 +9,7 @@ from claims_lint import Linter
 from claims_lint.language import load_language
 from claims_lint.segment import Doc
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
-
+from tests.unit.conftest import categories
 
 _CATEGORY = {
     "fat": "fat-dissolving",
@@ -41,7 +38,7 @@ _CATEGORY = {
     ],
 )
 def test_a_claim_reaches_along_a_list(linter: Linter, text: str, category: str) -> None:
-    assert _CATEGORY[category] in found(linter, text)
+    assert _CATEGORY[category] in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +56,7 @@ def test_a_claim_reaches_along_a_list(linter: Linter, text: str, category: str) 
     ],
 )
 def test_a_list_does_not_join_what_is_not_listed(linter: Linter, text: str, category: str) -> None:
-    assert _CATEGORY[category] not in found(linter, text)
+    assert _CATEGORY[category] not in categories(linter, text)
 
 
 # --- negation along a list, and not across a clause ------------------------------------------
@@ -76,7 +73,7 @@ def test_a_list_does_not_join_what_is_not_listed(linter: Linter, text: str, cate
     ],
 )
 def test_a_negation_reaches_along_its_list(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 @pytest.mark.parametrize(
@@ -96,11 +93,11 @@ def test_a_negation_reaches_along_its_list(linter: Linter, text: str) -> None:
     ],
 )
 def test_a_negation_does_not_leak_across_a_clause(linter: Linter, text: str, category: str) -> None:
-    assert _CATEGORY[category] in found(linter, text)
+    assert _CATEGORY[category] in categories(linter, text)
 
 
 def test_a_hedge_still_governs_its_list(linter: Linter) -> None:
-    assert found(linter, "Some people notice smoother, firmer and brighter skin.") == set()
+    assert categories(linter, "Some people notice smoother, firmer and brighter skin.") == set()
 
 
 # --- the clause breaks themselves ------------------------------------------------------------
@@ -139,10 +136,10 @@ def test_a_joiner_that_opens_a_clause_still_breaks(text: str) -> None:
 def test_a_rules_exception_holds_through_a_list(linter: Linter) -> None:
     # the rule excuses a gel said to add volume; it is still excused with more items listed
     quiet = "Lip filler is a soft gel that adds shape and volume to the lips."
-    assert "guaranteed-permanent" not in found(linter, quiet)
-    assert "guaranteed-permanent" in found(linter, "It adds shape and volume to your lips.")
+    assert "guaranteed-permanent" not in categories(linter, quiet)
+    assert "guaranteed-permanent" in categories(linter, "It adds shape and volume to your lips.")
 
 
 def test_a_rank_reaches_the_last_item_of_a_list(linter: Linter) -> None:
-    found_ = found(linter, "We are the leading skin and laser clinic.")
+    found_ = categories(linter, "We are the leading skin and laser clinic.")
     assert "unverified-stat-superlative" in found_

@@ -16,14 +16,12 @@ from claims_lint.language import load_language
 from claims_lint.pairs import PairDetector, _Spans
 from claims_lint.segment import Doc
 
+from tests.unit.conftest import categories
+
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter(Config(today=dt.date(2026, 6, 1), evidence_path=None, cache_dir=None))
-
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
 
 
 def spans(linter: Linter, text: str) -> list[str]:
@@ -50,7 +48,7 @@ GUA, COM = "guaranteed-permanent", "comparison-denigration"
     ],
 )
 def test_an_amount_alone_makes_the_question_a_claim(linter: Linter, text: str) -> None:
-    assert GUA in found(linter, text)
+    assert GUA in categories(linter, text)
 
 
 def test_the_finding_sits_on_the_answer(linter: Linter) -> None:
@@ -77,16 +75,16 @@ def test_the_finding_sits_on_the_answer(linter: Linter) -> None:
     ],
 )
 def test_an_honest_or_unrelated_amount_stays_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 def test_honest_answers_to_pain_and_downtime_questions_stay_quiet(linter: Linter) -> None:
-    assert found(linter, "Does it sting? Most people feel a brief prickle.") == set()
-    assert found(linter, "How much downtime is there? Expect swelling for two days.") == set()
+    assert categories(linter, "Does it sting? Most people feel a brief prickle.") == set()
+    assert categories(linter, "How much downtime is there? Expect swelling for two days.") == set()
 
 
 def test_a_question_heading_and_its_amount_paragraph_pair(linter: Linter) -> None:
-    assert GUA in found(linter, "## How many sessions will I need?\n\nJust one.\n")
+    assert GUA in categories(linter, "## How many sessions will I need?\n\nJust one.\n")
 
 
 # --- a short contrast across two sentences ----------------------------------------------------
@@ -106,7 +104,7 @@ def test_a_question_heading_and_its_amount_paragraph_pair(linter: Linter) -> Non
     ],
 )
 def test_a_contrast_makes_a_comparison(linter: Linter, text: str) -> None:
-    assert COM in found(linter, text)
+    assert COM in categories(linter, text)
 
 
 def test_the_contrast_is_reported_once_on_the_second_sentence(linter: Linter) -> None:
@@ -133,7 +131,7 @@ def test_the_contrast_is_reported_once_on_the_second_sentence(linter: Linter) ->
     ],
 )
 def test_a_pair_that_does_not_contrast_stays_quiet(linter: Linter, text: str) -> None:
-    assert COM not in found(linter, text)
+    assert COM not in categories(linter, text)
 
 
 # --- a label and a bare value ---------------------------------------------------------------
@@ -155,7 +153,7 @@ def test_a_pair_that_does_not_contrast_stays_quiet(linter: Linter, text: str) ->
     ],
 )
 def test_a_label_and_its_value_read_together(linter: Linter, text: str, category: str) -> None:
-    assert category in found(linter, text)
+    assert category in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -172,7 +170,7 @@ def test_a_label_and_its_value_read_together(linter: Linter, text: str, category
     ],
 )
 def test_an_honest_label_and_value_stay_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
+from tests.unit.conftest import categories
 
 
 @pytest.mark.parametrize(
@@ -46,7 +44,7 @@ def found(linter: Linter, text: str) -> set[str]:
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set(), text
+    assert categories(linter, text) == set(), text
 
 
 @pytest.mark.parametrize(
@@ -64,4 +62,4 @@ def test_quiet(linter: Linter, text: str) -> None:
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
-    assert category in found(linter, text), text
+    assert category in categories(linter, text), text

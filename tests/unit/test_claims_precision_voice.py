@@ -10,9 +10,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
+from tests.unit.conftest import categories
 
 
 @pytest.mark.parametrize(
@@ -125,7 +123,7 @@ def found(linter: Linter, text: str) -> set[str]:
     ],
 )
 def test_honest_information_stays_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 @pytest.mark.parametrize(
@@ -248,7 +246,7 @@ def test_honest_information_stays_quiet(linter: Linter, text: str) -> None:
     ],
 )
 def test_claims_of_the_same_shape_stay_claims(linter: Linter, text: str) -> None:
-    assert found(linter, text)
+    assert categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -264,5 +262,5 @@ def test_a_report_found_by_its_words_is_remembered_by_its_sentence(
     """The reported-speech patterns whose words are scanned for first are tried on the whole
     sentence, whether it is met first or again (the pipeline remembers each sentence's reports
     by its memo key, which is no sentence text)."""
-    assert found(linter, text) == set()
-    assert found(linter, f"Intro. {text} And again: {text}") == set()
+    assert categories(linter, text) == set()
+    assert categories(linter, f"Intro. {text} And again: {text}") == set()

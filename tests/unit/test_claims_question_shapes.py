@@ -9,10 +9,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
-
+from tests.unit.conftest import categories
 
 _CATEGORY = {
     "pain": "pain-absolute",
@@ -41,7 +38,7 @@ _CATEGORY = {
     ],
 )
 def test_a_worry_answered_with_a_claim_is_flagged(linter: Linter, text: str, category: str) -> None:
-    assert _CATEGORY[category] in found(linter, text)
+    assert _CATEGORY[category] in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +54,7 @@ def test_a_worry_answered_with_a_claim_is_flagged(linter: Linter, text: str, cat
     ],
 )
 def test_a_worry_answered_honestly_stays_quiet(linter: Linter, text: str) -> None:
-    assert not found(linter, text)
+    assert not categories(linter, text)
 
 
 # --- answer words: where they end, longest reading, repeats -------------------------------
@@ -79,7 +76,7 @@ def test_a_worry_answered_honestly_stays_quiet(linter: Linter, text: str) -> Non
 def test_a_closed_or_repeated_answer_makes_the_claim(
     linter: Linter, text: str, category: str
 ) -> None:
-    assert _CATEGORY[category] in found(linter, text)
+    assert _CATEGORY[category] in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +92,7 @@ def test_a_closed_or_repeated_answer_makes_the_claim(
     ],
 )
 def test_an_answer_word_that_opens_a_sentence_answers_nothing(linter: Linter, text: str) -> None:
-    assert not found(linter, text)
+    assert not categories(linter, text)
 
 
 def test_a_worry_in_a_front_matter_question_reaches_its_answer(linter: Linter) -> None:
@@ -108,10 +105,12 @@ def test_a_worry_in_a_front_matter_question_reaches_its_answer(linter: Linter) -
 
 
 def test_an_answer_that_says_when_completes_the_statement(linter: Linter) -> None:
-    assert "guaranteed-permanent" in found(
+    assert "guaranteed-permanent" in categories(
         linter, "Will I see a difference? Yes, from the first session."
     )
-    assert not found(linter, "Will I see a difference? Yes, but it takes months and results vary.")
+    assert not categories(
+        linter, "Will I see a difference? Yes, but it takes months and results vary."
+    )
 
 
 # --- "can" of perceiving a result is no hedge -----------------------------------------------
@@ -130,7 +129,7 @@ def test_an_answer_that_says_when_completes_the_statement(linter: Linter) -> Non
     ],
 )
 def test_a_perceiving_can_keeps_the_outcome_claim(linter: Linter, text: str) -> None:
-    assert "guaranteed-permanent" in found(linter, text)
+    assert "guaranteed-permanent" in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -146,7 +145,7 @@ def test_a_perceiving_can_keeps_the_outcome_claim(linter: Linter, text: str) -> 
     ],
 )
 def test_a_possible_outcome_stays_hedged(linter: Linter, text: str) -> None:
-    assert not found(linter, text)
+    assert not categories(linter, text)
 
 
 # --- a rhetorical question asserts; a plain one asks ---------------------------------------
@@ -166,7 +165,7 @@ def test_a_possible_outcome_stays_hedged(linter: Linter, text: str) -> None:
     ],
 )
 def test_a_rhetorical_question_makes_its_claim(linter: Linter, text: str, category: str) -> None:
-    assert _CATEGORY[category] in found(linter, text)
+    assert _CATEGORY[category] in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +182,7 @@ def test_a_rhetorical_question_makes_its_claim(linter: Linter, text: str, catego
     ],
 )
 def test_a_question_that_asks_or_is_denied_stays_quiet(linter: Linter, text: str) -> None:
-    assert not found(linter, text)
+    assert not categories(linter, text)
 
 
 # --- a question heading is answered by the paragraph under it ------------------------------
@@ -201,7 +200,7 @@ def test_a_question_that_asks_or_is_denied_stays_quiet(linter: Linter, text: str
 def test_a_question_heading_is_answered_by_its_paragraph(
     linter: Linter, page: str, category: str
 ) -> None:
-    assert _CATEGORY[category] in found(linter, page)
+    assert _CATEGORY[category] in categories(linter, page)
 
 
 @pytest.mark.parametrize(
@@ -214,4 +213,4 @@ def test_a_question_heading_is_answered_by_its_paragraph(
     ],
 )
 def test_a_question_heading_answered_honestly_stays_quiet(linter: Linter, page: str) -> None:
-    assert not found(linter, page)
+    assert not categories(linter, page)

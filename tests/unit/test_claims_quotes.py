@@ -12,11 +12,9 @@ from claims_lint.language import load_language, rules_root
 from claims_lint.model import ConfigError
 from claims_lint.segment import Doc
 
+from tests.unit.conftest import categories
+
 TES = "testimonial-before-after"
-
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
 
 
 def sentences(text: str) -> list[str]:
@@ -37,7 +35,7 @@ def sentences(text: str) -> list[str]:
 def test_a_signed_quotation_of_several_sentences_is_one_testimonial(
     linter: Linter, text: str
 ) -> None:
-    assert TES in found(linter, text)
+    assert TES in categories(linter, text)
 
 
 def test_the_signed_quotation_is_one_sentence() -> None:
@@ -73,7 +71,7 @@ def test_a_quotation_nobody_signs_is_split_as_before(text: str) -> None:
     ],
 )
 def test_a_signed_quotation_about_the_service_is_quiet(linter: Linter, text: str) -> None:
-    assert TES not in found(linter, text)
+    assert TES not in categories(linter, text)
 
 
 def test_quotation_marks_must_be_pairs(tmp_path: Path) -> None:

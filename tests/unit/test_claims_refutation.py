@@ -13,10 +13,7 @@ from claims_lint import Linter
 from claims_lint.language import load_language
 from claims_lint.model import ConfigError
 
-
-def categories(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
-
+from tests.unit.conftest import categories
 
 # --- refuted beliefs stay quiet ------------------------------------------------------------------
 

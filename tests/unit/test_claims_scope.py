@@ -9,10 +9,7 @@ from claims_lint import Linter
 from claims_lint.detectors import Candidate
 from claims_lint.pipeline import _dedupe
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
-
+from tests.unit.conftest import categories
 
 # --- a subordinate clause that opens a sentence does not swallow its main clause ---------------
 
@@ -34,7 +31,7 @@ def test_fronted_clause_leaves_its_main_clause_a_claim(
     linter: Linter, text: str, category: str
 ) -> None:
     want = {"gua": "guaranteed-permanent", "pain": "pain-absolute"}[category]
-    assert want in found(linter, text)
+    assert want in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +46,7 @@ def test_fronted_clause_leaves_its_main_clause_a_claim(
     ],
 )
 def test_an_honest_indirect_question_stays_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 @pytest.mark.parametrize(
@@ -64,21 +61,21 @@ def test_a_question_in_mid_sentence_ends_where_a_new_subject_joins(
     linter: Linter, text: str, category: str
 ) -> None:
     want = "guaranteed-permanent" if category == "gua" else category
-    assert want in found(linter, text)
+    assert want in categories(linter, text)
 
 
 def test_a_break_inside_quoted_words_does_not_end_the_report(linter: Linter) -> None:
     text = "Some clinics describe PRP as “natural, so there are no side effects”."
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 def test_a_rule_that_flags_questions_flags_an_indirect_one(linter: Linter) -> None:
     # prescription-medicine says questions: flag — asking indirectly still names the medicine
-    assert "prescription-medicine" in found(
+    assert "prescription-medicine" in categories(
         linter, "Ask our doctor whether oral minoxidil tablets are right for you."
     )
     # ... while a rule exempt in questions stays exempt when asked indirectly
-    assert found(linter, "Ask us whether the results are permanent.") == set()
+    assert categories(linter, "Ask us whether the results are permanent.") == set()
 
 
 # --- a hedge after the claim -------------------------------------------------------------------
@@ -99,7 +96,7 @@ def test_a_rule_that_flags_questions_flags_an_indirect_one(linter: Linter) -> No
     ],
 )
 def test_a_hedge_after_an_efficacy_claim_softens_it(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 @pytest.mark.parametrize(
@@ -129,7 +126,7 @@ def test_a_hedge_after_an_efficacy_claim_softens_it(linter: Linter, text: str) -
 def test_a_hedge_after_the_claim_that_does_not_govern_it_launders_nothing(
     linter: Linter, text: str, category: str
 ) -> None:
-    assert category in found(linter, text)
+    assert category in categories(linter, text)
 
 
 # --- deduplication -----------------------------------------------------------------------------
@@ -138,7 +135,7 @@ def test_a_hedge_after_the_claim_that_does_not_govern_it_launders_nothing(
 def test_overlapping_claims_of_two_categories_both_stand(linter: Linter) -> None:
     # a generic outcome rule overlaps both "gone for good" (its own category) and the medical
     # claim: it yields, and the permanence claim it overlapped must not go with it
-    got = found(linter, "Your acne scars will be gone for good.")
+    got = categories(linter, "Your acne scars will be gone for good.")
     assert {"guaranteed-permanent", "medical-condition"} <= got
 
 

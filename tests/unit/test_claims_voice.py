@@ -8,10 +8,7 @@ import pytest
 from claims_lint import Linter
 from claims_lint.language import load_language
 
-
-def found(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md").findings}
-
+from tests.unit.conftest import categories
 
 POM = "prescription-medicine"
 FAT = "fat-dissolving"
@@ -32,7 +29,7 @@ FAT = "fat-dissolving"
     ],
 )
 def test_clinic_name_keeps_a_medicine_claim(linter: Linter, text: str) -> None:
-    assert POM in found(linter, text)
+    assert POM in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ def test_clinic_name_keeps_a_medicine_claim(linter: Linter, text: str) -> None:
     ],
 )
 def test_public_information_naming_a_source_stays_quiet(linter: Linter, text: str) -> None:
-    assert POM not in found(linter, text)
+    assert POM not in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -99,7 +96,7 @@ def test_pack_tells_a_clinic_name_by_its_capitals(text: str, named: bool) -> Non
 def test_warning_handed_over_to_the_clinic_is_its_claim(
     linter: Linter, text: str, category: str
 ) -> None:
-    assert category in found(linter, text)
+    assert category in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +112,7 @@ def test_warning_handed_over_to_the_clinic_is_its_claim(
     ],
 )
 def test_warning_whose_claim_stays_with_the_others_is_quiet(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 # --- a hand-over that only affirms takes the others' claim up -------------------------------------
@@ -140,7 +137,7 @@ def test_warning_whose_claim_stays_with_the_others_is_quiet(linter: Linter, text
 def test_hand_over_that_affirms_makes_the_claim_the_clinics(
     linter: Linter, text: str, category: str
 ) -> None:
-    assert category in found(linter, text)
+    assert category in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -155,7 +152,7 @@ def test_hand_over_that_affirms_makes_the_claim_the_clinics(
     ],
 )
 def test_hand_over_that_does_not_affirm_keeps_the_claim_reported(linter: Linter, text: str) -> None:
-    assert found(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 # --- a brand named in a list of treatments is a menu -------------------------------------------
@@ -173,7 +170,7 @@ def test_hand_over_that_does_not_affirm_keeps_the_claim_reported(linter: Linter,
     ],
 )
 def test_brand_in_a_list_of_services_is_a_claim(linter: Linter, text: str) -> None:
-    assert POM in found(linter, text)
+    assert POM in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +185,7 @@ def test_brand_in_a_list_of_services_is_a_claim(linter: Linter, text: str) -> No
     ],
 )
 def test_medicine_named_as_information_in_a_list_is_quiet(linter: Linter, text: str) -> None:
-    assert POM not in found(linter, text)
+    assert POM not in categories(linter, text)
 
 
 # --- an approval does not make a fat claim acceptable ------------------------------------------
@@ -206,7 +203,7 @@ def test_medicine_named_as_information_in_a_list_is_quiet(linter: Linter, text: 
     ],
 )
 def test_approval_does_not_clear_a_fat_claim(linter: Linter, text: str) -> None:
-    assert FAT in found(linter, text)
+    assert FAT in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -221,4 +218,4 @@ def test_approval_does_not_clear_a_fat_claim(linter: Linter, text: str) -> None:
     ],
 )
 def test_approval_stated_as_information_is_quiet(linter: Linter, text: str) -> None:
-    assert FAT not in found(linter, text)
+    assert FAT not in categories(linter, text)

@@ -15,10 +15,7 @@ import pytest
 from claims_lint import Linter
 from claims_lint.detectors import _drop, filler_words
 
-
-def categories(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md", "markdown").findings}
-
+from tests.unit.conftest import categories
 
 # --- the claim with one more word ---------------------------------------------------------------
 

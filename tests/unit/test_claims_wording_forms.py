@@ -17,10 +17,7 @@ from claims_lint.detectors import filler_words
 from claims_lint.language import load_language
 from claims_lint.reread import readings
 
-
-def categories(linter: Linter, text: str) -> set[str]:
-    return {f.category for f in linter.lint_source(text, "page.md", "markdown").findings}
-
+from tests.unit.conftest import categories
 
 # --- reworded claims that are still the claim ----------------------------------------------------
 
