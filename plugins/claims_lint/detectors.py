@@ -17,7 +17,7 @@ from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
-from .segment import Doc, memo_key
+from .segment import Doc, memo_keys
 
 __all__ = ["AnswerDetector", "Candidate", "Detector", "RuleDetector"]
 
@@ -229,8 +229,7 @@ class RuleDetector:
         found: dict[int, tuple[tuple[int, int, int, int, int], ...]] = {}
         new: dict[str, list[int]] = {}  # sentences not seen before, by text
         seen = self._seen.get
-        for si, (s0, s1) in enumerate(zip(doc.sentence_starts, doc.sentence_ends, strict=True)):
-            key = memo_key(low, s0, s1)
+        for si, key in enumerate(memo_keys(low, doc.sentence_starts, doc.sentence_ends)):
             hit = seen(key)
             if hit is None:
                 group = new.get(key)

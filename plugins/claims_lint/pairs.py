@@ -267,22 +267,7 @@ def _labelled_values(doc: Doc, spans: _Spans, most_words: int) -> Iterator[tuple
     line with other text and labels nothing."""
     low = doc.lower
     n = len(low)
-    end = -1
-    while end < n:
-        start = end + 1
-        end = low.find("\n", start)
-        if end < 0:
-            end = n
-        # the cheap tests first, on the line as it stands: a page has tens of thousands
-        line = low[start:end]
-        words = line.rstrip(_LINE_EDGE)
-        if not words or words[-1] in ".!?" or words[-1].isspace():
-            continue
-        a1 = start + len(words)
-        words = words.lstrip(_LINE_EDGE)
-        a0 = a1 - len(words)
-        if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
-            continue
+    for a0, a1 in _short_lines(low, most_words):
         # the first character after the label that is no blank or block edge starts the
         # value's words: the label's sentence and the empty ones between hold nothing else
         b0 = _EDGES_AFTER.match(low, a1).end()  # type: ignore[union-attr]
@@ -293,3 +278,27 @@ def _labelled_values(doc: Doc, spans: _Spans, most_words: int) -> Iterator[tuple
         vi = doc.sentence_of(b0)
         if vi <= i + 3 and spans[i] == (a0, a1):
             yield i, vi
+
+
+def _short_lines(low: str, most_words: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """The words of each line (start, end) that has at most ``most_words`` words, no end mark
+    and no block edge among them. The lines are split a chunk at a time: a page has tens of
+    thousands, most end with a full stop, and one ``split`` reads them faster than a search
+    for each line's end; a chunk keeps the list of lines small."""
+    n = len(low)
+    at = 0
+    while at <= n:
+        cut = low.find("\n", at + chunk)
+        for line in low[at : n if cut < 0 else cut].split("\n"):
+            start, at = at, at + len(line) + 1
+            # the cheap tests first, on the line as it stands: a full stop ends most lines
+            if not line or line[-1] in ".!?":
+                continue
+            words = line.rstrip(_LINE_EDGE)
+            if not words or words[-1] in ".!?" or words[-1].isspace():
+                continue
+            a1 = start + len(words)
+            words = words.lstrip(_LINE_EDGE)
+            if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
+                continue
+            yield a1 - len(words), a1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from .language import LanguagePack, ListJoiner, MainClause, Voice
 from .text import BOUNDARY
 
-__all__ = ["Doc", "memo_key"]
+__all__ = ["Doc", "memo_key", "memo_keys"]
 
 
 _MEMO_LIMIT = 20_000  # sentences whose reported spans a pipeline remembers
@@ -19,6 +20,13 @@ def memo_key(low: str, s0: int, s1: int) -> str:
     """:meth:`Doc.sentence_key` of the sentence ``low[s0:s1]`` (the rule memo calls it once per
     sentence of a page, without a Doc method in between)."""
     return "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
+
+
+def memo_keys(low: str, starts: list[int], ends: list[int]) -> Iterator[str]:
+    """:func:`memo_key` of each sentence in turn: the rule memo reads every sentence of a page,
+    and one generator costs less than a call per sentence."""
+    for s0, s1 in zip(starts, ends, strict=True):
+        yield "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
 
 
 class Doc:
@@ -94,12 +102,20 @@ class Doc:
         return self._ends
 
     def sentence_of(self, pos: int) -> int:
-        ends = self.sentence_ends
+        if self._starts is None:
+            self._split()
+        ends = self._ends
         i = bisect_right(ends, pos)
         return min(i, len(ends) - 1)
 
     def sentence(self, i: int) -> tuple[int, int]:
-        return self.sentence_starts[i], self.sentence_ends[i]
+        # the lists read directly, not through the properties: judges and pairs ask for
+        # sentences by the hundred thousand on a long page
+        starts = self._starts
+        if starts is None:
+            self._split()
+            starts = self._starts
+        return starts[i], self._ends[i]  # type: ignore[index]
 
     def sentence_text(self, i: int, lower: bool = True) -> str:
         s0, s1 = self.sentence(i)
