@@ -72,14 +72,9 @@ class PairDetector:
         # Each opening holds one of the words: only the sentences where one stands are tried
         # (the opening regex at every position of a long page costs ten times more).
         low = doc.lower
-        ends = doc.sentence_ends
         tried: set[int] = set()
         for word in contrast.opening_words:
-            at = low.find(word)
-            while at >= 0:
-                i = doc.sentence_of(at)
-                tried.add(i)
-                at = low.find(word, ends[i])  # the sentence is tried once, whatever it holds
+            tried.update(doc.sentences_with(word))  # each sentence once, whatever it holds
         opening, ours, starts = contrast.opening.match, contrast.ours.match, doc.sentence_starts
         return [
             i - 1
@@ -165,6 +160,8 @@ class PairDetector:
             return []
         label, value = low[s0:colon], low[colon + 1 : s1]
         said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
+        if not said:  # most lines with a colon: no label that asks how many, or no amount
+            return []
         found = {c.rule.code: (c, s) for s in said for c in self.judge_statement(s)}
         if not found:
             return []

@@ -1326,14 +1326,16 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                     in_list = False
             at = ls - base
             if at != run_b:  # a run ended before this line: it is copied, and a new one starts
-                b.verbatim(body[run_a:run_b], base + run_a)
+                if run_b > run_a:
+                    b.verbatim(body[run_a:run_b], base + run_a)
                 run_a = at
             run_b = at + nl_len + len(line)
             prev_blank = not plain
             in_table, header = False, None
             continue
-        b.verbatim(body[run_a:run_b], base + run_a)  # the run before this line
-        run_a = run_b = 0
+        if run_b > run_a:  # the run before this line (none between list items, table rows)
+            b.verbatim(body[run_a:run_b], base + run_a)
+            run_a = run_b = 0
         if first in "-*+" and line[1:2] == " " and line[2:3].isalpha() and "|" not in line:
             # Fast path: a plain bullet ("- Redness"), read as the general path below reads
             # it (a marker, never a rule, a task box or a table): pages list side effects.

@@ -11,6 +11,7 @@ import random
 import re
 
 import pytest
+from claims_lint.frontmatter import FrontMatterError, _load, parse_front_matter
 from claims_lint.language import _sentence_end, words_regex
 from claims_lint.pairs import _LINE_EDGE, _WORD, _short_lines
 from claims_lint.segment import memo_key, memo_keys
@@ -192,3 +193,39 @@ def test_spaced_letters_on_random_text_as_the_one_scan_found_them() -> None:
         assert _extra_present(text) == expected, text
         found += expected
     assert found > 20  # the random texts do hold spaced letters
+
+
+# --- front matter -------------------------------------------------------------------------------
+
+
+def _split_one_by_one(text: str) -> tuple[str, str, int] | None:
+    """The reference: the front matter's YAML, the body and the body's first line, from the
+    text split into lines whole (None: no front matter, or never closed)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        return None
+    return "\n".join(lines[1:close]) + "\n", "\n".join(lines[close + 1 :]), close + 2
+
+
+def test_front_matter_found_line_by_line_splits_as_the_whole_text_split() -> None:
+    parts = ["---", "--- ", "...", "title: x", "a: 1", "", "Body.", "--", "  ---"]
+    rnd = random.Random(6)
+    checked = 0
+    for _ in range(3000):
+        text = "\n".join(rnd.choice(parts) for _ in range(rnd.randint(1, 7)))
+        want = _split_one_by_one(text)
+        try:
+            fm = parse_front_matter(text)
+        except FrontMatterError:
+            assert want is None or want[0].strip()  # unclosed, or YAML that is not a mapping
+            continue
+        if want is None:
+            assert (fm.body, fm.body_line) == (text, 1)
+            continue
+        assert (fm.body, fm.body_line) == want[1:], text
+        assert fm.data == (_load(want[0], "<string>", first_line=2, max_values=0)[1] or {})
+        checked += 1
+    assert checked > 200
