@@ -384,6 +384,9 @@ class LanguagePack:
     # a quotation followed by its attribution ('"... ." — Ciara, 34'), on the text as written:
     # its sentences are one testimonial (None when the pack has no `sentences.quotes`)
     attributed_quote: re.Pattern[str] | None = None
+    # the marks each such quotation opens with: a text with none of them holds none, and is
+    # not searched ("": not known, always searched)
+    quote_opens: str = ""
     rereading: Rereading | None = None  # a rule's second reading: see `rereading`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
@@ -666,6 +669,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             )
         ),
         attributed_quote=_attributed_quote(r),
+        quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
             "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
         ),

@@ -136,7 +136,7 @@ class PairDetector:
         s0, s1 = doc.sentence(vi)
         line = doc.lower[s0:s1]  # its blanks and block edges are stripped with the rest
         value = line.strip(_UNSAID)
-        if not value or "?" in line or len(_WORD.findall(value)) > pairs.value_words:
+        if not value or "?" in line or _more_words(value, pairs.value_words):
             return []
         b0, b1 = spans[vi]
         label = label.strip(_UNSAID)
@@ -209,6 +209,15 @@ def _others(
     if contrast.proforms.match(text) or short:
         for p in range(1, min(3, len(w1) - 1) + 1):
             yield " ".join(w1[:p])
+
+
+def _more_words(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` words. Its first characters are counted first:
+    the sentence after a label is mostly a paragraph's first, whose first words show it."""
+    head = 16 * (most + 1)
+    if len(_WORD.findall(text, 0, head)) > most:  # a word cut at ``head`` is still one word
+        return True
+    return len(text) > head and len(_WORD.findall(text)) > most
 
 
 def _opens_sentence(doc: Doc, i: int, at: int) -> bool:

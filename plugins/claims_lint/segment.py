@@ -44,6 +44,7 @@ class Doc:
         "_ends",
         "previous",
         "_breaks",
+        "_clauses",
         "_reported",
         "_memo",
         "claims",
@@ -67,6 +68,8 @@ class Doc:
         self._starts: list[int] | None = None
         self._ends: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
+        # per claim's span, its clause: each judge of a claim asks for it
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._reported: dict[int, list[tuple[int, int, bool]]] = {}
         # reported spans of sentences seen before, by text (the pipeline's, shared by its docs):
         # pages repeat sentences, and each reported-speech regex costs a few literal scans
@@ -167,6 +170,12 @@ class Doc:
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around the span [a, b): from the last clause break before it to the first
         one after it, within its sentence."""
+        got = self._clauses.get((a, b))
+        if got is None:
+            got = self._clauses[a, b] = self._find_clause(a, b)
+        return got
+
+    def _find_clause(self, a: int, b: int) -> tuple[int, int]:
         si = self.sentence_of(a)
         s0, s1 = self.sentence(si)
         start, end = s0, s1
@@ -247,6 +256,8 @@ def _within_quotes(pack: LanguagePack, text: str, ends: list[int]) -> list[int]:
     rx = pack.attributed_quote
     if rx is None or not ends:
         return ends
+    if pack.quote_opens and not any(mark in text for mark in pack.quote_opens):
+        return ends  # no quotation opens here: the text is not searched for one
     spans = [m.span() for m in rx.finditer(text)]
     if not spans:
         return ends

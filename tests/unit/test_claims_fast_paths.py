@@ -11,9 +11,10 @@ import random
 import re
 
 import pytest
+from claims_lint import Linter
 from claims_lint.frontmatter import FrontMatterError, _load, parse_front_matter
 from claims_lint.language import _sentence_end, words_regex
-from claims_lint.pairs import _LINE_EDGE, _WORD, _short_lines
+from claims_lint.pairs import _LINE_EDGE, _WORD, _more_words, _short_lines
 from claims_lint.segment import memo_key, memo_keys
 from claims_lint.text import BOUNDARY, _Builder, _extra_present, _label_and_value, _table_row
 
@@ -229,3 +230,19 @@ def test_front_matter_found_line_by_line_splits_as_the_whole_text_split() -> Non
         assert fm.data == (_load(want[0], "<string>", first_line=2, max_values=0)[1] or {})
         checked += 1
     assert checked > 200
+
+
+def test_more_words_counts_as_a_count_of_every_word() -> None:
+    for text in _random_texts(8, 5000, "ab cd'-.,\n", 60):
+        for most in (0, 1, 3):
+            assert _more_words(text, most) == (len(_WORD.findall(text)) > most), text
+
+
+def test_a_text_without_an_opening_mark_holds_no_attributed_quote(linter: Linter) -> None:
+    pack = linter.pipeline.pack
+    assert pack.attributed_quote is not None
+    assert set(pack.quote_opens) == {'"', "“", "‘"}
+    said = "“I hid from photos. Now I love my skin.” — Jun, 29. It works."
+    assert pack.attributed_quote.search(said)
+    # every attributed quote opens with one of the marks: without them, none is found
+    assert not pack.attributed_quote.search(said.translate({ord(m): "'" for m in "“”"}))
