@@ -17,7 +17,7 @@ from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
-from .segment import Doc, memo_key
+from .segment import Doc, memo_keys
 
 __all__ = ["AnswerDetector", "Candidate", "Detector", "RuleDetector"]
 
@@ -229,8 +229,7 @@ class RuleDetector:
         found: dict[int, tuple[tuple[int, int, int, int, int], ...]] = {}
         new: dict[str, list[int]] = {}  # sentences not seen before, by text
         seen = self._seen.get
-        for si, (s0, s1) in enumerate(zip(doc.sentence_starts, doc.sentence_ends, strict=True)):
-            key = memo_key(low, s0, s1)
+        for si, key in enumerate(memo_keys(low, doc.sentence_starts, doc.sentence_ends)):
             hit = seen(key)
             if hit is None:
                 group = new.get(key)
@@ -244,20 +243,35 @@ class RuleDetector:
         candidates = self.candidate_branches(doc, first)
         for key, group in new.items():
             s0, s1 = doc.sentence(group[0])
-            got = tuple(
-                (bi, m.start() - s0, m.end() - s0, *_listed(m, s0))
-                for bi in sorted(candidates.get(group[0], ()))
-                for m in self._branches[bi][1].regex.finditer(low, s0, s1)
-                if m.start() != m.end()
-            )
-            got += self._without_fillers(low[s0:s1], candidates.get(group[0], ()), got)
-            got += self._reread(low[s0:s1], got, candidates.get(group[0], ()))
+            branches = candidates.get(group[0], ())
+            got = self._matches(low, s0, s1, branches)
+            sentence = low[s0:s1]
+            got += self._without_fillers(sentence, branches, got)
+            got += self._reread(sentence, got, branches)
             if len(self._seen) < _SEEN_LIMIT:
                 self._seen[key] = got
             if got:
                 for si in group:
                     found[si] = got
         return found
+
+    def _matches(
+        self, low: str, s0: int, s1: int, branches: Collection[int]
+    ) -> tuple[tuple[int, int, int, int, int], ...]:
+        """The matches of ``branches`` in the sentence ``low[s0:s1]``, relative to it. Each
+        regex is searched once first: most candidate branches match nothing, and a search
+        costs less than an iterator over the matches."""
+        out: list[tuple[int, int, int, int, int]] = []
+        for bi in sorted(branches):
+            rx = self._branches[bi][1].regex
+            if rx.search(low, s0, s1) is None:
+                continue
+            out += [
+                (bi, m.start() - s0, m.end() - s0, *_listed(m, s0))
+                for m in rx.finditer(low, s0, s1)
+                if m.start() != m.end()
+            ]
+        return tuple(out)
 
     def _without_fillers(
         self, sentence: str, branches: Collection[int], got: tuple[tuple[int, ...], ...]

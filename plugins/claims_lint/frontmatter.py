@@ -178,12 +178,12 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     A file without an opening ``---`` line has empty front matter and is all body.
     """
     text = normalise_newlines(text)
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != _FENCE:
         return FrontMatter(path=path, data={}, node=None, body=text, body_line=1, first_line=1)
 
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
-    if close is None:
+    closer = _closing_line(text, first_end)
+    if closer is None:
         raise FrontMatterError(
             path,
             1,
@@ -191,8 +191,9 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
             "the front matter opened with '---' is never closed",
             "add a line containing only '---' after the last front matter field",
         )
-    yaml_text = "\n".join(lines[1:close]) + "\n"
-    body = "\n".join(lines[close + 1 :])
+    close, close_start, close_end = closer
+    yaml_text = (text[first_end + 1 : close_start - 1] if close > 1 else "") + "\n"
+    body = "" if close_end < 0 else text[close_end + 1 :]
     node, data = _load(yaml_text, path, first_line=2, max_values=0)
     marks = _Lines(yaml_text, 2) if _Lines.needed(yaml_text) else None
     if node is None:
@@ -209,6 +210,20 @@ def parse_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     return FrontMatter(
         path=path, data=data, node=node, body=body, body_line=close + 2, _lines=marks
     )
+
+
+def _closing_line(text: str, at: int) -> tuple[int, int, int] | None:
+    """The line that closes the front matter, after the line that ends at ``at`` (the first):
+    its number from 0, where it starts and where its newline is (-1: the last line). Found
+    line by line from the top: a long page's body is never split into lines here."""
+    number = 0
+    while at >= 0:
+        start = at + 1
+        at = text.find("\n", start)
+        number += 1
+        if (text[start:] if at < 0 else text[start:at]).rstrip() in _CLOSERS:
+            return number, start, at
+    return None
 
 
 def load_yaml(

@@ -384,6 +384,9 @@ class LanguagePack:
     # a quotation followed by its attribution ('"... ." — Ciara, 34'), on the text as written:
     # its sentences are one testimonial (None when the pack has no `sentences.quotes`)
     attributed_quote: re.Pattern[str] | None = None
+    # the marks each such quotation opens with: a text with none of them holds none, and is
+    # not searched ("": not known, always searched)
+    quote_opens: str = ""
     rereading: Rereading | None = None  # a rule's second reading: see `rereading`
     common_words: frozenset[str] = frozenset()  # never worth scanning for (prefilter)
     frequent_words: frozenset[str] = frozenset()  # in most clinic sentences: anchors of last resort
@@ -557,13 +560,16 @@ def _symbol_words(r: _Reader, path: Path) -> dict[str, str]:
 def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
     """One regex for sentence ends: a full stop before a capital, a quote, a block edge or the
     end, but not after an abbreviation; ! ? … ; block edges (\\x1f) and blank lines."""
-    # as written, with a capital, or in capitals ("e.g.", "Dr.", "VS." in a shouted headline)
-    behind = "".join(
-        rf"(?<!\b[{a[0].upper()}{a[0]}]{re.escape(a[1:])}\.)"
-        + (rf"(?<!\b{re.escape(a.upper())}\.)" if a.upper() != a[0].upper() + a[1:] else "")
-        for a in abbreviations
-        if a
-    )
+    # as written, with a capital, or in capitals ("e.g.", "Dr.", "VS." in a shouted headline);
+    # one look-behind per length, its abbreviations as alternatives: (?<!A|B) says what
+    # (?<!A)(?<!B) does, and every look-behind is tried at every full stop of a page
+    by_width: dict[int, list[str]] = {}
+    for a in abbreviations:
+        if a:
+            by_width.setdefault(len(a), []).append(rf"[{a[0].upper()}{a[0]}]{re.escape(a[1:])}")
+            if a.upper() != a[0].upper() + a[1:]:
+                by_width.setdefault(len(a.upper()), []).append(re.escape(a.upper()))
+    behind = "".join(rf"(?<!\b(?:{'|'.join(forms)})\.)" for forms in by_width.values())
     joined = words_regex(attribution)
     no_split = rf"(?![ \t]+(?:{joined}))" if joined else ""
     # Every alternative starts with a single literal character ("\.\.*" is "\.+", one
@@ -663,6 +669,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             )
         ),
         attributed_quote=_attributed_quote(r),
+        quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
             "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
         ),

@@ -72,14 +72,9 @@ class PairDetector:
         # Each opening holds one of the words: only the sentences where one stands are tried
         # (the opening regex at every position of a long page costs ten times more).
         low = doc.lower
-        ends = doc.sentence_ends
         tried: set[int] = set()
         for word in contrast.opening_words:
-            at = low.find(word)
-            while at >= 0:
-                i = doc.sentence_of(at)
-                tried.add(i)
-                at = low.find(word, ends[i])  # the sentence is tried once, whatever it holds
+            tried.update(doc.sentences_with(word))  # each sentence once, whatever it holds
         opening, ours, starts = contrast.opening.match, contrast.ours.match, doc.sentence_starts
         return [
             i - 1
@@ -141,7 +136,7 @@ class PairDetector:
         s0, s1 = doc.sentence(vi)
         line = doc.lower[s0:s1]  # its blanks and block edges are stripped with the rest
         value = line.strip(_UNSAID)
-        if not value or "?" in line or len(_WORD.findall(value)) > pairs.value_words:
+        if not value or "?" in line or _more_words(value, pairs.value_words):
             return []
         b0, b1 = spans[vi]
         label = label.strip(_UNSAID)
@@ -165,6 +160,8 @@ class PairDetector:
             return []
         label, value = low[s0:colon], low[colon + 1 : s1]
         said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
+        if not said:  # most lines with a colon: no label that asks how many, or no amount
+            return []
         found = {c.rule.code: (c, s) for s in said for c in self.judge_statement(s)}
         if not found:
             return []
@@ -212,6 +209,15 @@ def _others(
     if contrast.proforms.match(text) or short:
         for p in range(1, min(3, len(w1) - 1) + 1):
             yield " ".join(w1[:p])
+
+
+def _more_words(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` words. Its first characters are counted first:
+    the sentence after a label is mostly a paragraph's first, whose first words show it."""
+    head = 16 * (most + 1)
+    if len(_WORD.findall(text, 0, head)) > most:  # a word cut at ``head`` is still one word
+        return True
+    return len(text) > head and len(_WORD.findall(text)) > most
 
 
 def _opens_sentence(doc: Doc, i: int, at: int) -> bool:
@@ -267,22 +273,7 @@ def _labelled_values(doc: Doc, spans: _Spans, most_words: int) -> Iterator[tuple
     line with other text and labels nothing."""
     low = doc.lower
     n = len(low)
-    end = -1
-    while end < n:
-        start = end + 1
-        end = low.find("\n", start)
-        if end < 0:
-            end = n
-        # the cheap tests first, on the line as it stands: a page has tens of thousands
-        line = low[start:end]
-        words = line.rstrip(_LINE_EDGE)
-        if not words or words[-1] in ".!?" or words[-1].isspace():
-            continue
-        a1 = start + len(words)
-        words = words.lstrip(_LINE_EDGE)
-        a0 = a1 - len(words)
-        if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
-            continue
+    for a0, a1 in _short_lines(low, most_words):
         # the first character after the label that is no blank or block edge starts the
         # value's words: the label's sentence and the empty ones between hold nothing else
         b0 = _EDGES_AFTER.match(low, a1).end()  # type: ignore[union-attr]
@@ -293,3 +284,27 @@ def _labelled_values(doc: Doc, spans: _Spans, most_words: int) -> Iterator[tuple
         vi = doc.sentence_of(b0)
         if vi <= i + 3 and spans[i] == (a0, a1):
             yield i, vi
+
+
+def _short_lines(low: str, most_words: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """The words of each line (start, end) that has at most ``most_words`` words, no end mark
+    and no block edge among them. The lines are split a chunk at a time: a page has tens of
+    thousands, most end with a full stop, and one ``split`` reads them faster than a search
+    for each line's end; a chunk keeps the list of lines small."""
+    n = len(low)
+    at = 0
+    while at <= n:
+        cut = low.find("\n", at + chunk)
+        for line in low[at : n if cut < 0 else cut].split("\n"):
+            start, at = at, at + len(line) + 1
+            # the cheap tests first, on the line as it stands: a full stop ends most lines
+            if not line or line[-1] in ".!?":
+                continue
+            words = line.rstrip(_LINE_EDGE)
+            if not words or words[-1] in ".!?" or words[-1].isspace():
+                continue
+            a1 = start + len(words)
+            words = words.lstrip(_LINE_EDGE)
+            if BOUNDARY in words or len(_WORD.findall(words)) > most_words:
+                continue
+            yield a1 - len(words), a1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from .language import LanguagePack, ListJoiner, MainClause, Voice
 from .text import BOUNDARY
 
-__all__ = ["Doc", "memo_key"]
+__all__ = ["Doc", "memo_key", "memo_keys"]
 
 
 _MEMO_LIMIT = 20_000  # sentences whose reported spans a pipeline remembers
@@ -19,6 +20,13 @@ def memo_key(low: str, s0: int, s1: int) -> str:
     """:meth:`Doc.sentence_key` of the sentence ``low[s0:s1]`` (the rule memo calls it once per
     sentence of a page, without a Doc method in between)."""
     return "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
+
+
+def memo_keys(low: str, starts: list[int], ends: list[int]) -> Iterator[str]:
+    """:func:`memo_key` of each sentence in turn: the rule memo reads every sentence of a page,
+    and one generator costs less than a call per sentence."""
+    for s0, s1 in zip(starts, ends, strict=True):
+        yield "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
 
 
 class Doc:
@@ -36,6 +44,7 @@ class Doc:
         "_ends",
         "previous",
         "_breaks",
+        "_clauses",
         "_reported",
         "_memo",
         "claims",
@@ -59,6 +68,8 @@ class Doc:
         self._starts: list[int] | None = None
         self._ends: list[int] = []
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # per sentence, found once
+        # per claim's span, its clause: each judge of a claim asks for it
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
         self._reported: dict[int, list[tuple[int, int, bool]]] = {}
         # reported spans of sentences seen before, by text (the pipeline's, shared by its docs):
         # pages repeat sentences, and each reported-speech regex costs a few literal scans
@@ -94,12 +105,20 @@ class Doc:
         return self._ends
 
     def sentence_of(self, pos: int) -> int:
-        ends = self.sentence_ends
+        if self._starts is None:
+            self._split()
+        ends = self._ends
         i = bisect_right(ends, pos)
         return min(i, len(ends) - 1)
 
     def sentence(self, i: int) -> tuple[int, int]:
-        return self.sentence_starts[i], self.sentence_ends[i]
+        # the lists read directly, not through the properties: judges and pairs ask for
+        # sentences by the hundred thousand on a long page
+        starts = self._starts
+        if starts is None:
+            self._split()
+            starts = self._starts
+        return starts[i], self._ends[i]  # type: ignore[index]
 
     def sentence_text(self, i: int, lower: bool = True) -> str:
         s0, s1 = self.sentence(i)
@@ -151,6 +170,12 @@ class Doc:
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around the span [a, b): from the last clause break before it to the first
         one after it, within its sentence."""
+        got = self._clauses.get((a, b))
+        if got is None:
+            got = self._clauses[a, b] = self._find_clause(a, b)
+        return got
+
+    def _find_clause(self, a: int, b: int) -> tuple[int, int]:
         si = self.sentence_of(a)
         s0, s1 = self.sentence(si)
         start, end = s0, s1
@@ -231,6 +256,8 @@ def _within_quotes(pack: LanguagePack, text: str, ends: list[int]) -> list[int]:
     rx = pack.attributed_quote
     if rx is None or not ends:
         return ends
+    if pack.quote_opens and not any(mark in text for mark in pack.quote_opens):
+        return ends  # no quotation opens here: the text is not searched for one
     spans = [m.span() for m in rx.finditer(text)]
     if not spans:
         return ends

@@ -697,11 +697,18 @@ _IN_A_WORD = (
 )
 _ACROSS_WORDS = (
     re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),  # a word hyphenated across a line break
-    # spaced letters with a space for one separator or both ("p a i n", "p.a i"); the space is
-    # found by a fast literal search
-    re.compile(
-        r" (?:(?<=\b[A-Za-z] )[A-Za-z][ .·•_*-][A-Za-z]\b"
-        r"|(?<=\b[A-Za-z][.·•_*-][A-Za-z] )[A-Za-z]\b)"
+    # Spaced letters with a space for one separator or both ("p a i n", "p.a i"). Each scan
+    # starts with one literal character, which the regex engine finds fast: spaced by spaces
+    # alone ("p a i") from the space before the middle letter, tried at each space with two
+    # character tests; a space and another separator ("p a.i", "p.a i") from that separator,
+    # one scan per separator (a scan for a class of characters tests every character).
+    re.compile(r" [A-Za-z] [A-Za-z]\b(?<=\b[A-Za-z] [A-Za-z] [A-Za-z])"),
+    *(
+        re.compile(
+            rf"{re.escape(sep)}(?:(?<=\b[A-Za-z] [A-Za-z]{re.escape(sep)})[A-Za-z]\b"
+            rf"|(?<=\b[A-Za-z]{re.escape(sep)})[A-Za-z] [A-Za-z]\b)"
+        )
+        for sep in ".·•_*-"
     ),
 )
 
@@ -814,6 +821,11 @@ _TRIGGERS = {
 }
 _EXTENDED = {_MD_TOKEN: _MD_TOKEN_X, _HTML_TOKEN: _HTML_TOKEN_X, _TEXT_TOKEN: _TEXT_TOKEN_X}
 _FN_HREF = re.compile(r"#fn[:\-_]([^\s\"'>]+)")
+# what an attribute's value holds that is not copied as it stands: a character reference, or
+# characters to fold
+_ATTR_TOKEN = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|[^\x00-\x7f]+"
+)
 
 
 class _Inline:
@@ -872,10 +884,9 @@ class _Inline:
         """Emit an attribute value (alt, title, ...) as its own boundary-delimited unit."""
         self.b.replace(BOUNDARY, s, s)
         pos = 0
-        for m in re.finditer(
-            r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|[^\x00-\x7f]+",
-            value,
-        ):
+        # most values (a link's title) hold no "&" and only ASCII: nothing to look for
+        tokens = _ATTR_TOKEN.finditer(value) if "&" in value or not value.isascii() else ()
+        for m in tokens:
             self.b.verbatim(value[pos : m.start()], s + pos)
             tok = m.group(0)
             if tok.startswith("&"):
@@ -1224,6 +1235,9 @@ def _table_row(
     pair = (
         not is_header and not (named[1:2] or [""])[0] and _label_and_value(rest, starts, ends, lead)
     )
+    if not pair and "\\" not in rest:  # no escaped pipe: every pipe is a cell's edge
+        _copy_cells(b, rest, rs, starts[lead:], ends[lead:], named)
+        return names
     for k, (a, e) in enumerate(zip(starts, ends, strict=True)):
         col = k - lead
         if pair and col == 1:  # "Downtime | None": the pipe and the spaces round it read ": "
@@ -1240,6 +1254,23 @@ def _table_row(
         else:
             b.verbatim(rest[a:e], rs + a)
     return names
+
+
+def _copy_cells(
+    b: _Builder, rest: str, rs: int, starts: list[int], ends: list[int], named: list[str]
+) -> None:
+    """Copy a row whose pipes all end cells, each pipe read as a block edge (one for one, so
+    the row is one copy) and each column's name put in front of its cell (``starts`` and
+    ``ends``: the cells', the first column's first). A row is copied in the fewest pieces:
+    the stretches between the names."""
+    at = 0
+    for col in range(1, min(len(named), len(starts))):
+        a = starts[col]
+        if named[col] and rest[a : ends[col]].strip():
+            b.verbatim(rest[at:a].replace("|", BOUNDARY), rs + at)
+            b.replace(f"{named[col]}: ", rs + a, rs + a)
+            at = a
+    b.verbatim(rest[at:].replace("|", BOUNDARY), rs + at)
 
 
 def _label_and_value(rest: str, starts: list[int], ends: list[int], lead: int) -> bool:
@@ -1286,23 +1317,25 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
                 in_fence = ""
             continue
         first = line[:1]
-        # Fast path: an ordinary paragraph line.
-        if first.isalpha() and "|" not in line:
-            if in_indented_code:
+        # Fast path: an ordinary paragraph line, or a blank one.
+        plain = first.isalpha() and "|" not in line
+        if plain or not line.strip():
+            if plain:
                 in_indented_code = False
-            if prev_blank:
-                in_list = False
-            run_a, run_b = _extend_run(b, body, base, run_a, run_b, ls - base, nl_len + len(line))
-            prev_blank = False
+                if prev_blank:
+                    in_list = False
+            at = ls - base
+            if at != run_b:  # a run ended before this line: it is copied, and a new one starts
+                if run_b > run_a:
+                    b.verbatim(body[run_a:run_b], base + run_a)
+                run_a = at
+            run_b = at + nl_len + len(line)
+            prev_blank = not plain
             in_table, header = False, None
             continue
-        if not line.strip():
-            run_a, run_b = _extend_run(b, body, base, run_a, run_b, ls - base, nl_len + len(line))
-            prev_blank = True
-            in_table, header = False, None
-            continue
-        b.verbatim(body[run_a:run_b], base + run_a)  # the run before this line
-        run_a = run_b = 0
+        if run_b > run_a:  # the run before this line (none between list items, table rows)
+            b.verbatim(body[run_a:run_b], base + run_a)
+            run_a = run_b = 0
         if first in "-*+" and line[1:2] == " " and line[2:3].isalpha() and "|" not in line:
             # Fast path: a plain bullet ("- Redness"), read as the general path below reads
             # it (a marker, never a rule, a task box or a table): pages list side effects.
@@ -1399,17 +1432,6 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
         prev_blank = False
     b.verbatim(body[run_a:run_b], base + run_a)
     return b.text(), b.map, fn_defs
-
-
-def _extend_run(
-    b: _Builder, body: str, base: int, run_a: int, run_b: int, at: int, length: int
-) -> tuple[int, int]:
-    """The run of lines copied as they stand, with ``body[at:at + length]`` added; a run it
-    does not continue is copied first."""
-    if at != run_b:
-        b.verbatim(body[run_a:run_b], base + run_a)
-        run_a = at
-    return run_a, at + length
 
 
 def clean_markdown(body: str, base: int = 0, folder: Folder | None = None) -> tuple[Unit, set[str]]:
