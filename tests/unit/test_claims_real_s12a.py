@@ -7,7 +7,9 @@ no outcome claim; "natural" said of how a result looks or feels is no natural-so
 limited offer; what a reader is looking to do is a purpose, not a result; small trials that
 "have found" something are reported; a condition in a contraindication list is not treated;
 "anyone looking to" does not say the treatment suits everyone; a superlative of the reader's own
-("one of your most precious") ranks nothing. Claims of the same shapes stay claims."""
+("one of your most precious") ranks nothing; "help" right before a claim hedges it as "help to"
+does; people who want something and are said to think a claim hold a belief, which "what most
+don't know is ..." corrects. Claims of the same shapes stay claims."""
 
 from __future__ import annotations
 
@@ -33,6 +35,9 @@ from tests.unit.conftest import categories
         "It is not recommended for people with open wounds in the target area, active cold sores or cystic acne.",
         "Ideal for anyone looking to freshen up tired-looking skin.",
         "Your skin is one of your most precious assets, so protect it from the sun.",
+        "A light peel can be a good way to help improve uneven tone.",
+        "Regular peels help in reducing blotchy patches over a course.",
+        "People thinking of laser often think it is a one-off, no-fuss fix. What most don't realise is that six or more sessions are usual.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
@@ -42,7 +47,10 @@ def test_quiet(linter: Linter, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Our peel clears stubborn marks for anyone who completes the course, bruising and all.", "efficacy-overclaim"),
+        (
+            "Our peel clears stubborn marks for anyone who completes the course, bruising and all.",
+            "efficacy-overclaim",
+        ),
         ("Wrinkles vanish completely within a day.", "guaranteed-permanent"),
         ("The filler is 100% natural, so your body accepts it.", "natural-so-safe"),
         ("Results last 5 years.", "guaranteed-permanent"),
@@ -52,6 +60,12 @@ def test_quiet(linter: Linter, text: str) -> None:
         ("Safe enough for anyone who wants to lose a few inches.", "safety-absolute"),
         ("It is one of the most popular treatments in Dublin.", "unverified-stat-superlative"),
         ("Our jawline filler will sharpen your profile.", "guaranteed-permanent"),
+        ("With the help of our nurses, your wrinkles vanish.", "guaranteed-permanent"),
+        ("It helps melt away fat.", "fat-dissolving"),
+        (
+            "Laser is a no-fuss fix. What most people don't know is that we also do peels.",
+            "pressure-trivialising",
+        ),
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
