@@ -9,7 +9,8 @@ limited offer; what a reader is looking to do is a purpose, not a result; small 
 "anyone looking to" does not say the treatment suits everyone; a superlative of the reader's own
 ("one of your most precious") ranks nothing; "help" right before a claim hedges it as "help to"
 does; people who want something and are said to think a claim hold a belief, which "what most
-don't know is ..." corrects. Claims of the same shapes stay claims."""
+don't know is ..." corrects; infusions or jabs "that promise" something are reported like
+creams that claim it. Claims of the same shapes stay claims."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from tests.unit.conftest import categories
         "A light peel can be a good way to help improve uneven tone.",
         "Regular peels help in reducing blotchy patches over a course.",
         "People thinking of laser often think it is a one-off, no-fuss fix. What most don't realise is that six or more sessions are usual.",
+        "Pop-up drip bars sell infusions that promise glowing skin and a cure for hangovers.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
@@ -66,6 +68,7 @@ def test_quiet(linter: Linter, text: str) -> None:
             "Laser is a no-fuss fix. What most people don't know is that we also do peels.",
             "pressure-trivialising",
         ),
+        ("Our drips that promise glowing skin are back this winter.", "guaranteed-permanent"),
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
