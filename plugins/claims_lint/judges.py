@@ -527,6 +527,9 @@ _PURPOSE = re.compile(
     # what a reader is after, not what the treatment does: "ideal for those looking to lift a brow"
     r"looking|wish(?:es|ing)?|keen|seeking|aiming|trying)"
     r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
+    # what a reader is after, named as a thing: "you're likely seeking rapid hydration"
+    r"|\b(?:seeking|looking for|hoping for|searching for|in search of|in the market for)"
+    r"(?:\s+[a-z'-]+){0,3}?\s+$"
 )
 
 # the judges a refutation's own claims must pass to count as claims (all but the refutation one)

@@ -10,7 +10,9 @@ limited offer; what a reader is looking to do is a purpose, not a result; small 
 ("one of your most precious") ranks nothing; "help" right before a claim hedges it as "help to"
 does; people who want something and are said to think a claim hold a belief, which "what most
 don't know is ..." corrects; infusions or jabs "that promise" something are reported like
-creams that claim it. Claims of the same shapes stay claims."""
+creams that claim it; what a reader is "seeking" is no result; a recommendation "only for" some
+people restricts; "treated areas are" names areas; a plain pinch is honest, a tiny one plays pain
+down; shaving and waxing said to give only stubble are run down. Claims of the same shapes stay claims."""
 
 from __future__ import annotations
 
@@ -40,6 +42,11 @@ from tests.unit.conftest import categories
         "Regular peels help in reducing blotchy patches over a course.",
         "People thinking of laser often think it is a one-off, no-fuss fix. What most don't realise is that six or more sessions are usual.",
         "Pop-up drip bars sell infusions that promise glowing skin and a cure for hangovers.",
+        "If you are reading this, you are probably seeking smoother skin or softer lines.",
+        "Most doctors recommend it only for mild, early laxity.",
+        "The most commonly treated areas are frown lines and crow's feet.",
+        "Most patients say the injections feel like a pinch, and some feel warmth as the gel goes in.",
+        "You can keep shaving between laser sessions, but avoid waxing and plucking.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
@@ -69,6 +76,13 @@ def test_quiet(linter: Linter, text: str) -> None:
             "pressure-trivialising",
         ),
         ("Our drips that promise glowing skin are back this winter.", "guaranteed-permanent"),
+        ("Each jab feels like a tiny pinch, nothing more.", "pain-absolute"),
+        (
+            "Shaving and waxing only ever give you stubble by the next morning.",
+            "comparison-denigration",
+        ),
+        ("Whatever your skin type, this facial gives you a dewy glow.", "efficacy-overclaim"),
+        ("Dermatologists recommend our HIFU.", "unverified-stat-superlative"),
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
