@@ -12,7 +12,7 @@ does; people who want something and are said to think a claim hold a belief, whi
 don't know is ..." corrects; infusions or jabs "that promise" something are reported like
 creams that claim it; what a reader is "seeking" is no result; a recommendation "only for" some
 people restricts; "treated areas are" names areas; a plain pinch is honest, a tiny one plays pain
-down; shaving and waxing said to give only stubble are run down. Claims of the same shapes stay claims."""
+down; shaving and waxing said to give only stubble are run down; "no surgery involved" beside "but it does require needles" compares nothing. Claims of the same shapes stay claims."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ from tests.unit.conftest import categories
         "The most commonly treated areas are frown lines and crow's feet.",
         "Most patients say the injections feel like a pinch, and some feel warmth as the gel goes in.",
         "You can keep shaving between laser sessions, but avoid waxing and plucking.",
+        "There is no surgery involved, but it does require a few fine needles.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
