@@ -12,7 +12,8 @@ does; people who want something and are said to think a claim hold a belief, whi
 don't know is ..." corrects; infusions or jabs "that promise" something are reported like
 creams that claim it; what a reader is "seeking" is no result; a recommendation "only for" some
 people restricts; "treated areas are" names areas; a plain pinch is honest, a tiny one plays pain
-down; shaving and waxing said to give only stubble are run down; "no surgery involved" beside "but it does require needles" compares nothing. Claims of the same shapes stay claims."""
+down; shaving and waxing said to give only stubble are run down; "no surgery involved" beside "but it does require needles" compares nothing; pain with a longer phrase after it ("the pain associated with the injections is
+minimal") is still played down. Claims of the same shapes stay claims."""
 
 from __future__ import annotations
 
@@ -84,6 +85,10 @@ def test_quiet(linter: Linter, text: str) -> None:
         ),
         ("Whatever your skin type, this facial gives you a dewy glow.", "efficacy-overclaim"),
         ("Dermatologists recommend our HIFU.", "unverified-stat-superlative"),
+        (
+            "Because the needle is so fine, the pain associated with each injection is minimal.",
+            "pain-absolute",
+        ),
     ],
 )
 def test_still_claims(linter: Linter, text: str, category: str) -> None:
