@@ -133,6 +133,9 @@ Sets:
   honestly), scored on arrival (development data);
 * ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
   mix, and never tuned on: figures only, scored before and after that session's changes;
+* ``dev67`` — written in the twelfth session of 2026-12-02 by helper a after a real-text audit
+  of clinic selling pages (treatment, promotion, blog and "about us" pages of seven countries),
+  in the shapes met there, after the rules were tuned: a tuning set (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -217,6 +220,7 @@ SETS = {
     "dev66": FIXTURES / "realistic" / "dev66.yaml",
     "dev63": FIXTURES / "realistic" / "dev63.yaml",
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
+    "dev67": FIXTURES / "realistic" / "dev67.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",

@@ -523,8 +523,13 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
 _PURPOSE = re.compile(
     r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
     r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
-    r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed)?|hop(?:e|es|ing))"
+    r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed|ing)?|hop(?:e|es|ing)|"
+    # what a reader is after, not what the treatment does: "ideal for those looking to lift a brow"
+    r"looking|wish(?:es|ing)?|keen|seeking|aiming|trying)"
     r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
+    # what a reader is after, named as a thing: "you're likely seeking rapid hydration"
+    r"|\b(?:seeking|looking for|hoping for|searching for|in search of|in the market for)"
+    r"(?:\s+[a-z'-]+){0,3}?\s+$"
 )
 
 # the judges a refutation's own claims must pass to count as claims (all but the refutation one)
