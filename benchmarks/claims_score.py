@@ -133,6 +133,11 @@ Sets:
   honestly), scored on arrival (development data);
 * ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
   mix, and never tuned on: figures only, scored before and after that session's changes;
+* ``dev68`` — written by helper b of the twelfth session of 2026-12-02 after a real-text audit
+  of information pages (public leaflets, a regulator's page, a society's guide; clinics'
+  aftercare sheets, consent forms, risk pages and FAQs), in the shapes that audit met, and tuned
+  on (mostly quiet; a clinic's FAQ or service page that names a prescription-only medicine is a
+  claim) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -217,6 +222,7 @@ SETS = {
     "dev66": FIXTURES / "realistic" / "dev66.yaml",
     "dev63": FIXTURES / "realistic" / "dev63.yaml",
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
+    "dev68": FIXTURES / "realistic" / "dev68.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",

@@ -56,7 +56,10 @@ def test_quiet(linter: Linter, text: str) -> None:
         ("Her lips, two weeks post.", "testimonial-before-after"),
         ("Results that last forever.", "guaranteed-permanent"),
         ("You will see smoother skin within a week.", "guaranteed-permanent"),
-        ("You can't have Botox on the same day as your consultation, because it must be prescribed.", "prescription-medicine"),
+        (
+            "You can't have Botox on the same day as your consultation, because it must be prescribed.",
+            "prescription-medicine",
+        ),
         ("Can I start Mounjaro at my first appointment?", "prescription-medicine"),
         ("Book now before the spaces go.", "pressure-trivialising"),
     ],
