@@ -136,6 +136,11 @@ Sets:
 * ``dev67`` — written in the twelfth session of 2026-12-02 by helper a after a real-text audit
   of clinic selling pages (treatment, promotion, blog and "about us" pages of seven countries),
   in the shapes met there, after the rules were tuned: a tuning set (development data);
+* ``dev68`` — written by helper b of the twelfth session of 2026-12-02 after a real-text audit
+  of information pages (public leaflets, a regulator's page, a society's guide; clinics'
+  aftercare sheets, consent forms, risk pages and FAQs), in the shapes that audit met, and tuned
+  on (mostly quiet; a clinic's FAQ or service page that names a prescription-only medicine is a
+  claim) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -221,6 +226,7 @@ SETS = {
     "dev63": FIXTURES / "realistic" / "dev63.yaml",
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
     "dev67": FIXTURES / "realistic" / "dev67.yaml",
+    "dev68": FIXTURES / "realistic" / "dev68.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
