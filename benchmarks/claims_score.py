@@ -133,6 +133,10 @@ Sets:
   honestly), scored on arrival (development data);
 * ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
   mix, and never tuned on: figures only, scored before and after that session's changes;
+* ``dev69`` — written in the twelfth session of 2026-12-02 by helper c after a real-text audit
+  of body, hair and wellness pages, and tuned on (fat freezing and fat-dissolving aftercare, hair
+  fall, laser and radiofrequency, B12 and drips, weight-loss injections, body contouring, in the
+  shapes real pages use) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -217,6 +221,7 @@ SETS = {
     "dev66": FIXTURES / "realistic" / "dev66.yaml",
     "dev63": FIXTURES / "realistic" / "dev63.yaml",
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
+    "dev69": FIXTURES / "realistic" / "dev69.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
