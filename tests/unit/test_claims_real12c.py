@@ -5,10 +5,10 @@ and the written sets rarely did, in new sentences. Third-person routines and an 
 read as none; sparing the surrounding skin said as a fact; a comparative on a result noun against
 another treatment; "you don't have to live with" as a promise; Indian English "hair fall"
 controlled; aftercare that names the fat elimination process; adjective plus weight loss as an
-outcome. And quiet: regulatory status stated plainly, "treated areas include" lists, when results
+outcome; skin flaws worked on. And quiet: regulatory status stated plainly, "treated areas include" lists, when results
 usually show in weeks post-treatment, eating to lose weight, a side effect of fat-dissolving
 injections, the word detox talked about, checks for contraindications, "the real results appear"
-over months, and rapid weight loss as a risk."""
+over months, rapid weight loss as a risk, and how common a condition is."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ from tests.unit.conftest import categories
         ),
         ("Walking after treatment speeds up the fat elimination process.", "fat-dissolving"),
         ("Sustainable weight loss without the gym.", "fat-dissolving"),
+        ("Our laser facial works to minimise skin flaws and imperfections.", "body-image-minors"),
+        (
+            "Our nurses offer a course of needling, so you don't have to live with those scars any more.",
+            "guaranteed-permanent",
+        ),
     ],
 )
 def test_real_body_shapes_claim(linter: Linter, text: str, category: str) -> None:
@@ -62,6 +67,8 @@ def test_real_body_shapes_claim(linter: Linter, text: str, category: str) -> Non
         "The Treatment of Cellulite",
         "You don't have to accept the first price a clinic gives you.",
         "Most patients return to their normal routine after two or three days.",
+        "Stretch marks are thought to affect up to 80% of pregnant women.",
+        "Acne occurs in about 40% of adult women at some point.",
     ],
 )
 def test_real_body_information_quiet(linter: Linter, text: str) -> None:
