@@ -141,6 +141,10 @@ Sets:
   aftercare sheets, consent forms, risk pages and FAQs), in the shapes that audit met, and tuned
   on (mostly quiet; a clinic's FAQ or service page that names a prescription-only medicine is a
   claim) (development data);
+* ``dev69`` — written in the twelfth session of 2026-12-02 by helper c after a real-text audit
+  of body, hair and wellness pages, and tuned on (fat freezing and fat-dissolving aftercare, hair
+  fall, laser and radiofrequency, B12 and drips, weight-loss injections, body contouring, in the
+  shapes real pages use) (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -227,6 +231,7 @@ SETS = {
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
     "dev67": FIXTURES / "realistic" / "dev67.yaml",
     "dev68": FIXTURES / "realistic" / "dev68.yaml",
+    "dev69": FIXTURES / "realistic" / "dev69.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
