@@ -133,6 +133,9 @@ Sets:
   honestly), scored on arrival (development data);
 * ``dev64`` — HELD OUT: written blind by the same tuner at the same time as dev63, in the same
   mix, and never tuned on: figures only, scored before and after that session's changes;
+* ``dev70`` — written in the twelfth session of 2026-12-02 by the helper who audited real
+  long-form and promotional text (blog guides, myth-busting posts, magazine pieces, promotions),
+  after that audit, in the shapes met there, and tuned on (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -217,6 +220,7 @@ SETS = {
     "dev66": FIXTURES / "realistic" / "dev66.yaml",
     "dev63": FIXTURES / "realistic" / "dev63.yaml",
     "dev64": FIXTURES / "realistic" / "dev64.yaml",
+    "dev70": FIXTURES / "realistic" / "dev70.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
