@@ -8,7 +8,9 @@ celebrities thrilled with their results are testimonials; "you can be sure of gr
 guarantees; "devoid of" denies like "free of"; "non-invasive" misleads for threads and other
 injected products; pictures that speak for themselves show typical results; results said to
 need time or sessions to become noticeable inflate nothing; a superlative that describes a
-difficulty or a disease praises nothing."""
+difficulty or a disease praises nothing; what the body's own collagen or proteins are needed for
+is biology, not a claim; an "X vs Y: which suits you?" heading names a guide's topic; an
+"ultimate guide" praises the guide."""
 
 from __future__ import annotations
 
@@ -33,7 +35,11 @@ from tests.unit.conftest import categories
         "It can take a couple of days for the first visible results to show.",
         "Lip filler is one of the most difficult injectable treatments to get right.",
         "Melanoma is one of the most preventable cancers, so wear sunscreen.",
+        "Peel vs. laser: which suits your skin?",
+        "The Ultimate Guide to Skin Boosters",
         "Threads are placed under the skin through a fine cannula.",
+        "These proteins are essential for keeping skin firm, springy and smooth.",
+        "With age we make less collagen, which is vital to keep skin plump and firm.",
     ],
 )
 def test_quiet(linter: Linter, text: str) -> None:
@@ -72,6 +78,10 @@ def test_quiet(linter: Linter, text: str) -> None:
         ),
         ("It takes just one session to become visibly younger.", "age-reversal"),
         ("It is one of the most exciting treatments we offer.", "unverified-stat-superlative"),
+        (
+            "Our peel boosts collagen, which is vital for smooth skin, and gives you younger skin forever.",
+            "guaranteed-permanent",
+        ),
     ],
 )
 def test_flagged(linter: Linter, text: str, category: str) -> None:
