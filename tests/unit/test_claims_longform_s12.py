@@ -86,3 +86,22 @@ def test_quiet(linter: Linter, text: str) -> None:
 )
 def test_flagged(linter: Linter, text: str, category: str) -> None:
     assert category in categories(linter, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("By promoting collagen production, it can help to smooth out rough patches.", True),
+        ("Through stimulating collagen, the treatment may soften fine lines over time.", True),
+        ("By boosting collagen, our laser erases lines.", False),
+        ("By boosting collagen, it can soften lines for good.", False),
+        ("The peel boosts collagen, and it can help to smooth rough patches.", False),
+    ],
+)
+def test_means_that_opens_the_sentence_takes_its_main_clause_hedge(
+    linter: Linter, text: str, hedged: bool
+) -> None:
+    """A means that opens the sentence ("By stimulating collagen, ...") is hedged by the hedge
+    that opens its main clause, unless the main clause keeps the result certain; a means later
+    in the sentence, or a main clause without a hedge, hedges nothing."""
+    assert ("guaranteed-permanent" not in categories(linter, text)) is hedged, text
