@@ -10,7 +10,7 @@ injected products; pictures that speak for themselves show typical results; resu
 need time or sessions to become noticeable inflate nothing; a superlative that describes a
 difficulty or a disease praises nothing; what the body's own collagen or proteins are needed for
 is biology, not a claim; an "X vs Y: which suits you?" heading names a guide's topic; an
-"ultimate guide" praises the guide."""
+"ultimate guide" praises the guide; what others praise a treatment for is reported."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ from tests.unit.conftest import categories
         "Lip filler is one of the most difficult injectable treatments to get right.",
         "Melanoma is one of the most preventable cancers, so wear sunscreen.",
         "Peel vs. laser: which suits your skin?",
+        "Skin boosters are praised for their ability to hydrate dull, tired skin.",
+        "Polynucleotides are gaining popularity for their ability to regenerate thin skin under the eyes.",
         "The Ultimate Guide to Skin Boosters",
         "Threads are placed under the skin through a fine cannula.",
         "These proteins are essential for keeping skin firm, springy and smooth.",
@@ -78,6 +80,10 @@ def test_quiet(linter: Linter, text: str) -> None:
         ),
         ("It takes just one session to become visibly younger.", "age-reversal"),
         ("It is one of the most exciting treatments we offer.", "unverified-stat-superlative"),
+        (
+            "The laser is hailed for its ability to remove wrinkles for good.",
+            "guaranteed-permanent",
+        ),
         (
             "Our peel boosts collagen, which is vital for smooth skin, and gives you younger skin forever.",
             "guaranteed-permanent",
