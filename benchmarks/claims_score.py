@@ -145,6 +145,9 @@ Sets:
   of body, hair and wellness pages, and tuned on (fat freezing and fat-dissolving aftercare, hair
   fall, laser and radiofrequency, B12 and drips, weight-loss injections, body contouring, in the
   shapes real pages use) (development data);
+* ``dev70`` — written in the twelfth session of 2026-12-02 by the helper who audited real
+  long-form and promotional text (blog guides, myth-busting posts, magazine pieces, promotions),
+  after that audit, in the shapes met there, and tuned on (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -232,6 +235,7 @@ SETS = {
     "dev67": FIXTURES / "realistic" / "dev67.yaml",
     "dev68": FIXTURES / "realistic" / "dev68.yaml",
     "dev69": FIXTURES / "realistic" / "dev69.yaml",
+    "dev70": FIXTURES / "realistic" / "dev70.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",

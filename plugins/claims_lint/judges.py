@@ -444,6 +444,8 @@ class HedgeJudge:
         before = " ".join(window[-pack.hedge_reach :]) if window else ""
         if before and pack.hedge_governing.search(before):
             return False
+        if _means_of_hedged_main(doc, low, cand, c0, c1):
+            return False
         inside = pack.hedge_governing.search(low, cand.start, cand.end)
         if inside is not None:
             certain = pack.hedge_certain
@@ -451,6 +453,22 @@ class HedgeJudge:
         if _hedged_after(doc, low, cand, c1):
             return False
         return not _hedged_list(doc, low, c0, cand.sentence)
+
+
+def _means_of_hedged_main(doc: Doc, low: str, cand: Candidate, c0: int, c1: int) -> bool:
+    """A means that opens the sentence ("By stimulating collagen production, ...") says how the
+    main clause's result comes about, so the hedge that opens the main clause governs it too:
+    "By promoting collagen, it can help smooth fine lines" hedges the collagen as well; "By
+    boosting collagen, our laser erases lines" hedges nothing."""
+    s0, s1 = doc.sentence(cand.sentence)
+    if low[s0:c0].strip(" \t\n\"'*#>-") or not _MEANS.match(low, c0, c1):
+        return False
+    words = low[c1:s1].split()[: doc.pack.hedge_reach + 2]
+    if not words or doc.pack.hedge_governing.search(" ".join(words)) is None:
+        return False
+    # ... unless the main clause keeps its result certain ("it can soften lines for good")
+    certain = doc.pack.hedge_certain
+    return certain is None or certain.search(low, c1, s1) is None
 
 
 def _hedged_after(doc: Doc, low: str, cand: Candidate, c1: int) -> bool:
@@ -520,6 +538,8 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
 
 
 # what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
+# a means that opens a sentence: "By stimulating collagen production, ..."
+_MEANS = re.compile(r"[\W_]*(?:by|through|via) (?:\w+ )?\w+ing\b")
 _PURPOSE = re.compile(
     r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
     r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
