@@ -460,8 +460,9 @@ def _means_of_hedged_main(doc: Doc, low: str, cand: Candidate, c0: int, c1: int)
     main clause's result comes about, so the hedge that opens the main clause governs it too:
     "By promoting collagen, it can help smooth fine lines" hedges the collagen as well; "By
     boosting collagen, our laser erases lines" hedges nothing."""
+    means = doc.pack.hedge_means
     s0, s1 = doc.sentence(cand.sentence)
-    if low[s0:c0].strip(" \t\n\"'*#>-") or not _MEANS.match(low, c0, c1):
+    if means is None or low[s0:c0].strip(" \t\n\"'*#>-") or not means.match(low, c0, c1):
         return False
     words = low[c1:s1].split()[: doc.pack.hedge_reach + 2]
     if not words or doc.pack.hedge_governing.search(" ".join(words)) is None:
@@ -538,8 +539,6 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
 
 
 # what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
-# a means that opens a sentence: "By stimulating collagen production, ..."
-_MEANS = re.compile(r"[\W_]*(?:by|through|via) (?:\w+ )?\w+ing\b")
 _PURPOSE = re.compile(
     r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
     r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"

@@ -357,6 +357,8 @@ class LanguagePack:
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
+    # "By stimulating collagen, ...": a means whose main clause's hedge governs it too
+    hedge_means: re.Pattern[str] | None = None
     # "others see no change", "it is not a cure": the limits a balanced statement names
     hedge_limits: re.Pattern[str] | None = None
     # the sentence after a question that refuses what it offers ("Then mesotherapy won't do it.")
@@ -745,6 +747,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         negation_carrier=_optional_words(r, "negation.carries_over"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
+        hedge_means=_optional_regex(r, "hedges.means"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         question_refused=_optional_regex(r, "questions.refused"),
         main_clause=_main_clause(r),
