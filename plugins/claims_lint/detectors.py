@@ -383,6 +383,7 @@ class RuleDetector:
         out: list[Candidate] = []
         low = doc.lower
         doc_checks: dict[int, bool] = {}
+        page = _Page(doc)
         for si, matches in sorted(self._raw_matches(doc).items()):
             s0, s1 = doc.sentence(si)
             skip: set[int] = set()  # rules whose sentence or document conditions fail
@@ -391,15 +392,11 @@ class RuleDetector:
                 if ri in skip:
                     continue
                 rule = self.rules[ri]
-                if _unless(rule, low, s0, s1) and not _named(rule, doc, s0, s1):
+                if page.clears(rule, s0, s1):
                     skip.add(ri)
                     continue
                 # through a list, the rule's exceptions hold as they do for one item
-                if (
-                    la >= 0
-                    and _unless(rule, low, s0, s1, (s0 + la, s0 + lb))
-                    and not _named(rule, doc, s0, s1)
-                ):
+                if la >= 0 and page.clears(rule, s0, s1, (s0 + la, s0 + lb)):
                     continue
                 if rule.requires_doc_re is not None:
                     if ri not in doc_checks:
@@ -472,27 +469,60 @@ def _listed(m: re.Match[str], s0: int) -> tuple[int, int]:
     return -1, -1
 
 
-def _unless(rule: Rule, low: str, s0: int, s1: int, without: tuple[int, int] | None = None) -> bool:
-    """The rule's ``unless`` context is in the sentence (or paragraph), and nothing of its
-    ``still_if`` is ("Brands include Botox" informs; "Botox from £99; brands include …" sells).
-    ``without``: a span left out first (a list's items a claim reaches past)."""
-    if rule.unless_re is None:
+def _unless(
+    rule: Rule,
+    low: str,
+    s0: int,
+    s1: int,
+    without: tuple[int, int] | None = None,
+    test: re.Pattern[str] | None = None,
+) -> bool:
+    """The rule's ``unless`` context (or ``test``: its ``informs``) is in the sentence (or
+    paragraph), and nothing of its ``still_if`` is ("Brands include Botox" informs; "Botox from
+    £99; brands include …" sells). ``without``: a span left out first (a list's items a claim
+    reaches past)."""
+    test = rule.unless_re if test is None else test
+    if test is None:
         return False
     end = _paragraph_end(low, s1) if rule.unless_scope == "paragraph" else s1
     # searched in a slice, not with pos/endpos: "^" in a pattern means the sentence's start,
     # and with pos it would match only at the start of the page
     text = low[s0:end] if without is None else low[s0 : without[0]] + low[without[1] : end]
-    if not rule.unless_re.search(text):
+    if not test.search(text):
         return False
     return rule.still_if_re is None or not rule.still_if_re.search(text)
 
 
-def _named(rule: Rule, doc: Doc, s0: int, s1: int) -> bool:
-    """The rule keeps its claim in a sentence that names the clinic (``still_if_named``): "It
-    is illegal to buy Botox online, so get genuine Botox at Glow Clinic" sells in the clinic's
-    voice whatever information frame it borrows."""
-    voice = doc.pack.voice
-    return rule.still_if_named and voice is not None and voice.named(doc.text, s0, s1)
+class _Page:
+    """A rule's exceptions on one page. ``unless`` clears a claim unless the sentence names the
+    clinic (``still_if_named``: "It is illegal to buy Botox online, so get genuine Botox at
+    Glow Clinic" sells whatever information frame it borrows). ``informs`` clears it unless the
+    clinic is named or the page sells (``sells_on_page``: "Botulinum toxin relaxes the muscle"
+    beside "Book your consultation with us, £50"). Whether the page sells is decided once, when
+    a rule first asks."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._sells: bool | None = None
+
+    def clears(self, rule: Rule, s0: int, s1: int, without: tuple[int, int] | None = None) -> bool:
+        low = self.doc.lower
+        if _unless(rule, low, s0, s1, without):
+            return not self._named(rule, s0, s1)
+        informs = rule.informs_re
+        if informs is None or not _unless(rule, low, s0, s1, without, informs):
+            return False
+        return not (self._named(rule, s0, s1) or (rule.sells_on_page and self._page_sells()))
+
+    def _named(self, rule: Rule, s0: int, s1: int) -> bool:
+        voice = self.doc.pack.voice
+        return rule.still_if_named and voice is not None and voice.named(self.doc.text, s0, s1)
+
+    def _page_sells(self) -> bool:
+        if self._sells is None:
+            voice = self.doc.pack.voice
+            self._sells = voice is not None and voice.sells(self.doc.lower)
+        return self._sells
 
 
 def _paragraph_end(low: str, s1: int) -> int:

@@ -348,6 +348,7 @@ class NegationJudge:
             for o in all_cands
             if o.sentence == cand.sentence and o is not cand and o.detector == cand.detector
         ]
+        c0 = _aside_start(doc, low, c0, cand.sentence)
         c0 = max(_list_start(doc, low, c0, cand.sentence), _rhetorical_end(doc, cand.sentence))
         for m in doc.pack.negator.finditer(low, max(c0, cand.start - 80), cand.start):
             at = m.start()
@@ -385,6 +386,18 @@ def _taken_back(doc: Doc, cand: Candidate) -> bool:
     if not is_partial and (expect is None or expect.search(low, c0, c1) is None):
         return False
     return any(net.match(low, bs, s1) for bs in breaks)
+
+
+def _aside_start(doc: Doc, low: str, c0: int, sentence: int) -> int:
+    """Where the negator before a short aside starts, when the clause at ``c0`` follows one
+    ("It is not, however, painless": the commas break the clause, the negation reaches past),
+    else ``c0``."""
+    aside = doc.pack.negation_across_aside
+    if aside is None:
+        return c0
+    s0 = doc.sentence(sentence)[0]
+    m = aside.search(low, max(s0, c0 - 60), c0)
+    return m.start() if m is not None else c0
 
 
 def _rhetorical_end(doc: Doc, sentence: int) -> int:
@@ -436,7 +449,8 @@ class HedgeJudge:
             return False
         # "injected to fill lines, add volume or change the shape": a purpose, not a result
         s0 = doc.sentence(cand.sentence)[0]
-        if _PURPOSE.search(low, max(s0, cand.start - 80), cand.start):
+        purpose = pack.hedge_purpose
+        if purpose is not None and purpose.search(low, max(s0, cand.start - 80), cand.start):
             return False
         # A governing hedge stands at most a few words before the claim, or between a frame's
         # topic and its claim ("dead cells can leave skin feeling smoother").
@@ -537,19 +551,6 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
         c0 = p0
     return False
 
-
-# what a procedure is done for ("gels injected to fill lines, add volume or ..."): a purpose
-_PURPOSE = re.compile(
-    r"\b(?:injected|used|applied|given|placed|designed|intended|meant|aimed|made|done|offered|"
-    r"performed|carried out|administered|inserted|delivered|added|chosen|selected|prescribed|"
-    r"ask(?:s|ed)?(?: us)? (?:about|for)|come(?:s)? (?:to us|in)|want(?:s|ed|ing)?|hop(?:e|es|ing)|"
-    # what a reader is after, not what the treatment does: "ideal for those looking to lift a brow"
-    r"looking|wish(?:es|ing)?|keen|seeking|aiming|trying)"
-    r"\b(?:\s+[a-z'-]+){0,5}?\s+to\s+(?:[a-z'-]+[\s,]+){0,6}(?:(?:or|and)\s+)?$"
-    # what a reader is after, named as a thing: "you're likely seeking rapid hydration"
-    r"|\b(?:seeking|looking for|hoping for|searching for|in search of|in the market for)"
-    r"(?:\s+[a-z'-]+){0,3}?\s+$"
-)
 
 # the judges a refutation's own claims must pass to count as claims (all but the refutation one)
 _CLAIM_JUDGES: tuple[Judge, ...] = (

@@ -118,6 +118,14 @@ class Voice:
     # a clause in the clinic's voice that only affirms what was reported ("— ours actually do"),
     # after any break, a comma too, up to the end of the reported words; None: the pack has none
     endorses: re.Pattern[str] | None = None
+    # a page that sells has both, anywhere (lower-case text); None: the pack has no such test
+    page_offer: re.Pattern[str] | None = None
+    page_own: re.Pattern[str] | None = None
+
+    def sells(self, low: str) -> bool:
+        """Whether a page (lower-case text) sells: an offer and the clinic's own words."""
+        offer, own = self.page_offer, self.page_own
+        return offer is not None and own is not None and bool(offer.search(low) and own.search(low))
 
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
@@ -355,10 +363,14 @@ class LanguagePack:
     one_letter_words: tuple[str, ...] = ()  # "a", "I": beside a spaced-out word, not in it
     negation_carries_over: tuple[str, ...] = ()  # "or", "nor": a negation reaches past them
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
+    # "is not, however, painless": a negator just before a short aside in commas
+    negation_across_aside: re.Pattern[str] | None = None
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
     # "By stimulating collagen, ...": a means whose main clause's hedge governs it too
     hedge_means: re.Pattern[str] | None = None
+    # "injected to fill lines", "ideal for softening lines": a purpose just before the claim
+    hedge_purpose: re.Pattern[str] | None = None
     # "others see no change", "it is not a cure": the limits a balanced statement names
     hedge_limits: re.Pattern[str] | None = None
     # the sentence after a question that refuses what it offers ("Then mesotherapy won't do it.")
@@ -745,9 +757,11 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         one_letter_words=tuple(str(w) for w in r.get("one_letter_words", list, [])),
         negation_carries_over=tuple(str(w) for w in r.get("negation.carries_over", list, [])),
         negation_carrier=_optional_words(r, "negation.carries_over"),
+        negation_across_aside=r.optional_regex("negation.across_aside"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
         hedge_means=_optional_regex(r, "hedges.means"),
+        hedge_purpose=r.optional_regex("hedges.purpose"),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         question_refused=_optional_regex(r, "questions.refused"),
         main_clause=_main_clause(r),
@@ -864,6 +878,8 @@ def _voice(r: _Reader) -> Voice | None:
         ),
         cited=r.regex("voice.cited", rf"\s*(?:{words_regex(r.get('voice.cited', list))})\b"),
         endorses=_endorses(r),
+        page_offer=r.optional_regex("voice.page_offer"),
+        page_own=r.optional_regex("voice.page_own"),
     )
 
 

@@ -94,9 +94,10 @@ _RULE_KEYS = {
     "code", "name", "kind", "severity", "profiles", "patterns", "topic", "claim", "before",
     "after", "gap", "gap_before", "gap_after", "comparative", "target", "superlative", "scope",
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
-    "hedgeable", "post_negation", "unless", "unless_before", "unless_after", "requires_doc",
+    "hedgeable", "post_negation", "unless", "informs", "unless_before", "unless_after",
+    "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if", "balanced", "still_if_named",
+    "stands_beside", "still_if", "balanced", "still_if_named", "sells_on_page",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -144,7 +145,7 @@ class Example:
     span: str = ""
 
 
-_CONTEXT_KEYS = ("unless", "still_if", "unless_before", "unless_after", "requires_doc")
+_CONTEXT_KEYS = ("unless", "informs", "still_if", "unless_before", "unless_after", "requires_doc")
 
 
 class _ContextTest:
@@ -193,6 +194,9 @@ class Rule:
     # a clinic's own name in the sentence outweighs an information cue, as ``still_if`` does
     # ("... so get genuine Botox at Glow Clinic"; the pack's ``voice``)
     still_if_named: bool = False
+    # on a page that sells (the pack's ``voice.page_offer`` and ``voice.page_own`` both on it),
+    # the rule keeps its claim whatever information cue (``informs``) the sentence has
+    sells_on_page: bool = False
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
@@ -200,6 +204,10 @@ class Rule:
     # properties). Compiling all of them was most of the linter's start-up, and a run needs
     # only those of the rules that match. ``compile_context`` compiles them all at once.
     unless_src: str | None = field(default=None, repr=False)
+    # as ``unless``, for cues that the sentence informs rather than sells ("Botulinum toxin
+    # relaxes the muscle"): a page that sells outweighs them (``sells_on_page``), and so does
+    # the clinic's name (``still_if_named``); honest safety information stays under ``unless``
+    informs_src: str | None = field(default=None, repr=False)
     # ... but not when this matches too: an offer in the sentence outweighs an information cue
     still_if_src: str | None = field(default=None, repr=False)
     unless_before_src: str | None = field(default=None, repr=False)
@@ -207,6 +215,7 @@ class Rule:
     requires_doc_src: str | None = field(default=None, repr=False)
 
     unless_re = _ContextTest()
+    informs_re = _ContextTest()
     still_if_re = _ContextTest()
     unless_before_re = _ContextTest()
     unless_after_re = _ContextTest()
@@ -771,10 +780,12 @@ class _FileLoader:
             cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             still_if_named=bool(raw.get("still_if_named", False)),
+            sells_on_page=bool(raw.get("sells_on_page", False)),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),
             unless_src=opt("unless"),
+            informs_src=opt("informs"),
             still_if_src=opt("still_if"),
             unless_before_src=opt("unless_before"),
             unless_after_src=opt("unless_after"),

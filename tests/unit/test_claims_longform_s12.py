@@ -101,7 +101,9 @@ def test_flagged(linter: Linter, text: str, category: str) -> None:
         ("Through stimulating collagen, the treatment may soften fine lines over time.", True),
         ("By boosting collagen, our laser erases lines.", False),
         ("By boosting collagen, it can soften lines for good.", False),
-        ("The peel boosts collagen, and it can help to smooth rough patches.", False),
+        # a plain mechanism is quiet anyway (docs/labelling-policy.md, "How it works"): the
+        # result first, unhedged, keeps the claim
+        ("The laser smooths rough skin, and it can help to boost collagen.", False),
     ],
 )
 def test_means_that_opens_the_sentence_takes_its_main_clause_hedge(

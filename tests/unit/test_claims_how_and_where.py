@@ -1,0 +1,166 @@
+"""How a treatment works, what it is for, a negation past an aside, and a page that sells.
+
+Four mechanisms of the thirteenth session, each with sentences written for this file (none is a
+rule example or a tuning-set item):
+
+* a plain mechanism ("the needling prompts new collagen") describes how a treatment works and is
+  quiet; hyped, or sold as bringing back what age took, or tied to the visible result it brings,
+  it is a claim (GUA037; docs/labelling-policy.md, "How it works");
+* a purpose just before an outcome ("ideal for softening", "a method of tightening", "in order
+  to reduce") says what a treatment is for, not what it achieves (the pack's ``hedges.purpose``);
+* a negator before a short aside in commas reaches past it ("It is not, however, painless"; the
+  pack's ``negation.across_aside``);
+* on a page that sells (an offer and the clinic's own words, the pack's ``voice.page_offer`` and
+  ``voice.page_own``) a medicine named to inform is still named by its seller (``informs`` and
+  ``sells_on_page`` of the prescription-medicine rules), while its safety information stays
+  quiet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from claims_lint import Linter
+from claims_lint.language import load_language
+from claims_lint.rules import rules_root
+
+from tests.unit.conftest import categories
+
+GUA = "guaranteed-permanent"
+PAI = "pain-absolute"
+SAF = "safety-absolute"
+POM = "prescription-medicine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fine needles prompt the skin to lay down new collagen over the following weeks.",
+        "Radiofrequency energy warms the dermis, which stimulates collagen and elastin production.",
+        "The polynucleotides are thought to support the fibroblasts that make collagen.",
+        "Massage after the session encourages lymphatic drainage.",
+        "Each pass of the pen sets off the skin's natural healing response.",
+        "The booster boosts collagen production, which may help the skin look firmer in time.",
+    ],
+)
+def test_a_plain_mechanism_is_quiet(linter: Linter, text: str) -> None:
+    assert GUA not in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The peptides replenish the collagen your thirties took away.",
+        "Every session unleashes a flood of fresh collagen.",
+        "The threads stimulate collagen as they dissolve, so your cheeks stay lifted for months.",
+        "The heat triggers new collagen, giving you a tighter, sharper jawline.",
+        "PRP wakes up tired fibroblasts and restores thick, glossy hair.",
+    ],
+)
+def test_a_hyped_mechanism_or_one_tied_to_its_result_is_a_claim(linter: Linter, text: str) -> None:
+    assert GUA in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment is ideal for softening frown lines and crow's feet.",
+        "Radiofrequency is a non-surgical method of tightening loose skin on the neck.",
+        "The filler is placed in small amounts in order to smooth the lines around the mouth.",
+    ],
+)
+def test_what_a_treatment_is_for_is_no_result(linter: Linter, text: str) -> None:
+    assert GUA not in categories(linter, text)
+
+
+def test_a_result_stated_as_fact_is_still_a_claim(linter: Linter) -> None:
+    assert GUA in categories(linter, "Our peel erases fine lines and dark spots.")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The injection is not, however, painless.", PAI),
+        ("Needling is not, sadly, completely risk-free.", SAF),
+        ("It isn't, in our experience, painless for everyone.", PAI),
+    ],
+)
+def test_a_negation_reaches_past_a_short_aside(linter: Linter, text: str, category: str) -> None:
+    assert category not in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The injection is, however, painless.", PAI),
+        ("The procedure is, of course, completely risk-free.", SAF),
+        # the negator belongs to another clause: "not" ends "It does not sting", not the aside
+        ("It does not sting, honestly, and it is painless.", PAI),
+    ],
+)
+def test_an_aside_without_a_negator_before_it_denies_nothing(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in categories(linter, text)
+
+
+INFORMS = "Botulinum toxin is injected into the muscle to relax it for three to four months."
+SAFETY = "Please tell us if you have taken isotretinoin in the last six months."
+
+
+def page(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def pom_lines(linter: Linter, text: str) -> set[int]:
+    return {f.line for f in linter.lint_source(text, "page.md").findings if f.category == POM}
+
+
+def test_a_medicine_described_on_a_page_that_sells_is_named_by_its_seller(
+    linter: Linter,
+) -> None:
+    text = page(INFORMS, "Book your consultation with our nurse prescriber today: £40.")
+    assert 1 in pom_lines(linter, text)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # a price without the clinic's voice: a health service says what private care costs
+        "Private clinics usually charge between £150 and £350 for one area.",
+        # the clinic's voice without an offer: a hospital leaflet speaks as "we" too
+        "We will review you in clinic two weeks after the injections.",
+    ],
+)
+def test_a_page_needs_an_offer_and_the_clinics_voice_to_sell(linter: Linter, other: str) -> None:
+    assert 1 not in pom_lines(linter, page(INFORMS, other))
+
+
+def test_safety_information_stays_quiet_on_a_page_that_sells(linter: Linter) -> None:
+    text = page(SAFETY, "Book your consultation with our nurse prescriber today: £40.")
+    assert 1 not in pom_lines(linter, text)
+
+
+def test_the_same_sentence_alone_informs(linter: Linter) -> None:
+    assert POM not in categories(linter, INFORMS)
+
+
+@pytest.mark.parametrize("key", ["  purpose: ", "  across_aside: ", "  page_offer: "])
+def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
+    """A second language need not have them: the pack loads, and the test is off."""
+    src = (rules_root() / "en" / "language.yaml").read_text(encoding="utf-8")
+    lines = src.splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(key)]
+    assert len(kept) == len(lines) - 1
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "language.yaml").write_text("".join(kept), encoding="utf-8")
+    pack = load_language("xx", str(tmp_path))
+    off = {
+        "  purpose: ": pack.hedge_purpose,
+        "  across_aside: ": pack.negation_across_aside,
+        "  page_offer: ": pack.voice.page_offer if pack.voice else None,
+    }[key]
+    assert off is None
+    if key == "  page_offer: " and pack.voice is not None:
+        assert not pack.voice.sells("book your consultation with us for £40")
