@@ -367,6 +367,10 @@ class LanguagePack:
     negation_across_aside: re.Pattern[str] | None = None
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
+    # "Safe. Effective. Permanent.": a line of short fragments, one sentence (``tagline``); the
+    # first finds a fragment after a fragment's mark, the second checks the whole line
+    tagline_hint: re.Pattern[str] | None = None
+    tagline: re.Pattern[str] | None = None
     # "By stimulating collagen, ...": a means whose main clause's hedge governs it too
     hedge_means: re.Pattern[str] | None = None
     # "injected to fill lines", "ideal for softening lines": a purpose just before the claim
@@ -599,6 +603,19 @@ def _sentence_end(abbreviations: list[str], attribution: list[str]) -> str:
     )
 
 
+def _tagline(r: _Reader) -> dict[str, re.Pattern[str] | None]:
+    """``sentences.tagline``: a hint found fast (a fragment right after a fragment's mark,
+    which starts with the mark: a literal the regex engine skips to) and the line test."""
+    fragment = r.get("sentences.tagline.fragment", str, "")
+    if not fragment:
+        return {"tagline_hint": None, "tagline": None}
+    line = rf"[ \t]*(?:{fragment}[ \t]+)+{fragment}?[ \t]*(?=[\x1f\n]|$)"
+    return {
+        "tagline_hint": r.regex("sentences.tagline", rf"[.!][ \t]+{fragment}"),
+        "tagline": r.regex("sentences.tagline", line),
+    }
+
+
 def _attributed_quote(r: _Reader) -> re.Pattern[str] | None:
     """A quotation in one of ``sentences.quotes`` (an opening and a closing mark) followed by one
     of ``sentences.attribution`` and a capital or a digit (a name, "Google review", "5-star
@@ -683,6 +700,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             )
         ),
         attributed_quote=_attributed_quote(r),
+        **_tagline(r),
         quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
             "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"

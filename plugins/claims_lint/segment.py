@@ -42,6 +42,7 @@ class Doc:
         "pack",
         "_starts",
         "_ends",
+        "_taglines",
         "previous",
         "_breaks",
         "_clauses",
@@ -60,8 +61,11 @@ class Doc:
         memo: dict[str, list[tuple[int, int, bool]]] | None = None,
     ) -> None:
         self.text = text
-        self.lower = lower
         self.pack = pack
+        # taglines ("Safe. Effective. Permanent.") are one sentence each, their marks but the
+        # last read as commas in ``lower`` (same length, so every offset still holds)
+        self._taglines = taglines(pack, text)
+        self.lower = _as_lists(lower, text, self._taglines) if self._taglines else lower
         # The text just before this unit when it continues a conversation (a front matter
         # answer after its question), for the question-answer detector.
         self.previous = previous
@@ -86,6 +90,8 @@ class Doc:
         edge or the end, and not after a common abbreviation ("e.g.", "Dr.", "No. 1")."""
         ends = [m.end() for m in self.pack.sentence_end.finditer(self.text)]
         ends = _within_quotes(self.pack, self.text, ends)
+        if self._taglines:
+            ends = [e for e in ends if not _inside_any(self._taglines, e)]
         n = len(self.text)
         if not ends or ends[-1] < n:
             ends.append(n)
@@ -355,3 +361,48 @@ def _fronted_end(main: MainClause, low: str, s0: int, s1: int) -> int:
     end = m.start() if m is not None else s1
     alt = main.alternative.search(low, s0, end) if main.alternative is not None else None
     return alt.start("end") if alt is not None else end
+
+
+_LINE_END = re.compile(r"[\x1f\n]")
+_MARK = re.compile(r"[.!]+")
+
+
+def taglines(pack: LanguagePack, text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` that are taglines (the pack's ``sentences.tagline``): short
+    fragments, each closed by a mark ("Safe. Effective. Permanent."), as (start, end) spans.
+    Only lines with a fragment right after a mark are tried."""
+    hint, line = pack.tagline_hint, pack.tagline
+    if hint is None or line is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    checked = -1  # the end of the last line tried
+    for m in hint.finditer(text):
+        if m.start() < checked:
+            continue
+        start = max(text.rfind("\n", 0, m.start()), text.rfind("\x1f", 0, m.start())) + 1
+        end_m = _LINE_END.search(text, m.start())
+        checked = end_m.start() if end_m else len(text)
+        got = line.match(text, start)
+        if got is not None and got.end() == checked:
+            spans.append((start, checked))
+    return spans
+
+
+def _as_lists(lower: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """``lower`` with each tagline's marks but the last read as commas."""
+    out: list[str] = []
+    at = 0
+    for a, b in spans:
+        marks = list(_MARK.finditer(text, a, b))
+        for m in marks[:-1] if text[a:b].rstrip()[-1:] in ".!" else marks:
+            out.append(lower[at : m.start()])
+            out.append("," * (m.end() - m.start()))
+            at = m.end()
+    out.append(lower[at:])
+    return "".join(out)
+
+
+def _inside_any(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset ``at`` falls inside one of ``spans`` (sorted), before its end."""
+    i = bisect_right(spans, (at, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] < at < spans[i][1]

@@ -1,6 +1,6 @@
-"""How a treatment works, what it is for, a negation past an aside, and a page that sells.
+"""How a treatment works, what it is for, a negation past an aside, a page that sells, taglines.
 
-Four mechanisms of the thirteenth session, each with sentences written for this file (none is a
+Five mechanisms of the thirteenth session, each with sentences written for this file (none is a
 rule example or a tuning-set item):
 
 * a plain mechanism ("the needling prompts new collagen") describes how a treatment works and is
@@ -13,7 +13,9 @@ rule example or a tuning-set item):
 * on a page that sells (an offer and the clinic's own words, the pack's ``voice.page_offer`` and
   ``voice.page_own``) a medicine named to inform is still named by its seller (``informs`` and
   ``sells_on_page`` of the prescription-medicine rules), while its safety information stays
-  quiet.
+  quiet;
+* a tagline of one-word fragments ("Safe. Effective. Permanent.") is one list, not three
+  sentences of one word each (the pack's ``sentences.tagline``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pytest
 from claims_lint import Linter
 from claims_lint.language import load_language
 from claims_lint.rules import rules_root
+from claims_lint.segment import taglines
 
 from tests.unit.conftest import categories
 
@@ -146,7 +149,9 @@ def test_the_same_sentence_alone_informs(linter: Linter) -> None:
     assert POM not in categories(linter, INFORMS)
 
 
-@pytest.mark.parametrize("key", ["  purpose: ", "  across_aside: ", "  page_offer: "])
+@pytest.mark.parametrize(
+    "key", ["  purpose: ", "  across_aside: ", "  page_offer: ", "    fragment: "]
+)
 def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
     """A second language need not have them: the pack loads, and the test is off."""
     src = (rules_root() / "en" / "language.yaml").read_text(encoding="utf-8")
@@ -160,7 +165,41 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         "  purpose: ": pack.hedge_purpose,
         "  across_aside: ": pack.negation_across_aside,
         "  page_offer: ": pack.voice.page_offer if pack.voice else None,
+        "    fragment: ": pack.tagline,
     }[key]
     assert off is None
     if key == "  page_offer: " and pack.voice is not None:
         assert not pack.voice.sells("book your consultation with us for £40")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Gentle. Safe. Proven.", SAF),
+        ("Natural. Safe. Effective!", SAF),
+        ("Fast. Easy. Painless.", PAI),
+    ],
+)
+def test_a_tagline_is_one_list(linter: Linter, text: str, category: str) -> None:
+    assert category in categories(linter, text)
+
+
+def test_a_tagline_keeps_its_place_on_the_page(linter: Linter) -> None:
+    """The finding is on the tagline's line, and the next paragraph is a sentence of its own."""
+    text = page("Welcome to our skin studio.", "Gentle. Safe. Proven.", "Bruising is common.")
+    found = [f for f in linter.lint_source(text, "page.md").findings if f.category == SAF]
+    assert [f.line for f in found] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fragments of more words are sentences of their own, each read alone
+        "Freeze it. Shape it. Love it.",
+        # a line that holds more than fragments is no tagline
+        "Safe. Effective. Ask us whether it suits you.",
+    ],
+)
+def test_only_one_word_fragments_make_a_tagline(linter: Linter, text: str) -> None:
+    doc_taglines = taglines(linter.pipeline.pack, text)
+    assert doc_taglines == []
