@@ -157,6 +157,10 @@ An item is either ``flag: [categories]`` (a hit needs a finding in one of them) 
 (no finding at all). Recall = flag items hit / flag items; precision = items with a finding
 that are labelled flag / items with a finding; "any-category recall" counts a finding of any
 category on a flag item.
+
+``--pages`` lints each page's items together, one paragraph each, as a clinic's page is linted,
+so what needs the page is seen (a page that sells, an answer read with its question); a set
+without pages (corpus, devset) is one page. Without it, each item is linted alone.
 """
 
 from __future__ import annotations
@@ -366,12 +370,44 @@ def correct(flag: tuple[str, ...] | list[str], found: set[str]) -> bool:
     return bool(found & set(flag)) if flag else not found
 
 
+def found_alone(items: list[Item], linter: Linter) -> list[set[str]]:
+    """The categories found on each item, linted alone."""
+    return [
+        {f.category for f in linter.lint_source(item.text, "x.md", "markdown").findings}
+        for item in items
+    ]
+
+
+def found_in_pages(items: list[Item], linter: Linter) -> list[set[str]]:
+    """The categories found on each item when its page's items are linted together, one
+    paragraph each, as a clinic's page is: what needs the page (a page that sells, an answer
+    read with its question) is seen. Findings are mapped back to items by line."""
+    pages: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        pages.setdefault(item.page, []).append(i)
+    out: list[set[str]] = [set() for _ in items]
+    for members in pages.values():
+        lines: list[str] = []
+        first_line: dict[int, int] = {}
+        for i in members:
+            first_line[len(lines) + 1] = i
+            lines.extend([" ".join(items[i].text.split()), ""])
+        for f in linter.lint_source("\n".join(lines), "x.md", "markdown").findings:
+            if f.line in first_line:
+                out[first_line[f.line]].add(f.category)
+    return out
+
+
 def score(
-    name: str, items: list[Item], linter: Linter, by_category: CategoryScore | None = None
+    name: str,
+    items: list[Item],
+    linter: Linter,
+    by_category: CategoryScore | None = None,
+    pages: bool = False,
 ) -> Score:
     s = Score(name)
-    for item in items:
-        found = {f.category for f in linter.lint_source(item.text, "x.md", "markdown").findings}
+    found_each = found_in_pages(items, linter) if pages else found_alone(items, linter)
+    for item, found in zip(items, found_each, strict=True):
         if by_category is not None:
             by_category.add(item, found)
         label = f"[{item.page}] {item.text!r}" if item.page else repr(item.text)
@@ -400,6 +436,11 @@ def main(argv: list[str] | None = None) -> int:
         "--show-frozen", action="store_true", help="also list the frozen split's misses"
     )
     ap.add_argument(
+        "--pages",
+        action="store_true",
+        help="lint each page's items together, one paragraph each (default: each item alone)",
+    )
+    ap.add_argument(
         "--by-category",
         action="store_true",
         help="figures only, then recall and false alarms per category over the sets named",
@@ -415,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"{name:7} (not found: {path})")
             continue
-        result = score(name, load_items(name, path), linter, pooled)
+        result = score(name, load_items(name, path), linter, pooled, args.pages)
         print(result.line())
         if args.quiet or pooled is not None or (name in FROZEN and not args.show_frozen):
             continue
