@@ -393,8 +393,8 @@ def _as_lists(lower: str, text: str, spans: list[tuple[int, int]]) -> str:
     out: list[str] = []
     at = 0
     for a, b in spans:
-        marks = list(_MARK.finditer(text, a, b))
-        for m in marks[:-1] if text[a:b].rstrip()[-1:] in ".!" else marks:
+        # every fragment ends in a mark (the pack's ``tagline``): the last one ends the sentence
+        for m in list(_MARK.finditer(text, a, b))[:-1]:
             out.append(lower[at : m.start()])
             out.append("," * (m.end() - m.start()))
             at = m.end()
