@@ -203,3 +203,17 @@ def test_a_tagline_keeps_its_place_on_the_page(linter: Linter) -> None:
 def test_only_one_word_fragments_make_a_tagline(linter: Linter, text: str) -> None:
     doc_taglines = taglines(linter.pipeline.pack, text)
     assert doc_taglines == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Is the peel painful? Thankfully, it isn't.", PAI),
+        ("Will I need time off? The good news is, no.", "downtime-absolute"),
+        ("Is it safe? The short answer is yes.", SAF),
+    ],
+)
+def test_an_answer_may_open_with_a_comment(linter: Linter, text: str, category: str) -> None:
+    """The pack's ``questions.answers.lead``: "Thankfully," or "The good news is" before the yes
+    or no still answers the question, and the answer claims what the question asked."""
+    assert category in categories(linter, text)
