@@ -497,13 +497,14 @@ class _Page:
     """A rule's exceptions on one page. ``unless`` clears a claim unless the sentence names the
     clinic (``still_if_named``: "It is illegal to buy Botox online, so get genuine Botox at
     Glow Clinic" sells whatever information frame it borrows). ``informs`` clears it unless the
-    clinic is named or the page sells (``sells_on_page``: "Botulinum toxin relaxes the muscle"
-    beside "Book your consultation with us, £50"). Whether the page sells is decided once, when
-    a rule first asks."""
+    clinic is named, and, for a rule with ``page_voice``, only on a page that speaks as a health
+    service and does not sell (the pack's ``voice``): "Botulinum toxin relaxes the muscle" is
+    the NHS informing, and a clinic naming what it sells. Whose page it is is decided once,
+    when a rule first asks."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._sells: bool | None = None
+        self._informs: bool | None = None
 
     def clears(self, rule: Rule, s0: int, s1: int, without: tuple[int, int] | None = None) -> bool:
         low = self.doc.lower
@@ -512,17 +513,22 @@ class _Page:
         informs = rule.informs_re
         if informs is None or not _unless(rule, low, s0, s1, without, informs):
             return False
-        return not (self._named(rule, s0, s1) or (rule.sells_on_page and self._page_sells()))
+        if self._named(rule, s0, s1):
+            return False
+        return not rule.page_voice or self._page_informs()
 
     def _named(self, rule: Rule, s0: int, s1: int) -> bool:
         voice = self.doc.pack.voice
         return rule.still_if_named and voice is not None and voice.named(self.doc.text, s0, s1)
 
-    def _page_sells(self) -> bool:
-        if self._sells is None:
+    def _page_informs(self) -> bool:
+        if self._informs is None:
             voice = self.doc.pack.voice
-            self._sells = voice is not None and voice.sells(self.doc.lower)
-        return self._sells
+            # a pack that cannot tell whose page it is lets its information cues clear
+            self._informs = (
+                voice is None or voice.page_informs is None or voice.informs(self.doc.lower)
+            )
+        return self._informs
 
 
 def _paragraph_end(low: str, s1: int) -> int:

@@ -118,14 +118,23 @@ class Voice:
     # a clause in the clinic's voice that only affirms what was reported ("— ours actually do"),
     # after any break, a comma too, up to the end of the reported words; None: the pack has none
     endorses: re.Pattern[str] | None = None
-    # a page that sells has both, anywhere (lower-case text); None: the pack has no such test
-    page_offer: re.Pattern[str] | None = None
-    page_own: re.Pattern[str] | None = None
+    # whose page it is (lower-case text, anywhere on it); None: the pack has no such test
+    page_informs: re.Pattern[str] | None = None  # a health service's words
+    page_offer: re.Pattern[str] | None = None  # a price, a booking call
+    page_own: re.Pattern[str] | None = None  # the clinic's own words
 
     def sells(self, low: str) -> bool:
-        """Whether a page (lower-case text) sells: an offer and the clinic's own words."""
+        """Whether a page sells: an offer and the clinic's own words, both on it."""
         offer, own = self.page_offer, self.page_own
         return offer is not None and own is not None and bool(offer.search(low) and own.search(low))
+
+    def informs(self, low: str) -> bool:
+        """Whether a page speaks as a health service and does not sell."""
+        return (
+            self.page_informs is not None
+            and self.page_informs.search(low) is not None
+            and not self.sells(low)
+        )
 
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
@@ -896,6 +905,7 @@ def _voice(r: _Reader) -> Voice | None:
         ),
         cited=r.regex("voice.cited", rf"\s*(?:{words_regex(r.get('voice.cited', list))})\b"),
         endorses=_endorses(r),
+        page_informs=r.optional_regex("voice.page_informs"),
         page_offer=r.optional_regex("voice.page_offer"),
         page_own=r.optional_regex("voice.page_own"),
     )

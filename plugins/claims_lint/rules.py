@@ -97,7 +97,7 @@ _RULE_KEYS = {
     "hedgeable", "post_negation", "unless", "informs", "unless_before", "unless_after",
     "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if", "balanced", "still_if_named", "sells_on_page",
+    "stands_beside", "still_if", "balanced", "still_if_named", "page_voice",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -194,9 +194,9 @@ class Rule:
     # a clinic's own name in the sentence outweighs an information cue, as ``still_if`` does
     # ("... so get genuine Botox at Glow Clinic"; the pack's ``voice``)
     still_if_named: bool = False
-    # on a page that sells (the pack's ``voice.page_offer`` and ``voice.page_own`` both on it),
-    # the rule keeps its claim whatever information cue (``informs``) the sentence has
-    sells_on_page: bool = False
+    # the rule's information cues (``informs``) clear a claim only on a page that speaks as a
+    # health service and does not sell (the pack's ``voice.page_*``; detectors._Page)
+    page_voice: bool = False
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
@@ -205,8 +205,8 @@ class Rule:
     # only those of the rules that match. ``compile_context`` compiles them all at once.
     unless_src: str | None = field(default=None, repr=False)
     # as ``unless``, for cues that the sentence informs rather than sells ("Botulinum toxin
-    # relaxes the muscle"): a page that sells outweighs them (``sells_on_page``), and so does
-    # the clinic's name (``still_if_named``); honest safety information stays under ``unless``
+    # relaxes the muscle"), which hold only on a page that informs (``page_voice``) and not
+    # beside the clinic's name (``still_if_named``); honest safety information stays ``unless``
     informs_src: str | None = field(default=None, repr=False)
     # ... but not when this matches too: an offer in the sentence outweighs an information cue
     still_if_src: str | None = field(default=None, repr=False)
@@ -780,7 +780,7 @@ class _FileLoader:
             cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             still_if_named=bool(raw.get("still_if_named", False)),
-            sells_on_page=bool(raw.get("sells_on_page", False)),
+            page_voice=bool(raw.get("page_voice", False)),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),

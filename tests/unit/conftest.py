@@ -20,3 +20,17 @@ def categories(linter: Linter, text: str) -> set[str]:
     """The categories of every finding on ``text``, linted as a Markdown page. Test files import it
     (``from tests.unit.conftest import categories``) and pass their own ``linter`` fixture."""
     return {f.category for f in linter.lint_source(text, "page.md").findings}
+
+
+# A health service's page. The prescription-medicine rules (``page_voice``) let a sentence that
+# only informs about a medicine stay quiet on such a page; alone, or on a clinic's page, the
+# same sentence names what the clinic sells (docs/claims-lint.md, "Whose page it is").
+INFORMATION_PAGE = "Patient information leaflet from the NHS dermatology department.\n\n"
+
+
+def categories_on_information_page(linter: Linter, text: str) -> set[str]:
+    """The categories of the findings on ``text`` when it stands on a health service's page
+    (after ``INFORMATION_PAGE``), counting only the findings on ``text`` itself."""
+    lead = INFORMATION_PAGE.count("\n")
+    findings = linter.lint_source(INFORMATION_PAGE + text, "page.md").findings
+    return {f.category for f in findings if f.line > lead}

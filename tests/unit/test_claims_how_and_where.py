@@ -1,4 +1,4 @@
-"""How a treatment works, what it is for, a negation past an aside, a page that sells, taglines.
+"""How a treatment works, what it is for, a negation past an aside, whose page it is, taglines.
 
 Five mechanisms of the thirteenth session, each with sentences written for this file (none is a
 rule example or a tuning-set item):
@@ -10,10 +10,10 @@ rule example or a tuning-set item):
   to reduce") says what a treatment is for, not what it achieves (the pack's ``hedges.purpose``);
 * a negator before a short aside in commas reaches past it ("It is not, however, painless"; the
   pack's ``negation.across_aside``);
-* on a page that sells (an offer and the clinic's own words, the pack's ``voice.page_offer`` and
-  ``voice.page_own``) a medicine named to inform is still named by its seller (``informs`` and
-  ``sells_on_page`` of the prescription-medicine rules), while its safety information stays
-  quiet;
+* a medicine named to inform is quiet only on a health service's page that does not sell (the
+  pack's ``voice.page_informs``, ``voice.page_offer`` and ``voice.page_own``; ``informs`` and
+  ``page_voice`` of the prescription-medicine rules); alone or on a clinic's page it is named
+  by its seller, while its safety information stays quiet everywhere;
 * a tagline of one-word fragments ("Safe. Effective. Permanent.") is one list, not three
   sentences of one word each (the pack's ``sentences.tagline``).
 """
@@ -110,6 +110,8 @@ def test_an_aside_without_a_negator_before_it_denies_nothing(
 
 INFORMS = "Botulinum toxin is injected into the muscle to relax it for three to four months."
 SAFETY = "Please tell us if you have taken isotretinoin in the last six months."
+HEALTH_SERVICE = "Information for patients of the NHS dermatology department."
+OFFER = "Book your consultation with our nurse prescriber today: £40."
 
 
 def page(*paragraphs: str) -> str:
@@ -120,38 +122,53 @@ def pom_lines(linter: Linter, text: str) -> set[int]:
     return {f.line for f in linter.lint_source(text, "page.md").findings if f.category == POM}
 
 
-def test_a_medicine_described_on_a_page_that_sells_is_named_by_its_seller(
-    linter: Linter,
-) -> None:
-    text = page(INFORMS, "Book your consultation with our nurse prescriber today: £40.")
-    assert 1 in pom_lines(linter, text)
+def test_a_medicine_described_on_a_health_services_page_informs(linter: Linter) -> None:
+    assert 3 not in pom_lines(linter, page(HEALTH_SERVICE, INFORMS))
 
 
 @pytest.mark.parametrize(
     "other",
     [
-        # a price without the clinic's voice: a health service says what private care costs
-        "Private clinics usually charge between £150 and £350 for one area.",
-        # the clinic's voice without an offer: a hospital leaflet speaks as "we" too
-        "We will review you in clinic two weeks after the injections.",
+        OFFER,
+        # no health service speaks: a clinic's blog
+        "Our practitioners have trained in facial anatomy for years.",
     ],
 )
-def test_a_page_needs_an_offer_and_the_clinics_voice_to_sell(linter: Linter, other: str) -> None:
-    assert 1 not in pom_lines(linter, page(INFORMS, other))
+def test_a_medicine_described_on_a_clinics_page_is_named_by_its_seller(
+    linter: Linter, other: str
+) -> None:
+    assert 1 in pom_lines(linter, page(INFORMS, other))
+
+
+def test_a_health_services_words_on_a_page_that_sells_do_not_make_it_inform(
+    linter: Linter,
+) -> None:
+    """A clinic's priced page that says it will write to your GP still sells."""
+    text = page(INFORMS, "We will write to your GP after treatment.", OFFER)
+    assert 1 in pom_lines(linter, text)
+
+
+def test_a_medicine_described_alone_is_named_by_its_seller(linter: Linter) -> None:
+    """A sentence linted alone has no health service's words: it is read as a clinic's, which
+    is what this linter checks (the gate lints a clinic's own pages)."""
+    assert POM in categories(linter, INFORMS)
 
 
 def test_safety_information_stays_quiet_on_a_page_that_sells(linter: Linter) -> None:
-    text = page(SAFETY, "Book your consultation with our nurse prescriber today: £40.")
-    assert 1 not in pom_lines(linter, text)
+    assert 1 not in pom_lines(linter, page(SAFETY, OFFER))
 
 
-def test_the_same_sentence_alone_informs(linter: Linter) -> None:
-    assert POM not in categories(linter, INFORMS)
+# the language pack's keys of this session (as each line of language.yaml starts)
+PACK_KEYS = [
+    "  purpose: ",
+    "  across_aside: ",
+    "  page_offer: ",
+    "  page_informs: ",
+    "    fragment: ",
+]
 
 
-@pytest.mark.parametrize(
-    "key", ["  purpose: ", "  across_aside: ", "  page_offer: ", "    fragment: "]
-)
+@pytest.mark.parametrize("key", PACK_KEYS)
 def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
     """A second language need not have them: the pack loads, and the test is off."""
     src = (rules_root() / "en" / "language.yaml").read_text(encoding="utf-8")
@@ -165,6 +182,7 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         "  purpose: ": pack.hedge_purpose,
         "  across_aside: ": pack.negation_across_aside,
         "  page_offer: ": pack.voice.page_offer if pack.voice else None,
+        "  page_informs: ": pack.voice.page_informs if pack.voice else None,
         "    fragment: ": pack.tagline,
     }[key]
     assert off is None
