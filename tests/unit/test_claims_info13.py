@@ -41,6 +41,7 @@ EFF = "efficacy-overclaim"
 GUA = "guaranteed-permanent"
 MED = "medical-condition"
 COM = "comparison-denigration"
+FAT = "fat-dissolving"
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,9 @@ COM = "comparison-denigration"
         ("Follow the aftercare advice on this page to get the best results from your peel.", STA),
         ("Safe use of these injections depends on correct needle placement.", SAF),
         ("Many of the seized products also failed to list their ingredients.", COM),
+        ("Reports of scarring after fat-dissolving injections that are not approved.", FAT),
+        ("Ask your nurse to explain how the treatment will improve your skin.", GUA),
+        ("It is widely accepted that the tablets slow hair loss in most men.", MED),
     ],
 )
 def test_information_is_quiet(linter, text, category):
@@ -111,6 +115,7 @@ def test_information_is_quiet(linter, text, category):
         ("Filler lasts for the rest of your life.", GUA),
         ("Our peel fades dark patches.", GUA),
         ("Our treatments are 100% safe.", SAF),
+        ("Our fat-dissolving injections destroy fat cells for good.", FAT),
     ],
 )
 def test_seller_voice_still_flags(linter, text, category):
