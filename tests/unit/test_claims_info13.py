@@ -116,6 +116,8 @@ def test_information_is_quiet(linter, text, category):
         ("Our peel fades dark patches.", GUA),
         ("Our treatments are 100% safe.", SAF),
         ("Our fat-dissolving injections destroy fat cells for good.", FAT),
+        ("Treatment involves weekly Mounjaro injections with our doctors.", POM),
+        ("Ask us how our facial will transform your skin in one visit.", GUA),
     ],
 )
 def test_seller_voice_still_flags(linter, text, category):
