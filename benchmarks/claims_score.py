@@ -148,6 +148,9 @@ Sets:
 * ``dev70`` — written in the twelfth session of 2026-12-02 by the helper who audited real
   long-form and promotional text (blog guides, myth-busting posts, magazine pieces, promotions),
   after that audit, in the shapes met there, and tuned on (development data);
+* ``dev71`` — written in the thirteenth session of 2026-12-02 by the helper who audited real
+  public-information text (health-service and pharmacy leaflets, trading-standards warnings,
+  consumer guides), after that audit, in the shapes met there, and tuned on (development data);
 * ``test`` — tests/fixtures/claims/realistic/test.yaml, the FROZEN split written independently
   and never tuned on: only its figures are printed, never its items (``--show-frozen`` exists
   for auditing after a release, not for tuning);
@@ -240,6 +243,7 @@ SETS = {
     "dev68": FIXTURES / "realistic" / "dev68.yaml",
     "dev69": FIXTURES / "realistic" / "dev69.yaml",
     "dev70": FIXTURES / "realistic" / "dev70.yaml",
+    "dev71": FIXTURES / "realistic" / "dev71.yaml",
     "dev35": FIXTURES / "realistic" / "dev35-paraphrase.yaml",
     "dev27": FIXTURES / "realistic" / "dev27.yaml",
     "dev28": FIXTURES / "realistic" / "dev28.yaml",
