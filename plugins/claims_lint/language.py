@@ -618,7 +618,8 @@ def _tagline(r: _Reader) -> dict[str, re.Pattern[str] | None]:
     fragment = r.get("sentences.tagline.fragment", str, "")
     if not fragment:
         return {"tagline_hint": None, "tagline": None}
-    line = rf"[ \t]*(?:{fragment}[ \t]+)+{fragment}?[ \t]*(?=[\x1f\n]|$)"
+    # two or more fragments that open a line (the rest of the line may be a sentence)
+    line = rf"[ \t]*(?:{fragment}[ \t]+)+{fragment}(?=[ \t\x1f\n]|$)"
     return {
         "tagline_hint": r.regex("sentences.tagline", rf"[.!][ \t]+{fragment}"),
         "tagline": r.regex("sentences.tagline", line),

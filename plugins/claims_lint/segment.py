@@ -368,9 +368,9 @@ _MARK = re.compile(r"[.!]+")
 
 
 def taglines(pack: LanguagePack, text: str) -> list[tuple[int, int]]:
-    """The lines of ``text`` that are taglines (the pack's ``sentences.tagline``): short
-    fragments, each closed by a mark ("Safe. Effective. Permanent."), as (start, end) spans.
-    Only lines with a fragment right after a mark are tried."""
+    """The taglines of ``text`` (the pack's ``sentences.tagline``): two or more one-word
+    fragments that open a line, each closed by a mark ("Safe. Effective. Permanent."), as
+    (start, end) spans. Only lines with a fragment right after a mark are tried."""
     hint, line = pack.tagline_hint, pack.tagline
     if hint is None or line is None:
         return []
@@ -383,8 +383,8 @@ def taglines(pack: LanguagePack, text: str) -> list[tuple[int, int]]:
         end_m = _LINE_END.search(text, m.start())
         checked = end_m.start() if end_m else len(text)
         got = line.match(text, start)
-        if got is not None and got.end() == checked:
-            spans.append((start, checked))
+        if got is not None:
+            spans.append((start, got.end()))
     return spans
 
 

@@ -196,6 +196,8 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         ("Gentle. Safe. Proven.", SAF),
         ("Natural. Safe. Effective!", SAF),
         ("Fast. Easy. Painless.", PAI),
+        # fragments that open a line, before a sentence of the usual kind
+        ("Gentle. Safe. Proven. The injections take ten minutes.", SAF),
     ],
 )
 def test_a_tagline_is_one_list(linter: Linter, text: str, category: str) -> None:
@@ -214,8 +216,8 @@ def test_a_tagline_keeps_its_place_on_the_page(linter: Linter) -> None:
     [
         # fragments of more words are sentences of their own, each read alone
         "Freeze it. Shape it. Love it.",
-        # a line that holds more than fragments is no tagline
-        "Safe. Effective. Ask us whether it suits you.",
+        # a single fragment is a sentence of its own
+        "Safe. Ask us whether it suits you.",
     ],
 )
 def test_only_one_word_fragments_make_a_tagline(linter: Linter, text: str) -> None:
