@@ -1,6 +1,6 @@
-"""How a treatment works, what it is for, a negation past an aside, whose page it is, taglines.
+"""How a treatment works, what it is for, asides, whose page it is, taglines, answers.
 
-Five mechanisms of the thirteenth session, each with sentences written for this file (none is a
+Six mechanisms of the thirteenth session, each with sentences written for this file (none is a
 rule example or a tuning-set item):
 
 * a plain mechanism ("the needling prompts new collagen") describes how a treatment works and is
@@ -15,7 +15,9 @@ rule example or a tuning-set item):
   ``page_voice`` of the prescription-medicine rules); alone or on a clinic's page it is named
   by its seller, while its safety information stays quiet everywhere;
 * a tagline of one-word fragments ("Safe. Effective. Permanent.") is one list, not three
-  sentences of one word each (the pack's ``sentences.tagline``).
+  sentences of one word each (the pack's ``sentences.tagline``);
+* an answer may open with a comment before its yes or no ("Thankfully, it isn't."; the pack's
+  ``questions.answers.lead``).
 """
 
 from __future__ import annotations
