@@ -142,6 +142,35 @@ def test_a_medicine_described_on_a_clinics_page_is_named_by_its_seller(
     assert 1 in pom_lines(linter, page(INFORMS, other))
 
 
+# what a medicine is, what it is for, its brands and how it works (the pack's concept
+# `medicine-facts`): information from a health service, advertising from a clinic
+MEDICINE_FACTS = [
+    "Botulinum toxin is widely used to treat frown lines between the brows.",
+    "Brand names you might see include Azzalure and Xeomin.",
+    "How semaglutide works",
+    "Finasteride is a tablet for men whose hair is thinning on top.",
+    "Tretinoin cream is sometimes prescribed for fine lines and sun damage.",
+]
+
+
+@pytest.mark.parametrize("fact", MEDICINE_FACTS)
+def test_what_a_medicine_is_informs_only_from_a_health_service(linter: Linter, fact: str) -> None:
+    assert 3 not in pom_lines(linter, page(HEALTH_SERVICE, fact))
+    assert 1 in pom_lines(linter, page(fact, OFFER))
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Finasteride can lower your mood; stop taking it and speak to your GP.",
+        "Do not use tretinoin cream if you are pregnant or trying for a baby.",
+        "Botulinum toxin can spread beyond the injected muscle and weaken it.",
+    ],
+)
+def test_a_warning_about_a_medicine_is_quiet_on_any_page(linter: Linter, warning: str) -> None:
+    assert 1 not in pom_lines(linter, page(warning, OFFER))
+
+
 def test_a_health_services_words_on_a_page_that_sells_do_not_make_it_inform(
     linter: Linter,
 ) -> None:
