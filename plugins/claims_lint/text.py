@@ -657,6 +657,35 @@ def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) 
     return stem.islower() and len(stem) >= 3 and (trail == "0" or set(trail) == {"$"})
 
 
+def _stands_for_l(src: str, at: int, folder: Folder | None) -> bool:
+    """Does the character at ``at`` (a one or a capital I, which look like a small l) stand for
+    an l? Only when the word it sits in is one the rules know with an l there and not as
+    written or read the usual way ("pain1ess", "painIess"; "B1", "iPhone" and "pa1nless" are
+    left to their usual reading)."""
+    if folder is None:
+        return False
+    a, e = _letters_around(src, at, at + 1)
+    while a > 0 and src[a - 1] in _WORD_CHARS:
+        a -= 1
+    while e < len(src) and src[e] in _WORD_CHARS:
+        e += 1
+    word = src[a:e].lower()
+    i = at - a
+    as_l = (word[:i] + "l" + word[i + 1 :]).translate(_LEET_MAP)
+    as_i = (word[:i] + "i" + word[i + 1 :]).translate(_LEET_MAP)
+    return folder.known(as_l) and not folder.known(as_i)
+
+
+def _leet_letters(src: str, start: int, end: int, folder: Folder | None) -> str:
+    """The letters the digits and symbols ``src[start:end]`` stand for: the usual reading
+    ("B0tox", "pa1nless"), but a one that only an l makes a word of reads l ("pain1ess")."""
+    letters = src[start:end].translate(_LEET_MAP)
+    return "".join(
+        "l" if c == "1" and _stands_for_l(src, start + k, folder) else letters[k]
+        for k, c in enumerate(src[start:end])
+    )
+
+
 # Known words run together in camel case ("NoDowntimeNeeded", read apart; not a hashtag, which
 # rules read as it is, nor a name such as "SlimAura" or "TikTok"), and a known word broken by a
 # hyphen, a dot or an underscore ("pain-less", "guaran.teed": _BROKEN, above)
@@ -749,14 +778,14 @@ def _unstretch(src: str, start: int, end: int, folder: Folder | None = None) -> 
     # up to three letters either side are all the word shape below needs
     before = len(_LETTERS_BEFORE.search(src, max(start - 3, 0), start).group())  # type: ignore[union-attr]
     after = _LETTERS.match(src, end).end() - end  # type: ignore[union-attr]
-    if end - start == 3 and before and after:
-        return src[start:end]  # "glassskin": two words run together, not a held letter
-    if folder is not None:  # the word the rules know, once or twice: "juicierrr", "freeee"
+    if folder is not None:  # the word the rules know, once or twice: "juicierrr", "paaainless"
         head = _LETTERS_BEFORE.search(src, max(start - 30, 0), start).group()  # type: ignore[union-attr]
         tail = _WORD_AFTER.match(src, end).group()  # type: ignore[union-attr]
         fits = [k for k in (1, 2) if folder.known(f"{head}{letter * k}{tail}".lower())]
         if len(fits) == 1:
             return letter * fits[0]
+    if end - start == 3 and before and after:
+        return src[start:end]  # "glassskin": two words run together, not a held letter
     low = letter.lower()
     single = low in "aiu" or (not after and (low == "o" or (low == "s" and before <= 2)))
     if single or before + after < 2:
@@ -929,13 +958,16 @@ class _Inline:
                 self._spaced(tok, start, end)
             elif kind == "leet":
                 if _leet_reading(src, start, end, b.folder):
-                    b.replace(tok.translate(_LEET_MAP), start, end)
+                    b.replace(_leet_letters(src, start, end, b.folder), start, end)
                 else:
                     b.verbatim(tok, start)
             elif kind == "camel":
-                if _camel_words(src, start, b.folder):
-                    b.replace(" ", start, start)  # "NoDowntime": a word starts at the capital
-                b.verbatim(tok, start)
+                if tok == "I" and _stands_for_l(src, start, b.folder):
+                    b.replace("l", start, end)  # "painIess": a capital I passing for an l
+                else:
+                    if _camel_words(src, start, b.folder):
+                        b.replace(" ", start, start)  # "NoDowntime": a word starts here
+                    b.verbatim(tok, start)
             elif kind == "hashtag":
                 end = self._hashtag(tok, start, end)
             elif kind == "ellipsis":

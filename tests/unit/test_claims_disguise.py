@@ -75,6 +75,12 @@ def shown(linter: Linter, text: str, kind: str = "markdown") -> dict[str, list[s
         ("Zero<br>downtime after your peel.", "downtime-absolute", "Zero<br>downtime"),
         # known words run together in camel case
         ("Book today: NoDowntimeNeeded.", "downtime-absolute", None),
+        # a one or a capital I for a small l, where only an l makes the word
+        ("Our peel is pain1ess.", "pain-absolute", "pain1ess"),
+        ("The whole course is painIess.", "pain-absolute", "painIess"),
+        ("Resu1ts are permanent.", "guaranteed-permanent", "Resu1ts are permanent"),
+        # a held letter inside a word the rules know
+        ("It is paaainless, promise.", "pain-absolute", "paaainless"),
     ],
 )
 def test_a_disguised_claim_is_found_where_it_was_written(
@@ -188,3 +194,13 @@ def test_camel_case_is_read_apart_only_for_known_words_outside_hashtags(linter: 
     assert read(linter, "#ZeroDowntime") == "Zero Downtime #ZeroDowntime"
     assert read(linter, "#medspa #ZeroDowntime") == "#medspa #ZeroDowntime"
     assert read(linter, "SlimAura") == "SlimAura"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Order on your iPhone.", "The McIntosh room is upstairs.", "Apply SPF15 daily.", "B1 vitamins"],
+)
+def test_a_one_or_a_capital_i_in_an_ordinary_word_stays_as_written(
+    linter: Linter, text: str
+) -> None:
+    assert shown(linter, text) == {}
