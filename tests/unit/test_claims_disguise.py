@@ -198,7 +198,7 @@ def test_camel_case_is_read_apart_only_for_known_words_outside_hashtags(linter: 
 
 @pytest.mark.parametrize(
     "text",
-    ["Order on your iPhone.", "The McIntosh room is upstairs.", "Apply SPF15 daily.", "B1 vitamins"],
+    ["Order on your iPhone.", "The McIntosh room is upstairs.", "Apply SPF15 daily.", "B1 tablets"],
 )
 def test_a_one_or_a_capital_i_in_an_ordinary_word_stays_as_written(
     linter: Linter, text: str
