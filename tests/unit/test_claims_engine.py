@@ -9,7 +9,7 @@ import pytest
 from claims_lint import Config, InputError, Linter, load_evidence
 from claims_lint.model import Finding
 
-from tests.unit.conftest import categories
+from tests.unit.conftest import INFORMATION_PAGE, categories
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 TODAY = dt.date(2026, 6, 1)
@@ -655,8 +655,8 @@ def test_a_balanced_statement_about_a_condition_informs(linter: Linter) -> None:
 
 def test_an_unless_anchored_at_the_start_reads_each_sentence_start(linter: Linter) -> None:
     # a heading in the middle of a page is as much a heading as the first line
-    page = "# Acne\n\nAcne is common.\n\n## Side effects of isotretinoin\n\nDry lips are common."
-    assert rules(linter, page) == []
+    page = "# Acne\n\nAcne is common.\n\n## Isotretinoin for acne\n\nIt is a strong medicine."
+    assert rules(linter, INFORMATION_PAGE + page) == []
     assert "POM001" in rules(linter, "Our prices.\n\nBotox for frown lines\n\nBook today.")
 
 

@@ -56,7 +56,6 @@ from tests.unit.conftest import categories
         "If your eyelid droops or you struggle to swallow after toxin injections, seek urgent medical help.",
         "Get immediate medical attention if you have severe stomach pain while taking tirzepatide.",
         "Mounjaro is not licensed for cosmetic use in people who are not overweight.",
-        "Finasteride is not intended to be given to women who could become pregnant.",
         "Wrinkle injections: a guide for patients",
         "Stop tretinoin for at least a week before a chemical peel.",
         "Avoid isotretinoin for six months before laser resurfacing.",
