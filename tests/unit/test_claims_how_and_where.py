@@ -143,37 +143,27 @@ def test_a_medicine_described_on_a_clinics_page_is_named_by_its_seller(
 
 
 # what a medicine is, what it is for, its brands and how it works (the pack's concept
-# `medicine-facts`): information from a health service, advertising from a clinic
-MEDICINE_FACTS = [
+# `medicine-facts`), and a warning about it (`medicine-information`): information from a health
+# service; on a clinic's page they name the medicine the clinic offers (every real-text labeller
+# flagged such lines there)
+ABOUT_A_MEDICINE = [
     "Botulinum toxin is widely used to treat frown lines between the brows.",
     "Brand names you might see include Azzalure and Xeomin.",
     "How semaglutide works",
     "Finasteride is a tablet for men whose hair is thinning on top.",
     "Tretinoin cream is sometimes prescribed for fine lines and sun damage.",
+    "Botulinum toxin can spread beyond the injected muscle and weaken it.",
+    "Finasteride is not intended to be given to women who could become pregnant.",
+    "Semaglutide can cause nausea and, rarely, inflammation of the pancreas.",
 ]
 
 
-@pytest.mark.parametrize("fact", MEDICINE_FACTS)
-def test_what_a_medicine_is_informs_only_from_a_health_service(linter: Linter, fact: str) -> None:
-    assert 3 not in pom_lines(linter, page(HEALTH_SERVICE, fact))
-    assert 1 in pom_lines(linter, page(fact, OFFER))
-
-
-@pytest.mark.parametrize(
-    "warning",
-    [
-        "Botulinum toxin can spread beyond the injected muscle and weaken it.",
-        "Finasteride is not intended to be given to women who could become pregnant.",
-        "Semaglutide can cause nausea and, rarely, inflammation of the pancreas.",
-    ],
-)
-def test_a_warning_about_a_medicine_informs_only_from_a_health_service(
-    linter: Linter, warning: str
+@pytest.mark.parametrize("text", ABOUT_A_MEDICINE)
+def test_words_about_a_medicine_inform_only_from_a_health_service(
+    linter: Linter, text: str
 ) -> None:
-    """On a clinic's page a warning still names the medicine the clinic offers (every real-text
-    labeller flagged it there); on a health service's page it is safety information."""
-    assert 3 not in pom_lines(linter, page(HEALTH_SERVICE, warning))
-    assert 1 in pom_lines(linter, page(warning, OFFER))
+    assert 3 not in pom_lines(linter, page(HEALTH_SERVICE, text))
+    assert 1 in pom_lines(linter, page(text, OFFER))
 
 
 @pytest.mark.parametrize(
