@@ -612,6 +612,17 @@ def _camel_words(src: str, at: int, folder: Folder) -> bool:
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+")
 
 
+def _leet_word(src: str, start: int, end: int) -> tuple[int, int]:
+    """Where the word written partly in digits and symbols around ``src[start:end]`` begins and
+    ends. Its letters may be of any kind ("Gu4ʀᴀɴᴛᴇᴇᴅ" mixes small capitals in)."""
+    a, b = start, end
+    while a > 0 and (src[a - 1] in _WORD_CHARS or src[a - 1].isalpha()):
+        a -= 1
+    while b < len(src) and (src[b] in _WORD_CHARS or src[b].isalpha()):
+        b += 1
+    return a, b
+
+
 def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) -> bool:
     """Are the digits and symbols ``src[start:end]`` letters of a word written in them?
 
@@ -622,12 +633,7 @@ def _leet_reading(src: str, start: int, end: int, folder: Folder | None = None) 
     or as a final o or s after three letters or more in lower case ("zer0", "painle$$"), or a
     nought after one letter ("n0"): never a number after a code or a count ("SPF30", "no1",
     "day1", "top3", "omega3", "B12", "US$50")."""
-    a, b = start, end
-    # the word's letters may be of any kind ("Gu4ʀᴀɴᴛᴇᴇᴅ" mixes small capitals in)
-    while a > 0 and (src[a - 1] in _WORD_CHARS or src[a - 1].isalpha()):
-        a -= 1
-    while b < len(src) and (src[b] in _WORD_CHARS or src[b].isalpha()):
-        b += 1
+    a, b = _leet_word(src, start, end)
     word = src[a:b].rstrip("!")
     if any(c.isdigit() and c not in _LEET_CHARS for c in word):
         return False
@@ -664,11 +670,7 @@ def _stands_for_l(src: str, at: int, folder: Folder | None) -> bool:
     left to their usual reading)."""
     if folder is None:
         return False
-    a, e = _letters_around(src, at, at + 1)
-    while a > 0 and src[a - 1] in _WORD_CHARS:
-        a -= 1
-    while e < len(src) and src[e] in _WORD_CHARS:
-        e += 1
+    a, e = _leet_word(src, at, at + 1)
     word = src[a:e].lower()
     i = at - a
     as_l = (word[:i] + "l" + word[i + 1 :]).translate(_LEET_MAP)
