@@ -162,27 +162,45 @@ def _editor_text(body) -> str:
     )
 
 
+def _clear_body(page, body, attempts: int = 5) -> None:
+    """Empty the Markdown editor, and look that it is empty before going on.
+
+    Slate takes the browser's selection on a later event-loop turn; on a loaded machine a
+    Control+A can still be pending when Delete arrives, which deletes one character at the
+    caret instead of everything, and the next text lands in the middle of the old. So clear,
+    wait for the editor to show nothing, and clear again if it does not.
+    """
+    for _ in range(attempts):
+        body.scroll_into_view_if_needed()
+        body.click()
+        page.wait_for_timeout(200)
+        page.keyboard.press("Control+A")
+        page.wait_for_timeout(300)
+        page.keyboard.press("Delete")
+        for _ in range(20):  # up to 2 s for React to re-render the empty editor
+            page.wait_for_timeout(100)
+            if not _editor_text(body).strip():
+                return
+    raise AssertionError(f"could not empty the editor; it holds:\n{_editor_text(body)}")
+
+
 def _type_body(page, text: str, attempts: int = 3) -> None:
     """Type into the Markdown editor as a person does, replacing what is there.
 
     The editor (Slate, inside React) re-renders as the form changes; a key pressed during a
     re-render can be lost. So, like a person who looks at what they typed, check the text and
-    type it again if it is not what was meant.
+    type it again if it is not what was meant, each time from an editor seen to be empty.
     """
     body = page.locator("[data-slate-editor]")
     wanted = [line for line in text.split("\n")]
+    got: list[str] = []
     for _ in range(attempts):
-        body.scroll_into_view_if_needed()
-        body.click()
-        body.press("Control+A")
-        page.wait_for_timeout(150)  # Slate takes the DOM selection on the next event loop turn
-        body.press("Backspace")
-        page.wait_for_timeout(150)
+        _clear_body(page, body)
         for i, paragraph in enumerate(wanted):
             if i:
-                body.press("Enter")
+                page.keyboard.press("Enter")
             if paragraph:
-                body.press_sequentially(paragraph, delay=5)
+                page.keyboard.type(paragraph, delay=5)
         page.wait_for_timeout(200)
         got = [line for line in _editor_text(body).split("\n")]
         if [g.strip() for g in got if g.strip()] == [w for w in wanted if w]:
