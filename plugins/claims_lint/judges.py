@@ -464,7 +464,12 @@ class HedgeJudge:
         if inside is not None:
             certain = pack.hedge_certain
             return certain is not None and certain.search(low, inside.start(), c1) is not None
-        if _hedged_after(doc, low, cand, c1):
+        # a hedge after the claim says how much, not whether it lasts: "results are permanent,
+        # though results vary" still promises permanence
+        certain = pack.hedge_certain
+        if _hedged_after(doc, low, cand, c1) and (
+            certain is None or certain.search(low, cand.start, cand.end) is None
+        ):
             return False
         return not _hedged_list(doc, low, c0, cand.sentence)
 

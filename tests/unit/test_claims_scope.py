@@ -89,7 +89,6 @@ def test_a_rule_that_flags_questions_flags_an_indirect_one(linter: Linter) -> No
         "Pigmentation fades after two sessions for some of our clients.",
         "Your pores shrink within a week in many cases.",
         "Results last up to two years - individual results may vary.",
-        "Results are permanent, although results differ between patients.",
         "Your skin tightens, though not everyone responds.",
         "Results last for years (results vary).",
         "Lines soften after one course, depending on the person.",
@@ -118,6 +117,13 @@ def test_a_hedge_after_an_efficacy_claim_softens_it(linter: Linter, text: str) -
             "Results last for years, though it varies how many sessions you need.",
             "guaranteed-permanent",
         ),
+        # a word of certainty in the claim itself: the variance says how much, not whether it
+        # lasts (as "can never come back" stays a claim after its hedge)
+        (
+            "Results are permanent, although results differ between patients.",
+            "guaranteed-permanent",
+        ),
+        ("Our filler gives permanent results, though results vary.", "guaranteed-permanent"),
         # true for most is still claimed
         ("Lines soften after the first session in most people.", "guaranteed-permanent"),
         ("Results last for years for most clients.", "guaranteed-permanent"),
