@@ -395,6 +395,10 @@ class RuleDetector:
                 if page.clears(rule, s0, s1):
                     skip.add(ri)
                     continue
+                if rule.unless_clause_re is not None and page.clears_clause(
+                    rule, *_clause_with_lead(doc, si, s0 + ra, s0 + rb)
+                ):
+                    continue
                 # through a list, the rule's exceptions hold as they do for one item
                 if la >= 0 and page.clears(rule, s0, s1, (s0 + la, s0 + lb)):
                     continue
@@ -517,6 +521,14 @@ class _Page:
             return False
         return not rule.page_voice or self._page_informs()
 
+    def clears_clause(self, rule: Rule, c0: int, c1: int) -> bool:
+        """The rule's ``unless_clause`` stands in the claim's clause, and the clinic is not
+        named there."""
+        test = rule.unless_clause_re
+        if test is None or not test.search(self.doc.lower[c0:c1]):
+            return False
+        return not self._named(rule, c0, c1)
+
     def _named(self, rule: Rule, s0: int, s1: int) -> bool:
         voice = self.doc.pack.voice
         return rule.still_if_named and voice is not None and voice.named(self.doc.text, s0, s1)
@@ -529,6 +541,23 @@ class _Page:
                 voice is None or voice.page_informs is None or voice.informs(self.doc.lower)
             )
         return self._informs
+
+
+def _clause_with_lead(doc: Doc, si: int, a: int, b: int) -> tuple[int, int]:
+    """The clause around [a, b) with the word that opens it and the few words that govern that
+    word: "tell us if you have had Botox", not "you have had Botox". A cue written for a clause
+    may start with them; a clause before those words is not read ("Botox smooths every line,
+    so tell us if you have had it")."""
+    c0, c1 = doc.clause(a, b)
+    for bs, be in doc.clause_breaks(si):
+        if be <= c0 and not doc.lower[be:c0].strip():
+            s0 = doc.sentence(si)[0]
+            lead = [m.start() for m in _WORD_START.finditer(doc.lower, s0, bs)]
+            return (lead[-3] if len(lead) >= 3 else s0), c1
+    return c0, c1
+
+
+_WORD_START = re.compile(r"\b\w")
 
 
 def _paragraph_end(low: str, s1: int) -> int:

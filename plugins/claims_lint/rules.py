@@ -94,7 +94,8 @@ _RULE_KEYS = {
     "code", "name", "kind", "severity", "profiles", "patterns", "topic", "claim", "before",
     "after", "gap", "gap_before", "gap_after", "comparative", "target", "superlative", "scope",
     "message", "why", "suggestion", "examples", "clearable", "questions", "negatable",
-    "hedgeable", "post_negation", "unless", "informs", "unless_before", "unless_after",
+    "hedgeable", "post_negation", "unless", "unless_clause", "informs", "unless_before",
+    "unless_after",
     "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
     "stands_beside", "still_if", "balanced", "still_if_named", "page_voice",
@@ -145,7 +146,15 @@ class Example:
     span: str = ""
 
 
-_CONTEXT_KEYS = ("unless", "informs", "still_if", "unless_before", "unless_after", "requires_doc")
+_CONTEXT_KEYS = (
+    "unless",
+    "unless_clause",
+    "informs",
+    "still_if",
+    "unless_before",
+    "unless_after",
+    "requires_doc",
+)
 
 
 class _ContextTest:
@@ -204,6 +213,10 @@ class Rule:
     # properties). Compiling all of them was most of the linter's start-up, and a run needs
     # only those of the rules that match. ``compile_context`` compiles them all at once.
     unless_src: str | None = field(default=None, repr=False)
+    # as ``unless``, but only in the claim's own clause: a cue that speaks of the reader's own
+    # medicines ("if you have had Botox") clears the medicine it names, not one named in
+    # another clause ("Botox smooths every line, so tell us if you have had it")
+    unless_clause_src: str | None = field(default=None, repr=False)
     # as ``unless``, for cues that the sentence informs rather than sells ("Botulinum toxin
     # relaxes the muscle"), which hold only on a page that informs (``page_voice``) and not
     # beside the clinic's name (``still_if_named``); honest safety information stays ``unless``
@@ -215,6 +228,7 @@ class Rule:
     requires_doc_src: str | None = field(default=None, repr=False)
 
     unless_re = _ContextTest()
+    unless_clause_re = _ContextTest()
     informs_re = _ContextTest()
     still_if_re = _ContextTest()
     unless_before_re = _ContextTest()
@@ -785,6 +799,7 @@ class _FileLoader:
             line=line,
             branches=tuple(branches),
             unless_src=opt("unless"),
+            unless_clause_src=opt("unless_clause"),
             informs_src=opt("informs"),
             still_if_src=opt("still_if"),
             unless_before_src=opt("unless_before"),

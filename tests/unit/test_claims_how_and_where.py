@@ -182,6 +182,35 @@ def test_the_readers_own_medicine_or_a_doctors_part_is_quiet_on_any_page(
     assert 1 not in pom_lines(linter, page(precaution, OFFER))
 
 
+@pytest.mark.parametrize(
+    "precaution",
+    [
+        "Tell us if you've had Botox in the last three months.",
+        "Please let us know if you are taking finasteride or any other medicine.",
+        "If you have had anti-wrinkle injections recently, please tell us.",
+    ],
+)
+def test_a_cue_about_the_readers_own_medicine_clears_the_medicine_it_names(
+    linter: Linter, precaution: str
+) -> None:
+    assert 1 not in pom_lines(linter, page(precaution, OFFER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Botox smooths every line, so tell us if you have had it before.",
+        "Toxin injections soften frown lines, and let us know if you are taking any medicines.",
+    ],
+)
+def test_a_cue_in_another_clause_does_not_clear_the_medicine_sold_in_this_one(
+    linter: Linter, text: str
+) -> None:
+    """`unless_clause`: the question about the reader's medicines is a clause of its own; the
+    medicine the clinic sells, named before it, is still named."""
+    assert 1 in pom_lines(linter, page(text, OFFER))
+
+
 def test_a_health_services_words_on_a_page_that_sells_do_not_make_it_inform(
     linter: Linter,
 ) -> None:
