@@ -395,9 +395,7 @@ class RuleDetector:
                 if page.clears(rule, s0, s1):
                     skip.add(ri)
                     continue
-                if rule.unless_clause_re is not None and page.clears_clause(
-                    rule, *_clause_with_lead(doc, si, s0 + ra, s0 + rb)
-                ):
+                if page.clears_clause(rule, si, s0 + ra, s0 + rb):
                     continue
                 # through a list, the rule's exceptions hold as they do for one item
                 if la >= 0 and page.clears(rule, s0, s1, (s0 + la, s0 + lb)):
@@ -521,13 +519,14 @@ class _Page:
             return False
         return not rule.page_voice or self._page_informs()
 
-    def clears_clause(self, rule: Rule, c0: int, c1: int) -> bool:
-        """The rule's ``unless_clause`` stands in the claim's clause, and the clinic is not
-        named there."""
+    def clears_clause(self, rule: Rule, si: int, a: int, b: int) -> bool:
+        """The rule's ``unless_clause`` stands in the clause of the claim at [a, b) (sentence
+        ``si``), and the clinic is not named there."""
         test = rule.unless_clause_re
-        if test is None or not test.search(self.doc.lower[c0:c1]):
+        if test is None:
             return False
-        return not self._named(rule, c0, c1)
+        c0, c1 = _clause_with_lead(self.doc, si, a, b)
+        return test.search(self.doc.lower[c0:c1]) is not None and not self._named(rule, c0, c1)
 
     def _named(self, rule: Rule, s0: int, s1: int) -> bool:
         voice = self.doc.pack.voice
@@ -552,12 +551,9 @@ def _clause_with_lead(doc: Doc, si: int, a: int, b: int) -> tuple[int, int]:
     for bs, be in doc.clause_breaks(si):
         if be <= c0 and not doc.lower[be:c0].strip():
             s0 = doc.sentence(si)[0]
-            lead = [m.start() for m in _WORD_START.finditer(doc.lower, s0, bs)]
-            return (lead[-3] if len(lead) >= 3 else s0), c1
+            lead = [m.start() for m in _WORD.finditer(doc.lower, s0, bs)][-3:]
+            return (lead[0] if len(lead) == 3 else s0), c1
     return c0, c1
-
-
-_WORD_START = re.compile(r"\b\w")
 
 
 def _paragraph_end(low: str, s1: int) -> int:

@@ -460,13 +460,12 @@ class HedgeJudge:
             return False
         if _means_of_hedged_main(doc, low, cand, c0, c1):
             return False
+        certain = pack.hedge_certain
         inside = pack.hedge_governing.search(low, cand.start, cand.end)
         if inside is not None:
-            certain = pack.hedge_certain
             return certain is not None and certain.search(low, inside.start(), c1) is not None
         # a hedge after the claim says how much, not whether it lasts: "results are permanent,
         # though results vary" still promises permanence
-        certain = pack.hedge_certain
         if _hedged_after(doc, low, cand, c1) and (
             certain is None or certain.search(low, cand.start, cand.end) is None
         ):
