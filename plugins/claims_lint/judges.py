@@ -104,10 +104,22 @@ class ReportedJudge:
         if not cand.rule.negatable:
             return True
         return not any(
-            a <= cand.start < b and not _runs_into_main_clause(doc, cand, b)
+            a <= cand.start < b
+            and not _runs_into_main_clause(doc, cand, b)
+            and not _named_in_myth(doc, cand, a)
             # a rule that flags even a question flags it asked indirectly ("ask whether ...")
             for a, b in doc.reported_spans(cand.sentence, asks=cand.rule.questions != "flag")
         )
+
+
+def _named_in_myth(doc: Doc, cand: Candidate, body_start: int) -> bool:
+    """The body is a myth the page busts, and the rule's claim is a name it still names: "3
+    myths about anti-wrinkle injections" names the medicine, whatever the myths are."""
+    myths = doc.pack.reported_myths
+    if myths is None or not cand.rule.named_in_myths:
+        return False
+    s0 = doc.sentence(cand.sentence)[0]
+    return myths.search(doc.lower, max(s0, body_start - 40), body_start) is not None
 
 
 def _runs_into_main_clause(doc: Doc, cand: Candidate, body_end: int) -> bool:

@@ -399,6 +399,8 @@ class LanguagePack:
     lists: ListJoiner | None = None
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
+    # words that call a reported body a myth: it still names what a `named_in_myths` rule finds
+    reported_myths: re.Pattern[str] | None = None
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
     remedy: Remedy | None = None  # "Double chin? We can fix that.": see `questions.remedy`
     # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
@@ -798,6 +800,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
+        reported_myths=r.optional_regex("reported_myths"),
         filled=_filled(r, lead, label),
         remedy=_remedy(r),
         pairs=_pairs(r, label),

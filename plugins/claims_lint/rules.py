@@ -98,7 +98,7 @@ _RULE_KEYS = {
     "unless_after",
     "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if", "balanced", "still_if_named", "page_voice",
+    "stands_beside", "still_if", "balanced", "still_if_named", "page_voice", "named_in_myths",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -206,6 +206,9 @@ class Rule:
     # the rule's information cues (``informs``) clear a claim only on a page that speaks as a
     # health service and does not sell (the pack's ``voice.page_*``; detectors._Page)
     page_voice: bool = False
+    # the claim is a name (a medicine): a myth the page busts still names it (the pack's
+    # ``reported_myths``; judges.ReportedJudge)
+    named_in_myths: bool = False
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
@@ -795,6 +798,7 @@ class _FileLoader:
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             still_if_named=bool(raw.get("still_if_named", False)),
             page_voice=bool(raw.get("page_voice", False)),
+            named_in_myths=bool(raw.get("named_in_myths", False)),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),

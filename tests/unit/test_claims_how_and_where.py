@@ -229,6 +229,34 @@ def test_safety_information_stays_quiet_on_a_page_that_sells(linter: Linter) -> 
     assert 1 not in pom_lines(linter, page(SAFETY, OFFER))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four myths about anti-wrinkle injections",
+        "Myth: Botox leaves everyone with a frozen face.",
+        "Busting the misconceptions around toxin injections for sweating",
+    ],
+)
+def test_busting_myths_about_a_medicine_still_names_it(linter: Linter, text: str) -> None:
+    """`named_in_myths`: the myth is not the clinic's claim, but its name for the medicine is
+    (the pack's `reported_myths`)."""
+    assert 1 in pom_lines(linter, page(text, OFFER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myth: fillers last for ever.",
+        "Be wary of adverts that sell Korean Botox at half the usual price.",
+        "Some salons offer B12 injections as a quick energy fix.",
+    ],
+)
+def test_other_reported_claims_stay_reported(linter: Linter, text: str) -> None:
+    """A myth that names no medicine is still only reported, and what other sellers offer is
+    theirs, not the clinic's."""
+    assert categories(linter, text) == set()
+
+
 # the language pack's keys of this session (as each line of language.yaml starts)
 PACK_KEYS = [
     "  purpose: ",
@@ -236,6 +264,7 @@ PACK_KEYS = [
     "  page_offer: ",
     "  page_informs: ",
     "    fragment: ",
+    "reported_myths: ",
 ]
 
 
@@ -255,6 +284,7 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         "  page_offer: ": pack.voice.page_offer if pack.voice else None,
         "  page_informs: ": pack.voice.page_informs if pack.voice else None,
         "    fragment: ": pack.tagline,
+        "reported_myths: ": pack.reported_myths,
     }[key]
     assert off is None
     if key == "  page_offer: " and pack.voice is not None:
