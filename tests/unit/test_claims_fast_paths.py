@@ -18,7 +18,15 @@ from claims_lint.frontmatter import FrontMatterError, _load, parse_front_matter
 from claims_lint.language import _sentence_end, words_regex
 from claims_lint.pairs import _LINE_EDGE, _WORD, _more_words, _short_lines
 from claims_lint.segment import memo_key, memo_keys
-from claims_lint.text import BOUNDARY, _Builder, _extra_present, _label_and_value, _table_row
+from claims_lint.text import (
+    _ACROSS_WORDS,
+    _IN_A_WORD,
+    BOUNDARY,
+    _Builder,
+    _extra_present,
+    _label_and_value,
+    _table_row,
+)
 
 _EDGY = "ab .!?\n\n\t\x1f \u2028x|"  # letters, end marks, blanks, block edges, odd spaces
 
@@ -248,3 +256,33 @@ def test_a_text_without_an_opening_mark_holds_no_attributed_quote(linter: Linter
     assert pack.attributed_quote.search(said)
     # every attributed quote opens with one of the marks: without them, none is found
     assert not pack.attributed_quote.search(said.translate({ord(m): "'" for m in "“”"}))
+
+
+# --- the presence scan, line by line -------------------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n")
+
+
+def _extra_present_whole(src: str) -> bool:
+    """:func:`_extra_present` as it was: the scans that cross words read the whole text, the
+    in-word scans every distinct word of it."""
+    if _HYPHEN_BREAK.search(src) or any(rx.search(src) for rx in _ACROSS_WORDS):
+        return True
+    words = "\n".join(set(src.split()))
+    return any(rx.search(words) for rx in _IN_A_WORD)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 16])
+def test_presence_read_line_by_line_is_the_whole_texts(chunk: int) -> None:
+    # repeated lines (as a page repeats its rows and items) and every kind of token
+    lines = ["p a i n", "a b.c", "x", "B0tox", "NoDowntime", "perma-", "nent", "b*tox", "zzz", ""]
+    alphabet = "abcAB 0.*-\n\t\x1fé"
+    texts = _random_texts(5, 20000, alphabet, 24)
+    rnd = random.Random(6)
+    texts += ["\n".join(rnd.choices(lines, k=rnd.randint(1, 8))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = _extra_present_whole(text)
+        assert _extra_present(text, chunk) == expected, repr(text)
+        found += expected
+    assert 100 < found < len(texts) - 100  # both answers are common
