@@ -1,8 +1,10 @@
 """Speed-only paths read text exactly as the plainer code they replaced: the label lines of a
 page found a chunk of lines at a time, every sentence's memo key from one generator, a table
-row copied in the fewest pieces, the abbreviations a full stop may follow tested by one
-look-behind per length, the scans for letters spaced apart started from a literal, the front
-matter's closing line found line by line, a value's words counted from its first characters.
+row copied in the fewest pieces and a repeated row written from its first working-out, the
+abbreviations a full stop may follow tested by one look-behind per length, the scans for
+letters spaced apart started from a literal, the presence scans reading each distinct line
+once, the front matter's closing line found line by line, a value's words counted from its
+first characters.
 Each is checked against the plainer code, kept here as the reference, on hand-picked and
 random text; and a text with no opening quotation mark is shown to hold no attributed quote.
 """
@@ -26,6 +28,7 @@ from claims_lint.text import (
     _extra_present,
     _label_and_value,
     _table_row,
+    _table_row_again,
 )
 
 _EDGY = "ab .!?\n\n\t\x1f \u2028x|"  # letters, end marks, blanks, block edges, odd spaces
@@ -125,6 +128,27 @@ def test_a_row_copied_in_pieces_maps_as_one_copied_cell_by_cell() -> None:
         assert _built(fast) == _built(slow), (row, header)
         tried += 1
     assert tried > 1000
+
+
+def test_a_repeated_row_is_written_as_it_was_worked_out() -> None:
+    # rows repeat (as a page repeats its tables), with and without escaped pipes, label and
+    # value pairs and header rows, under several headers, each at its own offset
+    rnd = random.Random(8)
+    rows = ["| First | 45 min | patch test |", "| Downtime | None |", "a \\| b | c", "| x |  |"]
+    rows += ["| Session | Time | Notes |", "|", " | *usually* | two |", "Downtime | none"]
+    headers = [None, ["Session", "Time", "Notes"], ["", "Time"], ["Downtime", ""], []]
+    memo: dict = {}
+    again, once = _Builder(), _Builder()
+    at = 0
+    for _ in range(2000):
+        row, header, is_header = rnd.choice(rows), rnd.choice(headers), rnd.random() < 0.2
+        names = _table_row_again(memo, again, row, at, header, is_header)
+        assert names == _table_row(once, row, at, header, is_header), (row, header)
+        for b in (again, once):
+            b.verbatim("\n", at + len(row))
+        at += len(row) + 1
+    assert _built(again) == _built(once)
+    assert len(memo) < 200  # most rows were written from the memo
 
 
 # --- sentence ends after abbreviations ----------------------------------------------------------
