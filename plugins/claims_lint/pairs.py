@@ -45,8 +45,10 @@ class PairDetector:
     def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
         self.judge_statement = judge_statement
         # the lines with a colon that count nothing ("Time: 45 min"): whether a line counts is
-        # decided by its words alone, and a page repeats its table cells by the thousand
+        # decided by its words and the language pack alone, and a page repeats its table
+        # cells by the thousand
         self._counts_nothing: set[str] = set()
+        self._counted_with: object = None  # the pack those lines were read with
 
     def detect(self, doc: Doc) -> list[Candidate]:
         pairs = doc.pack.pairs
@@ -65,6 +67,9 @@ class PairDetector:
         found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
         out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
+            if doc.pack is not self._counted_with:
+                self._counts_nothing.clear()
+                self._counted_with = doc.pack
             for i in doc.sentences_with(":"):
                 out += self._count_line(doc, spans, i)
         return out
