@@ -34,6 +34,7 @@ _CLOSED_LINE = re.compile(rf"[ \t]*{BOUNDARY}[ \t]*\n")  # a heading's end, then
 _LINE_EDGE = " \t" + BOUNDARY  # what a line's words may stand between
 _EDGES_AFTER = re.compile(rf"[{re.escape(_EDGE)}]*")  # the blanks and edges after a line
 _UNSAID = ".!?:;,…\"'*_—–-" + _EDGE  # what a value or label ends with that says nothing
+_COUNTS_NOTHING_SIZE = 20_000  # lines a pair detector remembers as counting nothing
 
 
 class PairDetector:
@@ -43,6 +44,11 @@ class PairDetector:
 
     def __init__(self, judge_statement: Callable[[str], list[Candidate]]) -> None:
         self.judge_statement = judge_statement
+        # the lines with a colon that count nothing ("Time: 45 min"): whether a line counts is
+        # decided by its words and the language pack alone, and a page repeats its table
+        # cells by the thousand
+        self._counts_nothing: set[str] = set()
+        self._counted_with: object = None  # the pack those lines were read with
 
     def detect(self, doc: Doc) -> list[Candidate]:
         pairs = doc.pack.pairs
@@ -61,6 +67,9 @@ class PairDetector:
         found.sort(key=lambda f: f[:2])  # in page order, as a reader meets them
         out = [c for _, _, cands in found for c in cands]
         if pairs.count_labels:
+            if doc.pack is not self._counted_with:
+                self._counts_nothing.clear()
+                self._counted_with = doc.pack
             for i in doc.sentences_with(":"):
                 out += self._count_line(doc, spans, i)
         return out
@@ -155,12 +164,16 @@ class PairDetector:
         """A line "Sessions needed: 1": a label that asks how many, and an amount after it."""
         s0, s1 = doc.sentence(i)  # the edges round its words are stripped with the rest
         low = doc.lower
-        colon = low.find(":", s0, s1)
-        if colon < 0:
+        line = low[s0:s1]
+        colon = line.find(":")
+        if colon < 0 or line in self._counts_nothing:
             return []
-        label, value = low[s0:colon], low[colon + 1 : s1]
+        label, value = line[:colon], line[colon + 1 :]
         said = label_statements(doc.pack, label.strip(_UNSAID), value.strip(_UNSAID))
         if not said:  # most lines with a colon: no label that asks how many, or no amount
+            if len(self._counts_nothing) >= _COUNTS_NOTHING_SIZE:
+                self._counts_nothing.clear()  # bounded: a huge page of new text stays small
+            self._counts_nothing.add(line)
             return []
         found = {c.rule.code: (c, s) for s in said for c in self.judge_statement(s)}
         if not found:

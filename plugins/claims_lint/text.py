@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate
+from typing import Protocol
 
 __all__ = [
     "BOUNDARY",
@@ -726,13 +727,14 @@ _IN_A_WORD = (
     re.compile(rf"[{_MASKS}](?<=[A-Za-z][{_MASKS}])(?=[{_MASKS}]*[A-Za-z])"),
     re.compile(r"([A-Za-z])\1\1"),  # a held letter
 )
+_ACROSS_LINES = re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n")  # a word hyphenated across a line break
+# Spaced letters with a space for one separator or both ("p a i n", "p.a i"). Each scan starts
+# with one literal character, which the regex engine finds fast: spaced by spaces alone
+# ("p a i") from the space before the middle letter, tried at each space with two character
+# tests; a space and another separator ("p a.i", "p.a i") from that separator, one scan per
+# separator (a scan for a class of characters tests every character). None of them matches a
+# newline, and their look-arounds see a newline as they see the start of the text.
 _ACROSS_WORDS = (
-    re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n"),  # a word hyphenated across a line break
-    # Spaced letters with a space for one separator or both ("p a i n", "p.a i"). Each scan
-    # starts with one literal character, which the regex engine finds fast: spaced by spaces
-    # alone ("p a i") from the space before the middle letter, tried at each space with two
-    # character tests; a space and another separator ("p a.i", "p.a i") from that separator,
-    # one scan per separator (a scan for a class of characters tests every character).
     re.compile(r" [A-Za-z] [A-Za-z]\b(?<=\b[A-Za-z] [A-Za-z] [A-Za-z])"),
     *(
         re.compile(
@@ -744,28 +746,46 @@ _ACROSS_WORDS = (
 )
 
 
-def _extra_present(src: str) -> bool:
+def _extra_present(src: str, chunk: int = 1 << 16) -> bool:
     """May ``src`` hold a rare evasion token (spaced, leet, masked or held letters, camel
     case, a hyphen before a line break)? A cheap test for the whole text: only then does the
     tokeniser try those tokens, which cost a try at every letter.
 
-    The in-word scans read each distinct word once, joined by newlines: none of them matches
-    white space, and every look-around in them sees any white space as it sees a newline, so
-    they find a match there exactly when they would in ``src``."""
-    if any(rx.search(src) for rx in _ACROSS_WORDS):
+    Only the hyphen before a line break crosses a line. The other scans read each distinct
+    line once (a page repeats its table rows, list items and paragraphs), joined by newlines:
+    none of them matches a newline, and their look-arounds see the newline between two lines
+    as they see it in ``src``. The in-word scans then read each distinct word of those lines
+    once, joined by newlines: none of them matches white space, and every look-around in
+    them sees any white space as it sees a newline, so each scan finds a match exactly when
+    it would in ``src``."""
+    if _ACROSS_LINES.search(src):
         return True
-    words = "\n".join(_distinct_words(src))
-    return any(rx.search(words) for rx in _IN_A_WORD)
-
-
-def _distinct_words(src: str, chunk: int = 1 << 16) -> set[str]:
-    """``set(src.split())``, read a chunk at a time (each cut at a space, which ``split``
-    splits at anyway): splitting a 4 MB page whole made a list of every word on it, most of
-    the linter's peak memory."""
+    seen: set[str] = set()
     words: set[str] = set()
-    for part in _space_chunks(src, chunk):
-        words.update(part.split())
-    return words
+    for part in _line_chunks(src, chunk):
+        new = set(part.split("\n"))
+        new -= seen
+        seen |= new
+        lines = "\n".join(new)
+        if any(rx.search(lines) for rx in _ACROSS_WORDS):
+            return True
+        words.update(lines.split())
+    joined = "\n".join(words)
+    return any(rx.search(joined) for rx in _IN_A_WORD)
+
+
+def _line_chunks(text: str, chunk: int) -> Iterator[str]:
+    """``text`` in consecutive runs of whole lines of at least ``chunk`` characters (the last
+    run may be shorter), without the newline at each cut: a 4 MB page split whole made a
+    list of every line on it at once."""
+    at, n = 0, len(text)
+    while at <= n:
+        cut = text.find("\n", at + chunk)
+        if cut < 0:
+            yield text[at:]
+            return
+        yield text[at:cut]
+        at = cut + 1
 
 
 _TEXT_COMMON = r"(?P<comment><!--)|(?P<ent>(?!))"
@@ -1246,8 +1266,65 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _CELL_MARKUP = re.compile(r"[*_`]+")
 
 
+class _Sink(Protocol):
+    """Where a table row's text goes: a :class:`_Builder`, or a :class:`_RowCopy` recording."""
+
+    def verbatim(self, text: str, s: int) -> None: ...
+
+    def replace(self, text: str, s: int, e: int) -> None: ...
+
+
+class _RowCopy:
+    """What :func:`_table_row` writes for one row, recorded with offsets from the row's start,
+    to be written again for the same row under the same header: a page repeats its tables,
+    and writing down a row's pieces costs a third of working them out."""
+
+    __slots__ = ("pieces", "names")
+
+    def __init__(self) -> None:
+        # (copied as it stands, text, source start, source end), as _Builder takes them
+        self.pieces: list[tuple[bool, str, int, int]] = []
+        self.names: list[str] = []
+
+    def verbatim(self, text: str, s: int) -> None:
+        if text:
+            self.pieces.append((True, text, s, s + len(text)))
+
+    def replace(self, text: str, s: int, e: int) -> None:
+        if text:
+            self.pieces.append((False, text, s, e))
+
+    def write(self, b: _Builder, rs: int) -> list[str]:
+        """Write the row at source offset ``rs`` into ``b``, as :func:`_table_row` did; return
+        its header cell names (a copy: the caller keeps them)."""
+        for copied, text, s, e in self.pieces:
+            if copied:
+                b.verbatim(text, rs + s)
+            else:
+                b.replace(text, rs + s, rs + e)
+        return list(self.names)
+
+
+def _table_row_again(
+    rows: dict[tuple[str, tuple[str, ...] | None, bool], _RowCopy],
+    b: _Builder,
+    rest: str,
+    rs: int,
+    header: list[str] | None,
+    is_header: bool,
+) -> list[str]:
+    """:func:`_table_row`, worked out once per distinct row, header and kind of row in
+    ``rows`` (the page's), and written again from there."""
+    key = (rest, None if header is None else tuple(header), is_header)
+    copy = rows.get(key)
+    if copy is None:
+        copy = rows[key] = _RowCopy()
+        copy.names = _table_row(copy, rest, 0, header, is_header)
+    return copy.write(b, rs)
+
+
 def _table_row(
-    b: _Builder, rest: str, rs: int, header: list[str] | None, is_header: bool
+    b: _Sink, rest: str, rs: int, header: list[str] | None, is_header: bool
 ) -> list[str]:
     """Copy one table row, each cell its own sentence; return a header row's cell names.
 
@@ -1291,7 +1368,7 @@ def _table_row(
 
 
 def _copy_cells(
-    b: _Builder, rest: str, rs: int, starts: list[int], ends: list[int], named: list[str]
+    b: _Sink, rest: str, rs: int, starts: list[int], ends: list[int], named: list[str]
 ) -> None:
     """Copy a row whose pipes all end cells, each pipe read as a block edge (one for one, so
     the row is one copy) and each column's name put in front of its cell (``starts`` and
@@ -1331,6 +1408,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
     in_list = False
     in_table = False
     header: list[str] | None = None  # the header cells of the table being read
+    rows: dict[tuple[str, tuple[str, ...] | None, bool], _RowCopy] = {}  # see _table_row_again
     in_indented_code = False
     nlines = len(lines)
     # Plain and blank lines are copied as they stand: a run of them is copied in one piece
@@ -1456,7 +1534,7 @@ def _block_structure(body: str, base: int) -> tuple[str, Mapping, set[str]]:
             if in_table or rest.lstrip().startswith("|") or _TABLE_SEP.match(nxt):
                 in_table = True
                 is_header = bool(_TABLE_SEP.match(nxt))
-                row = _table_row(b, rest, rs, None if is_header else header, is_header)
+                row = _table_row_again(rows, b, rest, rs, None if is_header else header, is_header)
                 if is_header:
                     header = row
                 b.replace(BOUNDARY + "\n"[:nl_len], ls + len(line), ls + len(line) + nl_len)

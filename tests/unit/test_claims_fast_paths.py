@@ -1,8 +1,10 @@
 """Speed-only paths read text exactly as the plainer code they replaced: the label lines of a
 page found a chunk of lines at a time, every sentence's memo key from one generator, a table
-row copied in the fewest pieces, the abbreviations a full stop may follow tested by one
-look-behind per length, the scans for letters spaced apart started from a literal, the front
-matter's closing line found line by line, a value's words counted from its first characters.
+row copied in the fewest pieces and a repeated row written from its first working-out, the
+abbreviations a full stop may follow tested by one look-behind per length, the scans for
+letters spaced apart started from a literal, the presence scans reading each distinct line
+once, the front matter's closing line found line by line, a value's words counted from its
+first characters.
 Each is checked against the plainer code, kept here as the reference, on hand-picked and
 random text; and a text with no opening quotation mark is shown to hold no attributed quote.
 """
@@ -18,7 +20,16 @@ from claims_lint.frontmatter import FrontMatterError, _load, parse_front_matter
 from claims_lint.language import _sentence_end, words_regex
 from claims_lint.pairs import _LINE_EDGE, _WORD, _more_words, _short_lines
 from claims_lint.segment import memo_key, memo_keys
-from claims_lint.text import BOUNDARY, _Builder, _extra_present, _label_and_value, _table_row
+from claims_lint.text import (
+    _ACROSS_WORDS,
+    _IN_A_WORD,
+    BOUNDARY,
+    _Builder,
+    _extra_present,
+    _label_and_value,
+    _table_row,
+    _table_row_again,
+)
 
 _EDGY = "ab .!?\n\n\t\x1f \u2028x|"  # letters, end marks, blanks, block edges, odd spaces
 
@@ -117,6 +128,27 @@ def test_a_row_copied_in_pieces_maps_as_one_copied_cell_by_cell() -> None:
         assert _built(fast) == _built(slow), (row, header)
         tried += 1
     assert tried > 1000
+
+
+def test_a_repeated_row_is_written_as_it_was_worked_out() -> None:
+    # rows repeat (as a page repeats its tables), with and without escaped pipes, label and
+    # value pairs and header rows, under several headers, each at its own offset
+    rnd = random.Random(8)
+    rows = ["| First | 45 min | patch test |", "| Downtime | None |", "a \\| b | c", "| x |  |"]
+    rows += ["| Session | Time | Notes |", "|", " | *usually* | two |", "Downtime | none"]
+    headers = [None, ["Session", "Time", "Notes"], ["", "Time"], ["Downtime", ""], []]
+    memo: dict = {}
+    again, once = _Builder(), _Builder()
+    at = 0
+    for _ in range(2000):
+        row, header, is_header = rnd.choice(rows), rnd.choice(headers), rnd.random() < 0.2
+        names = _table_row_again(memo, again, row, at, header, is_header)
+        assert names == _table_row(once, row, at, header, is_header), (row, header)
+        for b in (again, once):
+            b.verbatim("\n", at + len(row))
+        at += len(row) + 1
+    assert _built(again) == _built(once)
+    assert len(memo) < 200  # most rows were written from the memo
 
 
 # --- sentence ends after abbreviations ----------------------------------------------------------
@@ -248,3 +280,33 @@ def test_a_text_without_an_opening_mark_holds_no_attributed_quote(linter: Linter
     assert pack.attributed_quote.search(said)
     # every attributed quote opens with one of the marks: without them, none is found
     assert not pack.attributed_quote.search(said.translate({ord(m): "'" for m in "“”"}))
+
+
+# --- the presence scan, line by line -------------------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(r"-(?<=[A-Za-z]-)[ \t]*\n")
+
+
+def _extra_present_whole(src: str) -> bool:
+    """:func:`_extra_present` as it was: the scans that cross words read the whole text, the
+    in-word scans every distinct word of it."""
+    if _HYPHEN_BREAK.search(src) or any(rx.search(src) for rx in _ACROSS_WORDS):
+        return True
+    words = "\n".join(set(src.split()))
+    return any(rx.search(words) for rx in _IN_A_WORD)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 16])
+def test_presence_read_line_by_line_is_the_whole_texts(chunk: int) -> None:
+    # repeated lines (as a page repeats its rows and items) and every kind of token
+    lines = ["p a i n", "a b.c", "x", "B0tox", "NoDowntime", "perma-", "nent", "b*tox", "zzz", ""]
+    alphabet = "abcAB 0.*-\n\t\x1fé"
+    texts = _random_texts(5, 20000, alphabet, 24)
+    rnd = random.Random(6)
+    texts += ["\n".join(rnd.choices(lines, k=rnd.randint(1, 8))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = _extra_present_whole(text)
+        assert _extra_present(text, chunk) == expected, repr(text)
+        found += expected
+    assert 100 < found < len(texts) - 100  # both answers are common

@@ -272,3 +272,12 @@ def test_contrast_openings_without_their_words_are_found_by_scanning_the_page(
     doc = Doc(text, text.lower(), pack)
     found = detector._contrast_openings(doc, by_words, _Spans(doc))
     assert found == detector._contrast_openings(doc, scanned, _Spans(doc)) == [0, 2, 3]
+
+
+def test_a_count_line_is_read_every_time_a_page_repeats_it(linter: Linter) -> None:
+    # the lines that count nothing are remembered by their words; a line that counts is not
+    text = "Treatment time: 40 minutes\n\nSessions needed: 1\n\n" * 3
+    found = [f for f in linter.lint_source(text, "page.md").findings if f.category == GUA]
+    assert [f.line for f in found] == [3, 7, 11]
+    again = [f for f in linter.lint_source(text, "page.md").findings if f.category == GUA]
+    assert again == found
