@@ -106,20 +106,25 @@ class ReportedJudge:
         return not any(
             a <= cand.start < b
             and not _runs_into_main_clause(doc, cand, b)
-            and not _named_in_myth(doc, cand, a)
+            and not _kept_though_reported(doc, cand, a)
             # a rule that flags even a question flags it asked indirectly ("ask whether ...")
             for a, b in doc.reported_spans(cand.sentence, asks=cand.rule.questions != "flag")
         )
 
 
-def _named_in_myth(doc: Doc, cand: Candidate, body_start: int) -> bool:
-    """The body is a myth the page busts, and the rule's claim is a name it still names: "3
-    myths about anti-wrinkle injections" names the medicine, whatever the myths are."""
-    myths = doc.pack.reported_myths
-    if myths is None or not cand.rule.named_in_myths:
+def _kept_though_reported(doc: Doc, cand: Candidate, body_start: int) -> bool:
+    """The body is of a kind the rule keeps (``reported_keeps``), told by the words just
+    before it: "3 myths about anti-wrinkle injections" still names the medicine, "for people
+    seeking a lift without undergoing surgery" still sets the treatment against surgery."""
+    if not cand.rule.reported_keeps:
         return False
     s0 = doc.sentence(cand.sentence)[0]
-    return myths.search(doc.lower, max(s0, body_start - 40), body_start) is not None
+    kinds = doc.pack.reported_kinds
+    return any(
+        kinds[k].search(doc.lower, max(s0, body_start - 40), body_start) is not None
+        for k in cand.rule.reported_keeps
+        if k in kinds
+    )
 
 
 def _runs_into_main_clause(doc: Doc, cand: Candidate, body_end: int) -> bool:

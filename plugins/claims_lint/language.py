@@ -399,8 +399,9 @@ class LanguagePack:
     lists: ListJoiner | None = None
     # a belief and its refutation ("Many think it is painless. It is not."): see `refutation`
     refutation: Refutation | None = None
-    # words that call a reported body a myth: it still names what a `named_in_myths` rule finds
-    reported_myths: re.Pattern[str] | None = None
+    # kinds of reported body, by the words just before it ("myth", "wish"): a rule's
+    # ``reported_keeps`` names those that do not clear its claim (judges.ReportedJudge)
+    reported_kinds: dict[str, re.Pattern[str]] = field(default_factory=dict)
     filled: Filled | None = None  # "Who can't have it? Nobody.": see `questions.filled`
     remedy: Remedy | None = None  # "Double chin? We can fix that.": see `questions.remedy`
     # "Worried about downtime?", "Scared it'll hurt?": the lead before the worry, the clause a
@@ -533,6 +534,12 @@ class _Reader:
             raise ConfigError(
                 str(self.path), 0, f"'{dotted}' is not a valid regex: {exc}"
             ) from None
+
+
+def _reported_kinds(r: _Reader) -> dict[str, re.Pattern[str]]:
+    """The ``reported_kinds`` section: each kind's name and the words that tell it."""
+    kinds = r.get("reported_kinds", dict, {})
+    return {str(name): r.regex(f"reported_kinds.{name}") for name in kinds}
 
 
 def _optional_regex(r: _Reader, dotted: str) -> re.Pattern[str] | None:
@@ -800,7 +807,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_after_crosses=frozenset(r.get("hedges.after_claim_crosses", list, [])),
         hedge_tail=_word_regex(r, "hedges.tail"),
         refutation=_refutation(r),
-        reported_myths=r.optional_regex("reported_myths"),
+        reported_kinds=_reported_kinds(r),
         filled=_filled(r, lead, label),
         remedy=_remedy(r),
         pairs=_pairs(r, label),

@@ -98,7 +98,7 @@ _RULE_KEYS = {
     "unless_after",
     "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
-    "stands_beside", "still_if", "balanced", "still_if_named", "page_voice", "named_in_myths",
+    "stands_beside", "still_if", "balanced", "still_if_named", "page_voice", "reported_keeps",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -206,9 +206,9 @@ class Rule:
     # the rule's information cues (``informs``) clear a claim only on a page that speaks as a
     # health service and does not sell (the pack's ``voice.page_*``; detectors._Page)
     page_voice: bool = False
-    # the claim is a name (a medicine): a myth the page busts still names it (the pack's
-    # ``reported_myths``; judges.ReportedJudge)
-    named_in_myths: bool = False
+    # kinds of reported body (the pack's ``reported_kinds``) that report the claim but do not
+    # clear it: a myth the page busts still names a medicine (judges.ReportedJudge)
+    reported_keeps: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
     branches: tuple[Branch, ...] = ()  # what the prefilter and the detector run
@@ -740,6 +740,20 @@ class _FileLoader:
                 raise ConfigError(where, 0, f"{code}: {what}") from None
         return out
 
+    def _reported_keeps(self, raw: dict[str, Any], code: str, where: str) -> tuple[str, ...]:
+        """The kinds of reported body the rule keeps, each one the language pack defines."""
+        keeps = raw.get("reported_keeps") or []
+        if not isinstance(keeps, list):
+            raise ConfigError(where, 0, f"{code}: reported_keeps is a list, e.g. [myth]")
+        known = self.pack.reported_kinds
+        for kind in keeps:
+            if str(kind) not in known:
+                names = ", ".join(sorted(known)) or "none"
+                raise ConfigError(
+                    where, 0, f"{code}: reported_keeps has {kind!r}; the pack's kinds are {names}"
+                )
+        return tuple(str(k) for k in keeps)
+
     def _rule(
         self,
         raw: Any,
@@ -798,7 +812,7 @@ class _FileLoader:
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             still_if_named=bool(raw.get("still_if_named", False)),
             page_voice=bool(raw.get("page_voice", False)),
-            named_in_myths=bool(raw.get("named_in_myths", False)),
+            reported_keeps=self._reported_keeps(raw, code, where),
             source=f"{path.parent.name}/{path.name}",
             line=line,
             branches=tuple(branches),

@@ -22,12 +22,13 @@ rule example or a tuning-set item):
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from claims_lint import Linter
+from claims_lint import ConfigError, Linter
 from claims_lint.language import load_language
-from claims_lint.rules import rules_root
+from claims_lint.rules import load_rules, rules_root
 from claims_lint.segment import taglines
 
 from tests.unit.conftest import categories
@@ -238,8 +239,8 @@ def test_safety_information_stays_quiet_on_a_page_that_sells(linter: Linter) -> 
     ],
 )
 def test_busting_myths_about_a_medicine_still_names_it(linter: Linter, text: str) -> None:
-    """`named_in_myths`: the myth is not the clinic's claim, but its name for the medicine is
-    (the pack's `reported_myths`)."""
+    """`reported_keeps: [myth]`: the myth is not the clinic's claim, but its name for the
+    medicine is (the pack's `reported_kinds`)."""
     assert 1 in pom_lines(linter, page(text, OFFER))
 
 
@@ -257,6 +258,41 @@ def test_other_reported_claims_stay_reported(linter: Linter, text: str) -> None:
     assert categories(linter, text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A good option for people seeking a lift without undergoing surgery.",
+        "Ideal for anyone looking to soften lines without going under the knife.",
+    ],
+)
+def test_a_wish_the_treatment_answers_still_sets_it_against_surgery(
+    linter: Linter, text: str
+) -> None:
+    """`reported_keeps: [wish]` on the comparison rules: the wish is the reader's, the
+    alternative to surgery is the clinic's."""
+    assert "comparison-denigration" in categories(linter, text)
+
+
+def test_a_pack_without_reported_kinds_loads_and_keeps_nothing(tmp_path: Path) -> None:
+    src = (rules_root() / "en" / "language.yaml").read_text(encoding="utf-8")
+    start = src.index("reported_kinds:")
+    end = src.index("\n\n", start)
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "language.yaml").write_text(src[:start] + src[end:], encoding="utf-8")
+    assert load_language("xx", str(tmp_path)).reported_kinds == {}
+
+
+def test_a_rule_that_keeps_an_unknown_kind_is_refused(tmp_path: Path) -> None:
+    """A reviewer's typo ("myths") is an error at load, with what the pack offers."""
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    path = root / "en" / "prescription-medicine.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reported_keeps: [myth]", "reported_keeps: [myths]", 1))
+    with pytest.raises(ConfigError, match=r"reported_keeps has 'myths'.*myth, wish"):
+        load_rules(rules_dir=str(root))
+
+
 # the language pack's keys of this session (as each line of language.yaml starts)
 PACK_KEYS = [
     "  purpose: ",
@@ -264,7 +300,6 @@ PACK_KEYS = [
     "  page_offer: ",
     "  page_informs: ",
     "    fragment: ",
-    "reported_myths: ",
 ]
 
 
@@ -284,7 +319,6 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         "  page_offer: ": pack.voice.page_offer if pack.voice else None,
         "  page_informs: ": pack.voice.page_informs if pack.voice else None,
         "    fragment: ": pack.tagline,
-        "reported_myths: ": pack.reported_myths,
     }[key]
     assert off is None
     if key == "  page_offer: " and pack.voice is not None:
