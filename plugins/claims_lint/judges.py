@@ -112,6 +112,11 @@ class ReportedJudge:
         )
 
 
+# how far before a reported body the words that tell its kind may stand ("3 myths about ...",
+# "for people seeking a lift ...": the frame's own words, not the sentence's opening)
+_KIND_WINDOW = 40
+
+
 def _kept_though_reported(doc: Doc, cand: Candidate, body_start: int) -> bool:
     """The body is of a kind the rule keeps (``reported_keeps``), told by the words just
     before it: "3 myths about anti-wrinkle injections" still names the medicine, "for people
@@ -121,7 +126,7 @@ def _kept_though_reported(doc: Doc, cand: Candidate, body_start: int) -> bool:
     s0 = doc.sentence(cand.sentence)[0]
     kinds = doc.pack.reported_kinds
     return any(
-        kinds[k].search(doc.lower, max(s0, body_start - 40), body_start) is not None
+        kinds[k].search(doc.lower, max(s0, body_start - _KIND_WINDOW), body_start) is not None
         for k in cand.rule.reported_keeps
         if k in kinds
     )
