@@ -462,37 +462,67 @@ class HedgeJudge:
     def keep(self, doc: Doc, cand: Candidate, all_cands: Sequence[Candidate]) -> bool:
         if cand.detector == "remedy":  # "Double chin? We can fix that.": the clinic promises
             return True
-        if not cand.rule.hedgeable:
-            return not (cand.rule.balanced and _balanced(doc, cand))
-        pack = doc.pack
-        low = doc.lower
-        c0, c1 = doc.clause(cand.start, cand.end)
-        if pack.hedge_clause.search(low, c0, c1):
-            return False
-        # "injected to fill lines, add volume or change the shape": a purpose, not a result
-        s0 = doc.sentence(cand.sentence)[0]
-        purpose = pack.hedge_purpose
-        if purpose is not None and purpose.search(low, max(s0, cand.start - 80), cand.start):
-            return False
-        # A governing hedge stands at most a few words before the claim, or between a frame's
-        # topic and its claim ("dead cells can leave skin feeling smoother").
-        window = low[c0 : cand.start].split()
-        before = " ".join(window[-pack.hedge_reach :]) if window else ""
-        if before and pack.hedge_governing.search(before):
-            return False
-        if _means_of_hedged_main(doc, low, cand, c0, c1):
-            return False
-        certain = pack.hedge_certain
-        inside = pack.hedge_governing.search(low, cand.start, cand.end)
-        if inside is not None:
-            return certain is not None and certain.search(low, inside.start(), c1) is not None
-        # a hedge after the claim says how much, not whether it lasts: "results are permanent,
-        # though results vary" still promises permanence
-        if _hedged_after(doc, low, cand, c1) and (
-            certain is None or certain.search(low, cand.start, cand.end) is None
-        ):
-            return False
-        return not _hedged_list(doc, low, c0, cand.sentence)
+        rule = cand.rule
+        if rule.hedgeable and not (rule.own_voice_holds and _own_voice(doc, cand)):
+            if _hedged(doc, cand):
+                return False
+        return not (rule.balanced and _balanced(doc, cand))
+
+
+def _hedged(doc: Doc, cand: Candidate) -> bool:
+    """Whether a hedge governs the claim (HedgeJudge), by its clause, a purpose before it, a
+    hedge a few words before it or inside it, or one after it that speaks of it."""
+    pack = doc.pack
+    low = doc.lower
+    c0, c1 = doc.clause(cand.start, cand.end)
+    if pack.hedge_clause.search(low, c0, c1):
+        return True
+    # "injected to fill lines, add volume or change the shape": a purpose, not a result
+    s0 = doc.sentence(cand.sentence)[0]
+    purpose = pack.hedge_purpose
+    if purpose is not None and purpose.search(low, max(s0, cand.start - 80), cand.start):
+        return True
+    # A governing hedge stands at most a few words before the claim, or between a frame's
+    # topic and its claim ("dead cells can leave skin feeling smoother").
+    window = low[c0 : cand.start].split()
+    before = " ".join(window[-pack.hedge_reach :]) if window else ""
+    if before and pack.hedge_governing.search(before):
+        return True
+    if _means_of_hedged_main(doc, low, cand, c0, c1):
+        return True
+    certain = pack.hedge_certain
+    inside = pack.hedge_governing.search(low, cand.start, cand.end)
+    if inside is not None:
+        return certain is None or certain.search(low, inside.start(), c1) is None
+    # a hedge after the claim says how much, not whether it lasts: "results are permanent,
+    # though results vary" still promises permanence
+    if _hedged_after(doc, low, cand, c1) and (
+        certain is None or certain.search(low, cand.start, cand.end) is None
+    ):
+        return True
+    return _hedged_list(doc, low, c0, cand.sentence)
+
+
+def _own_voice(doc: Doc, cand: Candidate) -> bool:
+    """Whether a hedged claim still claims because of who says it or of whom: its sentence is
+    in the clinic's own words or makes an offer (the pack's ``voice.page_own`` and
+    ``voice.page_offer``: "With our protocol, hair fall can be controlled", "Laser can reduce
+    acne: courses from £300"), its clause says it of most people (``hedges.majority``: "Most
+    patients sweat less within a week"), or the claim keeps its result certain
+    (``hedges.certain``: "Looking to cure hair loss for good?"). "PRP may help some people's
+    hair loss" informs."""
+    voice = doc.pack.voice
+    s0, s1 = doc.sentence(cand.sentence)
+    low = doc.lower
+    for rx in (voice.page_own, voice.page_offer) if voice is not None else ():
+        if rx is not None and rx.search(low, s0, s1) is not None:
+            return True
+    c0, c1 = doc.clause(cand.start, cand.end)
+    pack = doc.pack
+    return any(
+        rx is not None and rx.search(low, at, c1) is not None
+        for rx, at in ((pack.hedge_majority, c0), (pack.hedge_certain, cand.start))
+    )
 
 
 def _means_of_hedged_main(doc: Doc, low: str, cand: Candidate, c0: int, c1: int) -> bool:

@@ -376,6 +376,8 @@ class LanguagePack:
     negation_across_aside: re.Pattern[str] | None = None
     hedge_carries_over: tuple[str, ...] = ()  # "and", "or": a hedge reaches along a list
     hedge_certain: re.Pattern[str] | None = None  # "never", "for good": a hedge inside fails
+    # "most patients": no hedge for the categories whose rules set ``own_voice_holds``
+    hedge_majority: re.Pattern[str] | None = None
     # "Safe. Effective. Permanent.": a line of short fragments, one sentence (``tagline``); the
     # first finds a fragment after a fragment's mark, the second checks the whole line
     tagline_hint: re.Pattern[str] | None = None
@@ -797,6 +799,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         negation_across_aside=r.optional_regex("negation.across_aside"),
         hedge_carries_over=tuple(str(w) for w in r.get("hedges.carries_over", list, [])),
         hedge_certain=_optional_regex(r, "hedges.certain"),
+        hedge_majority=_optional_regex(r, "hedges.majority"),
         hedge_means=_optional_regex(r, "hedges.means"),
         hedge_purpose=r.optional_regex("hedges.purpose"),
         hedge_limits=_optional_regex(r, "hedges.limits"),

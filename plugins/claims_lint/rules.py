@@ -99,6 +99,7 @@ _RULE_KEYS = {
     "requires_doc",
     "defers", "contradicts", "confidence", "replaces", "cleared_by", "gap_commas", "unless_scope",
     "stands_beside", "still_if", "balanced", "still_if_named", "page_voice", "reported_keeps",
+    "own_voice_holds",
 }  # fmt: skip
 _DEFAULT_GAP = 3
 
@@ -114,6 +115,7 @@ class Category:
     hedgeable: bool = False
     questions: str = "exempt"
     balanced: bool = False  # a hedge AND a stated limit ("but it is not a cure") soften it
+    own_voice_holds: bool = False  # a hedged claim in the clinic's own words stays a claim
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class Rule:
     negatable: bool = True
     hedgeable: bool = False
     balanced: bool = False  # softened by a hedge with the limits it names (language pack)
+    own_voice_holds: bool = False  # no hedge softens it in the clinic's own words ("our", "we")
     post_negation: bool = False
     defers: bool = False  # yields to any finding of another category on the same words ...
     stands_beside: tuple[str, ...] = ()  # ... except these categories: both are reported
@@ -343,6 +346,7 @@ def _load_categories(root: Path) -> dict[str, Category]:
             hedgeable=bool(raw.get("hedgeable", False)),
             questions=str(raw.get("questions", "exempt")),
             balanced=bool(raw.get("balanced", False)),
+            own_voice_holds=bool(raw.get("own_voice_holds", False)),
         )
     missing = set(CATEGORY_IDS) - set(out)
     if missing:
@@ -802,6 +806,7 @@ class _FileLoader:
             negatable=bool(raw.get("negatable", True)),
             hedgeable=bool(raw.get("hedgeable", cat.hedgeable)),
             balanced=bool(raw.get("balanced", cat.balanced)),
+            own_voice_holds=bool(raw.get("own_voice_holds", cat.own_voice_holds)),
             post_negation=bool(raw.get("post_negation", False)),
             defers=bool(raw.get("defers", False)),
             stands_beside=tuple(str(c) for c in raw.get("stands_beside", ())),
