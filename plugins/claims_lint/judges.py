@@ -463,9 +463,9 @@ class HedgeJudge:
         if cand.detector == "remedy":  # "Double chin? We can fix that.": the clinic promises
             return True
         rule = cand.rule
-        if rule.hedgeable and not (rule.own_voice_holds and _own_voice(doc, cand)):
-            if _hedged(doc, cand):
-                return False
+        softens = rule.hedgeable and not (rule.own_voice_holds and _own_voice(doc, cand))
+        if softens and _hedged(doc, cand):
+            return False
         return not (rule.balanced and _balanced(doc, cand))
 
 
