@@ -592,6 +592,7 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
     """The clause at ``c0`` continues a short list of verb phrases that a hedge opens: "it can
     add volume, improve shape and soften fine lines" hedges all three."""
     s0 = doc.sentence(sentence)[0]
+    first = c0  # the claim's own clause
     for _ in range(3):
         if c0 <= s0:
             return False
@@ -600,12 +601,32 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
             return False
         p0 = doc.clause(c0 - 5, c0 - 5)[0]
         words = low[p0:c0].split()
-        if len(words) > 7:  # a list item is short; a longer clause says something of its own
-            return False
+        # the clause that opens with the hedge may be long ("Fillers can help smooth out smile
+        # lines and crow's feet, or plump up lips"); an item between is short, as a longer
+        # clause says something of its own
         if doc.pack.hedge_governing.search(" ".join(words[: doc.pack.hedge_reach])):
-            return True
+            return len(words) <= 7 or (
+                len(words) <= _HEDGED_HEAD_WORDS and not _has_subject(doc, low, first)
+            )
+        if len(words) > 7:
+            return False
         c0 = p0
     return False
+
+
+# the most words of a clause whose hedge reaches along a list of verb phrases after it
+_HEDGED_HEAD_WORDS = 14
+
+
+def _has_subject(doc: Doc, low: str, c0: int) -> bool:
+    """Whether the clause at ``c0`` opens, after its joiner, with a subject of its own ("and it
+    only builds from there"): a clause that says something of its own, not the next verb
+    phrase of a hedged list (the pack's ``clauses.lists.subjects``)."""
+    lists = doc.pack.lists
+    if lists is None:
+        return False
+    rest = low[c0:].lstrip(" ,;")
+    return re.match(rf"(?:(?:{lists.joiners})\s+)?(?:{lists.subjects})\b", rest) is not None
 
 
 # the judges a refutation's own claims must pass to count as claims (all but the refutation one)

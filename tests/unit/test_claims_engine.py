@@ -824,3 +824,12 @@ def test_a_rule_that_matches_twice_in_a_sentence_is_reported_once(linter: Linter
     )
     found = [f.rule for f in linter.lint_source(text, "x.md", "markdown").findings]
     assert found.count("TES003") == 2  # once in each sentence
+
+
+def test_a_hedge_reaches_along_its_verb_phrases_however_long_its_clause(linter: Linter) -> None:
+    # the hedge of a long first clause governs the verb phrase after its "or"
+    hedged = "Fillers can help smooth out frown lines and laughter lines, or plump up thin lips."
+    assert rules(linter, hedged) == []
+    # ... but not a clause with a subject of its own, which says something new
+    own = "Your glow should be visible within the week and it only builds from there."
+    assert "guaranteed-permanent" in categories(linter, own)
