@@ -463,7 +463,7 @@ class HedgeJudge:
         if cand.detector == "remedy":  # "Double chin? We can fix that.": the clinic promises
             return True
         rule = cand.rule
-        softens = rule.hedgeable and not (rule.own_voice_holds and _own_voice(doc, cand))
+        softens = rule.hedgeable and not (rule.own_voice_holds and _holds_though_hedged(doc, cand))
         if softens and _hedged(doc, cand):
             return False
         return not (rule.balanced and _balanced(doc, cand))
@@ -503,7 +503,7 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
     return _hedged_list(doc, low, c0, cand.sentence)
 
 
-def _own_voice(doc: Doc, cand: Candidate) -> bool:
+def _holds_though_hedged(doc: Doc, cand: Candidate) -> bool:
     """Whether a hedged claim still claims because of who says it or of whom: its sentence is
     in the clinic's own words or makes an offer (the pack's ``voice.page_own`` and
     ``voice.page_offer``: "With our protocol, hair fall can be controlled", "Laser can reduce

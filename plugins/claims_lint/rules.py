@@ -115,7 +115,7 @@ class Category:
     hedgeable: bool = False
     questions: str = "exempt"
     balanced: bool = False  # a hedge AND a stated limit ("but it is not a cure") soften it
-    own_voice_holds: bool = False  # a hedged claim in the clinic's own words stays a claim
+    own_voice_holds: bool = False  # a hedged claim the clinic makes its own stays a claim
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ class Rule:
     negatable: bool = True
     hedgeable: bool = False
     balanced: bool = False  # softened by a hedge with the limits it names (language pack)
-    own_voice_holds: bool = False  # no hedge softens it in the clinic's own words ("our", "we")
+    own_voice_holds: bool = False  # no hedge softens it in the clinic's words (judges.py)
     post_negation: bool = False
     defers: bool = False  # yields to any finding of another category on the same words ...
     stands_beside: tuple[str, ...] = ()  # ... except these categories: both are reported
