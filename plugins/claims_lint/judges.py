@@ -463,8 +463,12 @@ class HedgeJudge:
         if cand.detector == "remedy":  # "Double chin? We can fix that.": the clinic promises
             return True
         rule = cand.rule
-        softens = rule.hedgeable and not (rule.own_voice_holds and _holds_though_hedged(doc, cand))
-        if softens and _hedged(doc, cand):
+        # what keeps a hedged claim is looked for only once a hedge is found: most claims have none
+        if (
+            rule.hedgeable
+            and _hedged(doc, cand)
+            and not (rule.own_voice_holds and _holds_though_hedged(doc, cand))
+        ):
             return False
         return not (rule.balanced and _balanced(doc, cand))
 
@@ -623,10 +627,7 @@ def _has_subject(doc: Doc, low: str, c0: int) -> bool:
     only builds from there"): a clause that says something of its own, not the next verb
     phrase of a hedged list (the pack's ``clauses.lists.subjects``)."""
     lists = doc.pack.lists
-    if lists is None:
-        return False
-    rest = low[c0:].lstrip(" ,;")
-    return re.match(rf"(?:(?:{lists.joiners})\s+)?(?:{lists.subjects})\b", rest) is not None
+    return lists is not None and lists.clause_subject.match(low, c0) is not None
 
 
 # the judges a refutation's own claims must pass to count as claims (all but the refutation one)

@@ -205,6 +205,9 @@ class ListJoiner:
     item_stop: str  # regex alternation: words that never stand in a list item
     opens: re.Pattern[str]  # a subject after a joiner, or a verb within its item's words
     stop: re.Pattern[str]  # one of item_stop, as a whole word
+    # a clause that opens, after its joiner, with a subject of its own ("and it only builds"):
+    # no verb phrase of a hedged list (judges._hedged_list)
+    clause_subject: re.Pattern[str]
     # negators that belong to their own item before these joiners ("no needles and ...")
     item_negators: frozenset[str] = frozenset()
     item_joiners: frozenset[str] = frozenset()
@@ -897,6 +900,9 @@ def _list_joiner(r: _Reader) -> ListJoiner | None:
         opens=r.regex(
             "clauses.lists",
             rf"(?:{subjects})\b(?![-'])|(?:\S+ ){{0,{item_words - 1}}}(?:{verbs})\b(?![-'])",
+        ),
+        clause_subject=r.regex(
+            "clauses.lists", rf"[\s,;]*(?:(?:{joiners})\s+)?(?:{subjects})\b(?![-'])"
         ),
     )
 
