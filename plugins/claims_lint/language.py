@@ -558,6 +558,13 @@ def _optional_lead(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     return r.regex(dotted, rf"[\W_]*(?:{source})\s+") if source else None
 
 
+def _kept_after(r: _Reader) -> str:
+    """Lookbehinds for ``clauses.kept_after``: a clause word straight after one of these words
+    opens no clause ("it can also reduce scarring" is one clause, so its hedge governs)."""
+    words = [str(w) for w in r.get("clauses.kept_after", list, [])]
+    return "".join(rf"(?<!\b{re.escape(w)}\x20)" for w in words)
+
+
 def _closed_answers(r: _Reader, yes: str, no: str) -> tuple[str, str]:
     """The affirm and deny alternations with the pack's ``questions.answers.closed`` words
     added: each counts only where what may follow it (``closes``) follows ("No." but not "No
@@ -727,7 +734,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         **_tagline(r),
         quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
-            "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
+            "clauses",
+            rf"{r.get('clauses.punctuation', str)}|{_kept_after(r)}\b(?:{clause_words})\b(?!-)",
         ),
         negator=r.regex("negation", _negator(r)),
         after_claim_negator=r.regex("negation.after_claim"),

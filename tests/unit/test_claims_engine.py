@@ -833,3 +833,11 @@ def test_a_hedge_reaches_along_its_verb_phrases_however_long_its_clause(linter: 
     # ... but not a clause with a subject of its own, which says something new
     own = "Your glow should be visible within the week and it only builds from there."
     assert "guaranteed-permanent" in categories(linter, own)
+
+
+def test_a_clause_word_after_a_modal_keeps_its_clause(linter: Linter) -> None:
+    # "also" opens a clause of its own, but not straight after "can": the hedge still governs
+    assert rules(linter, "Peels can also reduce scarring.") == []
+    assert rules(linter, "Peels can reduce scarring.") == []
+    # and a claim after the modal is still read: a word of certainty keeps it
+    assert "guaranteed-permanent" in categories(linter, "It will also erase wrinkles for good.")
