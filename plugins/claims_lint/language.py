@@ -389,6 +389,8 @@ class LanguagePack:
     hedge_means: re.Pattern[str] | None = None
     # "injected to fill lines", "ideal for softening lines": a purpose just before the claim
     hedge_purpose: re.Pattern[str] | None = None
+    # the end of the text before a clause word that then opens no clause ("can also")
+    clause_kept_after: re.Pattern[str] | None = None
     # "others see no change", "it is not a cure": the limits a balanced statement names
     hedge_limits: re.Pattern[str] | None = None
     # the sentence after a question that refuses what it offers ("Then mesotherapy won't do it.")
@@ -558,11 +560,14 @@ def _optional_lead(r: _Reader, dotted: str) -> re.Pattern[str] | None:
     return r.regex(dotted, rf"[\W_]*(?:{source})\s+") if source else None
 
 
-def _kept_after(r: _Reader) -> str:
-    """Lookbehinds for ``clauses.kept_after``: a clause word straight after one of these words
-    opens no clause ("it can also reduce scarring" is one clause, so its hedge governs)."""
-    words = [str(w) for w in r.get("clauses.kept_after", list, [])]
-    return "".join(rf"(?<!\b{re.escape(w)}\x20)" for w in words)
+def _kept_after(r: _Reader) -> re.Pattern[str] | None:
+    """``clauses.kept_after`` as the end of the text before a clause word: after one of these
+    the word opens no clause ("it can also reduce scarring" is one clause, so its hedge
+    governs). None when the pack has none."""
+    words = [re.escape(str(w)) for w in r.get("clauses.kept_after", list, [])]
+    if not words:
+        return None
+    return r.regex("clauses.kept_after", rf"\b(?:{'|'.join(words)})\s+$")
 
 
 def _closed_answers(r: _Reader, yes: str, no: str) -> tuple[str, str]:
@@ -735,7 +740,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
             "clauses",
-            rf"{r.get('clauses.punctuation', str)}|{_kept_after(r)}\b(?:{clause_words})\b(?!-)",
+            rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)",
         ),
         negator=r.regex("negation", _negator(r)),
         after_claim_negator=r.regex("negation.after_claim"),
@@ -813,6 +818,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_majority=_optional_regex(r, "hedges.majority"),
         hedge_means=_optional_regex(r, "hedges.means"),
         hedge_purpose=r.optional_regex("hedges.purpose"),
+        clause_kept_after=_kept_after(r),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         question_refused=_optional_regex(r, "questions.refused"),
         main_clause=_main_clause(r),

@@ -169,9 +169,23 @@ class Doc:
         if got is None:
             s0, s1 = self.sentence(si)
             got = [m.span() for m in self.pack.clause_break.finditer(self.lower, s0, s1)]
+            got = self._kept(got, s0)
             got = _list_breaks(self.pack, self.lower, got, s0, s1)
             self._breaks[si] = got
         return got
+
+    def _kept(self, breaks: list[tuple[int, int]], s0: int) -> list[tuple[int, int]]:
+        """The breaks without the clause words that follow a word of the pack's
+        ``clauses.kept_after`` ("can also"): checked per break, not in the break regex, as a
+        lookbehind there would be tried at every character of the page."""
+        kept, low = self.pack.clause_kept_after, self.lower
+        if kept is None:
+            return breaks
+        return [
+            (bs, be)
+            for bs, be in breaks
+            if not (low[bs].isalpha() and kept.search(low, max(s0, bs - 10), bs))
+        ]
 
     def clause(self, a: int, b: int) -> tuple[int, int]:
         """The clause around the span [a, b): from the last clause break before it to the first
