@@ -739,8 +739,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         **_tagline(r),
         quote_opens="".join(str(p)[0] for p in r.get("sentences.quotes", list, [])),
         clause_break=r.regex(
-            "clauses",
-            rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)",
+            "clauses", rf"{r.get('clauses.punctuation', str)}|\b(?:{clause_words})\b(?!-)"
         ),
         negator=r.regex("negation", _negator(r)),
         after_claim_negator=r.regex("negation.after_claim"),

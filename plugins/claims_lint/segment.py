@@ -14,6 +14,9 @@ __all__ = ["Doc", "memo_key", "memo_keys"]
 
 
 _MEMO_LIMIT = 20_000  # sentences whose reported spans a pipeline remembers
+# how far before a clause word the pack's ``clauses.kept_after`` is looked for: more than any
+# such word and its spaces ("should ")
+_KEPT_REACH = 32
 
 
 def memo_key(low: str, s0: int, s1: int) -> str:
@@ -184,7 +187,7 @@ class Doc:
         return [
             (bs, be)
             for bs, be in breaks
-            if not (low[bs].isalpha() and kept.search(low, max(s0, bs - 10), bs))
+            if not (low[bs].isalpha() and kept.search(low, max(s0, bs - _KEPT_REACH), bs))
         ]
 
     def clause(self, a: int, b: int) -> tuple[int, int]:
