@@ -775,8 +775,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         statement=r.regex(
             "questions.statement", rf"[\W_]*{label}{r.get('questions.statement', str)}"
         ),
-        answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})\b"),
-        answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})\b"),
+        answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})(?!\w)"),
+        answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})(?!\w)"),
         answer_gone=r.regex(
             "questions.answers.removal",
             rf"[\W_]*(?:{words_regex(r.get('questions.answers.removal', list))})\b",
