@@ -71,10 +71,10 @@ def test_a_worry_answered_honestly_stays_quiet(linter: Linter, text: str) -> Non
         ("Is there downtime? There isn't.", "down"),
         ("Is it safe? It is.", "safe"),
         ("Does it hurt? No it doesn't.", "pain"),
-        # an answer that ends in a sign, not a letter, still ends there
+        # an answer that ends in a sign ("100%") still ends there, and more words affirm
         ("Is it safe? 100%", "safe"),
         ("Is it safe? 100 per cent.", "safe"),
-        ("Is there any downtime? Without a doubt, none.", "down"),
+        ("Is it safe? Without a doubt.", "safe"),
     ],
 )
 def test_a_closed_or_repeated_answer_makes_the_claim(
