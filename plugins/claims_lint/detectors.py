@@ -501,21 +501,27 @@ class _Page:
     Glow Clinic" sells whatever information frame it borrows). ``informs`` clears it unless the
     clinic is named, and, for a rule with ``page_voice``, only on a page that speaks as a health
     service and does not sell (the pack's ``voice``): "Botulinum toxin relaxes the muscle" is
-    the NHS informing, and a clinic naming what it sells. Whose page it is is decided once,
-    when a rule first asks."""
+    the NHS informing, and a clinic naming what it sells. On a health service's own page (a
+    hospital leaflet, the NHS) a ``page_voice`` rule is cleared in every sentence that does not
+    sell, information cue or not. Whose page it is is decided once, when a rule first asks."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._informs: bool | None = None
+        self._public: bool | None = None
 
     def clears(self, rule: Rule, s0: int, s1: int, without: tuple[int, int] | None = None) -> bool:
         low = self.doc.lower
         if _unless(rule, low, s0, s1, without):
             return not self._named(rule, s0, s1)
+        if self._named(rule, s0, s1):
+            return False
+        if rule.page_voice and self._page_public():
+            # on a health service's own page every sentence that does not sell informs
+            still = rule.still_if_re
+            return still is None or not still.search(low[s0:s1])
         informs = rule.informs_re
         if informs is None or not _unless(rule, low, s0, s1, without, informs):
-            return False
-        if self._named(rule, s0, s1):
             return False
         return not rule.page_voice or self._page_informs()
 
@@ -537,9 +543,17 @@ class _Page:
             voice = self.doc.pack.voice
             # a pack that cannot tell whose page it is lets its information cues clear
             self._informs = (
-                voice is None or voice.page_informs is None or voice.informs(self.doc.lower)
+                voice is None
+                or (voice.page_informs is None and voice.page_public is None)
+                or voice.informs(self.doc.lower)
             )
         return self._informs
+
+    def _page_public(self) -> bool:
+        if self._public is None:
+            voice = self.doc.pack.voice
+            self._public = voice is not None and voice.public(self.doc.lower)
+        return self._public
 
 
 def _clause_with_lead(doc: Doc, si: int, a: int, b: int) -> tuple[int, int]:

@@ -119,7 +119,8 @@ class Voice:
     # after any break, a comma too, up to the end of the reported words; None: the pack has none
     endorses: re.Pattern[str] | None = None
     # whose page it is (lower-case text, anywhere on it); None: the pack has no such test
-    page_informs: re.Pattern[str] | None = None  # a health service's words
+    page_public: re.Pattern[str] | None = None  # words only a health service writes
+    page_informs: re.Pattern[str] | None = None  # a GP, a pharmacist: clinics name them too
     page_offer: re.Pattern[str] | None = None  # a price, a booking call
     page_own: re.Pattern[str] | None = None  # the clinic's own words
 
@@ -129,12 +130,14 @@ class Voice:
         return offer is not None and own is not None and bool(offer.search(low) and own.search(low))
 
     def informs(self, low: str) -> bool:
-        """Whether a page speaks as a health service and does not sell."""
-        return (
-            self.page_informs is not None
-            and self.page_informs.search(low) is not None
-            and not self.sells(low)
-        )
+        """Whether a page speaks as a health service (or names one) and does not sell."""
+        cues = (self.page_public, self.page_informs)
+        return any(c is not None and c.search(low) for c in cues) and not self.sells(low)
+
+    def public(self, low: str) -> bool:
+        """Whether a page is a health service's own (its leaflet, the NHS) and does not sell."""
+        cue = self.page_public
+        return cue is not None and cue.search(low) is not None and not self.sells(low)
 
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
@@ -939,6 +942,7 @@ def _voice(r: _Reader) -> Voice | None:
         cited=r.regex("voice.cited", rf"\s*(?:{words_regex(r.get('voice.cited', list))})\b"),
         endorses=_endorses(r),
         page_informs=r.optional_regex("voice.page_informs"),
+        page_public=r.optional_regex("voice.page_public"),
         page_offer=r.optional_regex("voice.page_offer"),
         page_own=r.optional_regex("voice.page_own"),
     )

@@ -143,6 +143,31 @@ def test_a_medicine_described_on_a_clinics_page_is_named_by_its_seller(
     assert 1 in pom_lines(linter, page(INFORMS, other))
 
 
+# on a health service's own page (the pack's ``voice.page_public``: the NHS, a hospital, a patient
+# leaflet) a medicine is named to inform in every sentence, with or without an information cue:
+# a heading, a question a patient asks, a step of the procedure. A doctor or a pharmacist named in
+# passing (``voice.page_informs`` only) is not enough: clinics send readers to their GP too.
+NO_INFORMATION_CUE = [
+    "Why am I having botulinum toxin injections?",
+    "The botulinum toxin is drawn up into a fine syringe on the ward.",
+    "Your first botulinum toxin session lasts about twenty minutes.",
+]
+
+
+@pytest.mark.parametrize("text", NO_INFORMATION_CUE)
+def test_every_sentence_of_a_health_services_own_page_informs(linter: Linter, text: str) -> None:
+    leaflet = "This leaflet is from the urology department of the hospital."
+    assert 3 not in pom_lines(linter, page(leaflet, text))
+    assert 1 in pom_lines(linter, page(text, OFFER))
+    assert 3 in pom_lines(linter, page("Ask your doctor whether it suits you.", text))
+    assert 1 in pom_lines(linter, text)
+
+
+def test_a_sentence_that_sells_is_named_on_a_health_services_page_too(linter: Linter) -> None:
+    leaflet = "This leaflet is from the dermatology department of the hospital."
+    assert 3 in pom_lines(linter, page(leaflet, "Botox from £99 at Glow Clinic."))
+
+
 # what a medicine is, what it is for, its brands and how it works (the pack's concept
 # `medicine-facts`), and a warning about it (`medicine-information`): information from a health
 # service; on a clinic's page they name the medicine the clinic offers (every real-text labeller
@@ -299,6 +324,7 @@ PACK_KEYS = [
     "  across_aside: ",
     "  page_offer: ",
     "  page_informs: ",
+    "  page_public: ",
     "    fragment: ",
 ]
 
@@ -318,6 +344,7 @@ def test_a_pack_may_leave_the_new_tests_out(tmp_path: Path, key: str) -> None:
         "  across_aside: ": pack.negation_across_aside,
         "  page_offer: ": pack.voice.page_offer if pack.voice else None,
         "  page_informs: ": pack.voice.page_informs if pack.voice else None,
+        "  page_public: ": pack.voice.page_public if pack.voice else None,
         "    fragment: ": pack.tagline,
     }[key]
     assert off is None
