@@ -567,6 +567,21 @@ class _KindCompiler:
         listed = rf"(?P<{name}>(?:{more})?\s+{joiner}\s+{last})"
         return rf"{listed}{after}{said}(?:{w}{after}){{0,2}}?"
 
+    def predicate_gap(self, words: int) -> str:
+        """A frame's gap over the topic's first predicate to a second one that says the claim:
+        "the fat cells freeze and are eliminated", "skin is treated and looks smoother". A
+        joiner followed straight by a verb starts no new subject, so the topic is still what
+        the claim is about; one followed by a subject ("and it lasts") does start one. Or ""."""
+        lists = self.pack.lists
+        if lists is None or words <= 0:
+            return ""
+        sep, word, verb = self._separator(False), self._gap_word, rf"(?:{lists.verbs})\b(?![-'])"
+        # the second predicate's own words before the claim: auxiliaries and an adverb ("and
+        # are eventually eliminated"), nothing else ("and needs sunscreen to last" says no
+        # lasting of the topic)
+        aux = rf"(?:(?:{verb}|be|been){sep}){{0,2}}(?:[a-z]+ly{sep})?"
+        return rf"{sep}(?:{word}{sep}){{1,{words}}}?(?:{lists.joiners}){sep}(?={verb}){aux}"
+
     def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
         """The pattern compiled to match, and compiled for the anchor analysis."""
         return (
@@ -625,6 +640,7 @@ class _KindCompiler:
             words_a, commas = int(spec.get("gap_after", gap)), bool(spec.get("gap_commas", True))
             list_a = self.list_gap(words_a, "after", commas, topic)
             gap_a = _either(self.gap(words_a, commas), list_a)
+            gap_a = _either(gap_a, self.predicate_gap(words_a))
             needs = topic_needs + self.needs(a_a)[:1]
             out.append(self._branch(f"{topic}{gap_a}{a}", "", needs))
         return out
