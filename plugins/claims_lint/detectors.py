@@ -267,7 +267,7 @@ class RuleDetector:
             if rx.search(low, s0, s1) is None:
                 continue
             out += [
-                (bi, m.start() - s0, m.end() - s0, *_listed(m, s0))
+                (bi, _claim_start(m) - s0, m.end() - s0, *_listed(m, s0))
                 for m in rx.finditer(low, s0, s1)
                 if m.start() != m.end()
             ]
@@ -322,7 +322,7 @@ class RuleDetector:
                     # the barred forms only once a reading matches: most readings match nothing
                     if not used or used & self._barred(self._branches[bi][0]):
                         continue
-                    out.append(_as_written(bi, m, where))
+                    out.append(_quotes_whole(rr, sentence, _as_written(bi, m, where)))
                     done.add(bi)
         return tuple(out)
 
@@ -424,8 +424,10 @@ def filler_words(pack: LanguagePack) -> re.Pattern[str] | None:
 
 
 def _drops_words(rr: Rereading, sentence: str) -> bool:
-    """Whether a reading reads words of the sentence past (certainty, a place)."""
-    return any(rx is not None and rx.search(sentence) for rx in (rr.certainty, rr.places))
+    """Whether a reading reads words of the sentence past (certainty, a place, quote marks)."""
+    return any(
+        rx is not None and rx.search(sentence) for rx in (rr.certainty, rr.places, rr.quoted)
+    )
 
 
 def _determiner_only(reading: Edited) -> str:
@@ -459,7 +461,31 @@ def _as_written(bi: int, m: re.Match[str], where: list[int]) -> tuple[int, int, 
     offset in the sentence it came from) as a raw match of the sentence as written."""
     la, lb = _listed(m, 0)
     listed = (where[la], where[lb - 1] + 1) if la >= 0 else (-1, -1)
-    return bi, where[m.start()], where[m.end() - 1] + 1, *listed
+    return bi, where[_claim_start(m)], where[m.end() - 1] + 1, *listed
+
+
+def _claim_start(m: re.Match[str]) -> int:
+    """Where a match's claim starts: after the topic's first predicate when the frame reached
+    a second one ("the fat cells freeze and [are eliminated]", rules.py ``predicate_gap``)."""
+    first = m.groupdict().get("first")
+    return m.end("first") if first is not None else m.start()
+
+
+def _quotes_whole(
+    rr: Rereading, sentence: str, raw: tuple[int, int, int, int, int]
+) -> tuple[int, int, int, int, int]:
+    """A raw match that a reading without quote marks cut through a pair of them, widened to
+    hold both ("no 'downtime" is reported as "no 'downtime'")."""
+    if rr.quoted is None:
+        return raw
+    bi, a, b, la, lb = raw
+    for q in rr.quoted.finditer(sentence):
+        o, c = q.start("open"), q.end("close")
+        if o < a < c <= b:  # the close mark in the span, the open one left out
+            a = o
+        if a <= o < b < c:
+            b = c
+    return bi, a, b, la, lb
 
 
 def _listed(m: re.Match[str], s0: int) -> tuple[int, int]:

@@ -489,6 +489,8 @@ class Rereading:
     singular: tuple[Singular, ...]
     certainty: re.Pattern[str] | None  # group "drop": words of certainty after a verb
     places: re.Pattern[str] | None  # group "drop": "at Lumen Clinic " between two words
+    # groups "open" and "close": the quote marks around a few words ("no 'downtime'")
+    quoted: re.Pattern[str] | None = None
 
     @cached_property  # stored in the instance's __dict__, so the frozen dataclass allows it
     def lead_words(self) -> re.Pattern[str] | None:
@@ -994,6 +996,22 @@ def _rereading(r: _Reader) -> Rereading | None:
         )
         if before and ends
         else None,
+        quoted=_quoted(r),
+    )
+
+
+def _quoted(r: _Reader) -> re.Pattern[str] | None:
+    """The pack's ``rereading.quoted``: a pair of quote marks around at most ``words`` words
+    of a lower-case text, groups ``open`` and ``close``."""
+    opens = r.get("rereading.quoted.open", str, "")
+    closes = r.get("rereading.quoted.close", str, "")
+    if not opens or not closes:
+        return None
+    most = int(r.get("rereading.quoted.words", int, 3))
+    return r.regex(
+        "rereading.quoted",
+        rf"(?<![\w'’])(?P<open>[{re.escape(opens)}])[a-z][a-z0-9]*(?:[ -][a-z0-9]+){{0,{most - 1}}}"
+        rf"(?P<close>[{re.escape(closes)}])(?![\w'’])",
     )
 
 

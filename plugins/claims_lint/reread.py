@@ -5,7 +5,8 @@ A rule that finds nothing in a sentence as written reads it again with the langu
 determiner read as another ("Hate the thighs?" as "Hate your thighs?"), a plural after a
 determiner as its singular ("Trim your waistlines" as "Trim your waistline"), a word of
 certainty after a verb read past ("will definitely work" as "will work") and a place between
-two words read past ("One syringe at Lumen Clinic is" as "One syringe is"). Each reading is a
+two words read past ("One syringe at Lumen Clinic is" as "One syringe is") and the quote marks
+around a word or two read past ("no 'downtime'" as "no downtime"). Each reading is a
 lower-case text and, per character, the offset in the sentence it came from, so a finding is
 still a span of the words as written. Only rule patterns read these texts: a rule's exceptions
 and every judge read the sentence as written.
@@ -59,7 +60,8 @@ def _applies(sentence: str, rr: Rereading) -> bool:
     """Whether a form other than a filler may apply to ``sentence``: a determiner or a word a
     noun follows (a plural), a word of certainty or a place. Never False where one does."""
     return any(
-        rx is not None and rx.search(sentence) for rx in (rr.lead_words, rr.certainty, rr.places)
+        rx is not None and rx.search(sentence)
+        for rx in (rr.lead_words, rr.certainty, rr.places, rr.quoted)
     )
 
 
@@ -95,13 +97,17 @@ def _inside(a: int, b: int, start: int, end: int) -> bool:
 
 
 def _dropped(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> list[Edit]:
-    """Words read past: fillers, words of certainty after a verb, a place between two words."""
+    """Words read past: fillers, words of certainty after a verb, a place between two words,
+    and the quote marks around a word or two."""
     edits: list[Edit] = []
     if fillers is not None:
         edits += [(m.start(), m.end(), "", "filler") for m in fillers.finditer(sentence)]
     for rx in (rr.certainty, rr.places):
         if rx is not None:
             edits += [(m.start("drop"), m.end("drop"), "", "drop") for m in rx.finditer(sentence)]
+    if rr.quoted is not None:  # "no 'downtime'" read as "no downtime": only the marks go
+        for m in rr.quoted.finditer(sentence):
+            edits += [(m.start(g), m.end(g), "", "quote") for g in ("open", "close")]
     return edits
 
 

@@ -580,7 +580,10 @@ class _KindCompiler:
         # are eventually eliminated"), nothing else ("and needs sunscreen to last" says no
         # lasting of the topic)
         aux = rf"(?:(?:{verb}|be|been){sep}){{0,2}}(?:[a-z]+ly{sep})?"
-        return rf"{sep}(?:{word}{sep}){{1,{words}}}?(?:{lists.joiners}){sep}(?={verb}){aux}"
+        # group "first": the topic's own predicate and the joiner, which the finding leaves
+        # out (detectors.py), so the claim is the second predicate's, in its own clause
+        first = rf"(?P<first>{sep}(?:{word}{sep}){{1,{words}}}?(?:{lists.joiners}){sep})"
+        return rf"{first}(?={verb}){aux}"
 
     def _both(self, pattern: str, macros: dict[str, str]) -> tuple[str, str]:
         """The pattern compiled to match, and compiled for the anchor analysis."""

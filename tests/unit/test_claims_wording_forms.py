@@ -32,6 +32,9 @@ from tests.unit.conftest import categories
         ("Trim your waistlines without going under the knife.", "fat-dissolving"),
         # a clinic's name between subject and verb
         ("One syringe at Aura Skin Clinic is all it takes.", "guaranteed-permanent"),
+        # scare quotes around the claim's word
+        ("You won't have any ‘downtime’ afterwards.", "downtime-absolute"),
+        ('The jab starts to "melt" the fat under the chin.', "fat-dissolving"),
     ],
 )
 def test_reworded_claim_is_still_caught(linter: Linter, text: str, category: str) -> None:
@@ -65,6 +68,15 @@ def test_finding_spans_the_words_as_written(linter: Linter) -> None:
     assert spans == ["Trim your waistlines"]
 
 
+def test_a_span_holds_both_quote_marks(linter: Linter) -> None:
+    text = "There is no 'downtime' at all."
+    spans = {
+        text[f.column - 1 : f.end_column - 1]
+        for f in linter.lint_source(text, "page.md", "markdown").findings
+    }
+    assert spans and all(s.count("'") in (0, 2) for s in spans), spans
+
+
 # --- honest near-misses stay quiet --------------------------------------------------------------
 
 
@@ -80,6 +92,8 @@ def test_finding_spans_the_words_as_written(linter: Linter) -> None:
         "Rarely, the bruises at the injection site take two weeks to fade.",
         "We cannot promise that one syringe at our clinic is all it takes.",
         "Ask the nurse at Glow Clinic whether filler suits you.",
+        "Injections sold as 'fat melting' are not licensed.",
+        "Some 'painless' lasers still need numbing cream.",
     ],
 )
 def test_honest_sentence_stays_quiet(linter: Linter, text: str) -> None:
@@ -116,6 +130,13 @@ def test_plural_read_as_singular_only_after_a_determiner(pack) -> None:  # noqa:
     assert all("last " not in t for t in texts(pack, "it lasts for months"))
     # words ending like a plural that are none
     assert all("glas " not in t and "focu " not in t for t in texts(pack, "the glass the focus "))
+
+
+def test_quote_marks_around_a_few_words_are_read_past(pack) -> None:  # noqa: ANN001
+    assert "no downtime at all" in texts(pack, "no 'downtime' at all")
+    # an apostrophe inside a word is no quote mark; a long quotation is not read past
+    assert all("dont" not in t for t in texts(pack, "you don't have the 'downtime'"))
+    assert texts(pack, "they said 'it is all quite safe for every one of you'") == []
 
 
 def test_no_reading_when_no_form_applies(pack) -> None:  # noqa: ANN001
