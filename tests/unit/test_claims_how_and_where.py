@@ -399,3 +399,44 @@ def test_an_answer_may_open_with_a_comment(linter: Linter, text: str, category: 
     """The pack's ``questions.answers.lead``: "Thankfully," or "The good news is" before the yes
     or no still answers the question, and the answer claims what the question asked."""
     assert category in categories(linter, text)
+
+
+# --- a claim said in a second predicate of its topic ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The frozen fat cells crystallise and are slowly flushed away.", "fat-dissolving"),
+        ("Your skin is cleansed and looks smoother straight away.", GUA),
+    ],
+)
+def test_a_second_predicate_says_the_claim_of_the_topic(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in categories(linter, text)
+
+
+def test_the_finding_is_the_second_predicate(linter: Linter) -> None:
+    text = "The frozen fat cells crystallise and are slowly flushed away."
+    spans = [
+        text[f.column - 1 : f.end_column - 1]
+        for f in linter.lint_source(text, "page.md", "markdown").findings
+        if f.category == "fat-dissolving"
+    ]
+    assert spans == ["are slowly flushed away"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new subject after the joiner: the claim is not the topic's
+        "The fat cells are frozen and the nurse massages the area.",
+        # the second predicate's own words say no claim of the topic
+        "Skin may look brighter, though the change is small and needs sunscreen to last.",
+    ],
+)
+def test_a_joiner_that_starts_another_subject_or_a_purpose_says_nothing(
+    linter: Linter, text: str
+) -> None:
+    assert categories(linter, text) == set()

@@ -11,11 +11,14 @@ was honest stays quiet. benchmarks/claims_wording.py measures the same over the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from claims_lint import Linter
 from claims_lint.detectors import filler_words
 from claims_lint.language import load_language
 from claims_lint.reread import readings
+from claims_lint.rules import rules_root
 
 from tests.unit.conftest import categories
 
@@ -137,6 +140,16 @@ def test_quote_marks_around_a_few_words_are_read_past(pack) -> None:  # noqa: AN
     # an apostrophe inside a word is no quote mark; a long quotation is not read past
     assert all("dont" not in t for t in texts(pack, "you don't have the 'downtime'"))
     assert texts(pack, "they said 'it is all quite safe for every one of you'") == []
+
+
+def test_a_pack_may_leave_quote_marks_out(tmp_path: Path) -> None:
+    """A second language need not read quote marks past: the pack loads without the key."""
+    src = (rules_root() / "en" / "language.yaml").read_text(encoding="utf-8")
+    start = src.index("  quoted:\n")
+    end = src.index("\n  places:", start) + 1
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "language.yaml").write_text(src[:start] + src[end:], encoding="utf-8")
+    assert load_language("xx", str(tmp_path)).rereading.quoted is None
 
 
 def test_no_reading_when_no_form_applies(pack) -> None:  # noqa: ANN001
