@@ -22,6 +22,15 @@ def categories(linter: Linter, text: str) -> set[str]:
     return {f.category for f in linter.lint_source(text, "page.md").findings}
 
 
+def spans(linter: Linter, text: str, category: str) -> list[str]:
+    """The words each finding of ``category`` on ``text`` (one line) reports, as written."""
+    return [
+        text[f.column - 1 : f.end_column - 1]
+        for f in linter.lint_source(text, "page.md").findings
+        if f.category == category
+    ]
+
+
 # A health service's page. The prescription-medicine rules (``page_voice``) let a sentence that
 # only informs about a medicine stay quiet on such a page; alone, or on a clinic's page, the
 # same sentence names what the clinic sells (docs/claims-lint.md, "Whose page it is").

@@ -31,7 +31,7 @@ from claims_lint.language import load_language
 from claims_lint.rules import load_rules, rules_root
 from claims_lint.segment import taglines
 
-from tests.unit.conftest import categories
+from tests.unit.conftest import categories, spans
 
 GUA = "guaranteed-permanent"
 PAI = "pain-absolute"
@@ -419,12 +419,7 @@ def test_a_second_predicate_says_the_claim_of_the_topic(
 
 def test_the_finding_is_the_second_predicate(linter: Linter) -> None:
     text = "The frozen fat cells crystallise and are slowly flushed away."
-    spans = [
-        text[f.column - 1 : f.end_column - 1]
-        for f in linter.lint_source(text, "page.md", "markdown").findings
-        if f.category == "fat-dissolving"
-    ]
-    assert spans == ["are slowly flushed away"]
+    assert spans(linter, text, "fat-dissolving") == ["are slowly flushed away"]
 
 
 @pytest.mark.parametrize(

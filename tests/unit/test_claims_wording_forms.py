@@ -20,7 +20,7 @@ from claims_lint.language import load_language
 from claims_lint.reread import readings
 from claims_lint.rules import rules_root
 
-from tests.unit.conftest import categories
+from tests.unit.conftest import categories, spans
 
 # --- reworded claims that are still the claim ----------------------------------------------------
 
@@ -63,21 +63,13 @@ def test_reworded_claim_has_the_plain_claims_categories(
 
 def test_finding_spans_the_words_as_written(linter: Linter) -> None:
     text = "Trim your waistlines without surgery."
-    spans = [
-        text[f.column - 1 : f.end_column - 1]
-        for f in linter.lint_source(text, "page.md", "markdown").findings
-        if f.category == "fat-dissolving"
-    ]
-    assert spans == ["Trim your waistlines"]
+    assert spans(linter, text, "fat-dissolving") == ["Trim your waistlines"]
 
 
 def test_a_span_holds_both_quote_marks(linter: Linter) -> None:
     text = "There is no 'downtime' at all."
-    spans = {
-        text[f.column - 1 : f.end_column - 1]
-        for f in linter.lint_source(text, "page.md", "markdown").findings
-    }
-    assert spans and all(s.count("'") in (0, 2) for s in spans), spans
+    found = spans(linter, text, "downtime-absolute")
+    assert found and all(s.count("'") in (0, 2) for s in found), found
 
 
 # --- honest near-misses stay quiet --------------------------------------------------------------
