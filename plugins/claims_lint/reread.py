@@ -58,7 +58,8 @@ def readings(sentence: str, rr: Rereading, fillers: re.Pattern[str] | None) -> l
 
 def _applies(sentence: str, rr: Rereading) -> bool:
     """Whether a form other than a filler may apply to ``sentence``: a determiner or a word a
-    noun follows (a plural), a word of certainty or a place. Never False where one does."""
+    noun follows (a plural), a word of certainty, a place or quote marks. Never False where
+    one does."""
     return any(
         rx is not None and rx.search(sentence)
         for rx in (rr.lead_words, rr.certainty, rr.places, rr.quoted)
