@@ -608,10 +608,17 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
         # the clause that opens with the hedge may be long ("Fillers can help smooth out smile
         # lines and crow's feet, or plump up lips"); an item between is short, as a longer
         # clause says something of its own
-        if doc.pack.hedge_governing.search(" ".join(words[: doc.pack.hedge_reach])):
+        reach = doc.pack.hedge_reach
+        if doc.pack.hedge_governing.search(" ".join(words[:reach])):
             return len(words) <= 7 or (
                 len(words) <= _HEDGED_HEAD_WORDS and not _has_subject(doc, low, first)
             )
+        # ... or ends with the hedge and the list's first item, of a few words: "substances
+        # that help restore volume, smooth out wrinkles and soften folds"
+        governing = doc.pack.hedge_governing
+        for start in range(max(1, len(words) - 3), len(words)):
+            if governing.search(" ".join(words[max(0, start - reach) : start])):
+                return not _has_subject(doc, low, first)
         if len(words) > 7:
             return False
         c0 = p0

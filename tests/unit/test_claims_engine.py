@@ -756,6 +756,11 @@ def test_a_hedge_carries_over_a_short_list_of_what_a_treatment_can_do(linter: Li
     assert rules(linter, "It can add volume, improve shape and soften fine lines.") == []
     # a clause that says something of its own is not part of the hedged list
     assert rules(linter, "It can take a week or two to settle down, and then your lines soften.")
+    # the hedge may end the clause that opens the list, just before its first item
+    sentence = "Fillers are gels that help restore volume, smooth out wrinkles and soften folds."
+    assert rules(linter, sentence) == []
+    # a word of certainty in an item still holds
+    assert rules(linter, "Fillers help restore volume, smooth out wrinkles forever.")
 
 
 def test_a_labelled_question_is_read_without_its_label(linter: Linter) -> None:
