@@ -608,15 +608,15 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
         # the clause that opens with the hedge may be long ("Fillers can help smooth out smile
         # lines and crow's feet, or plump up lips"); an item between is short, as a longer
         # clause says something of its own
-        reach = doc.pack.hedge_reach
-        if doc.pack.hedge_governing.search(" ".join(words[:reach])):
+        governing, reach = doc.pack.hedge_governing, doc.pack.hedge_reach
+        if governing.search(" ".join(words[:reach])):
             return len(words) <= 7 or (
                 len(words) <= _HEDGED_HEAD_WORDS and not _has_subject(doc, low, first)
             )
-        # ... or ends with the hedge and the list's first item, of a few words: "substances
-        # that help restore volume, smooth out wrinkles and soften folds"
-        governing = doc.pack.hedge_governing
-        for start in range(max(1, len(words) - 3), len(words)):
+        # ... or ends with the hedge and the list's first item: "substances that help restore
+        # volume, smooth out wrinkles and soften folds" (each of the last few words may be
+        # where that item starts)
+        for start in range(max(1, len(words) - _FIRST_ITEM_WORDS), len(words)):
             if governing.search(" ".join(words[max(0, start - reach) : start])):
                 return not _has_subject(doc, low, first)
         if len(words) > 7:
@@ -627,6 +627,8 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
 
 # the most words of a clause whose hedge reaches along a list of verb phrases after it
 _HEDGED_HEAD_WORDS = 14
+# the most words of a hedged list's first item, when the hedge ends the clause that opens it
+_FIRST_ITEM_WORDS = 3
 
 
 def _has_subject(doc: Doc, low: str, c0: int) -> bool:
