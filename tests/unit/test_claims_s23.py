@@ -33,8 +33,14 @@ DOW = "downtime-absolute"
         ("Roughly 1 in 10 adults develop rosacea at some point.", STA),
         ("Around 30% of the complaints were about burns.", STA),
         ("We lose about 1% of our collagen each year once we reach our mid-20s.", STA),
-        ("Marketing claims such as 'detoxifies the liver' and 'melts fat' are not backed by trials.", "detox-toxins"),
-        ("Claims include 'cures hangovers', 'flushes out toxins' and 'burns fat'.", "fat-dissolving"),
+        (
+            "Marketing claims such as 'detoxifies the liver' and 'melts fat' are not backed by trials.",
+            "detox-toxins",
+        ),
+        (
+            "Claims include 'cures hangovers', 'flushes out toxins' and 'burns fat'.",
+            "fat-dissolving",
+        ),
         ("Treat 'miracle' claims about creams with suspicion.", "efficacy-overclaim"),
         ("Walk away from any seller who uses the word 'painless'.", "pain-absolute"),
         ("Results may first be noticeable at around eight weeks.", "efficacy-overclaim"),
