@@ -5,7 +5,8 @@ aftercare that eases an after-effect (ice, a cold compress, a soothing balm) pro
 result; how common a condition is in people, a share of reports, and the body's own collagen
 loss with age are no statistic of results; claims listed as claims ("claims include ...") and a
 claim word quoted as a claim ("'miracle' claims", "the word 'painless'") are reported; when
-results show, told as a timeline, inflates nothing. And the claims of the same shapes: replacing lost collagen, speed said of the result,
+results show, told as a timeline, inflates nothing. A risk waved away as no reason to hold back
+("rare side effects shouldn't put you off") and "nothing bad will happen" are safety claims. And the claims of the same shapes: replacing lost collagen, speed said of the result,
 daily life that goes on through the treatment, a tally with a plus."""
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ DOW = "downtime-absolute"
         ("Treat 'miracle' claims about creams with suspicion.", "efficacy-overclaim"),
         ("Walk away from any seller who uses the word 'painless'.", "pain-absolute"),
         ("Results may first be noticeable at around eight weeks.", "efficacy-overclaim"),
+        ("If the side effects worry you, talk to us before you book.", "safety-absolute"),
+        ("Don't let a fear of needles stop you from asking us questions.", "safety-absolute"),
     ],
 )
 def test_honest_lines_of_these_shapes_stay_quiet(linter: Linter, text: str, category: str) -> None:
@@ -65,6 +68,9 @@ def test_honest_lines_of_these_shapes_stay_quiet(linter: Linter, text: str, cate
         ("Our drips flush out toxins and burn fat.", "detox-toxins"),
         ("Our 'miracle' peel is back for spring!", "efficacy-overclaim"),
         ("Dramatic results are visible within a fortnight.", "efficacy-overclaim"),
+        ("The odd rare complication shouldn't put you off booking.", "safety-absolute"),
+        ("Don't let scare stories about side effects hold you back.", "safety-absolute"),
+        ("Try it: nothing bad will happen.", "safety-absolute"),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
