@@ -82,3 +82,14 @@ def test_under_an_adult_age_is_no_minor(linter: Linter) -> None:
         linter, "Women under age 50 on the pill should ask about contraception."
     )
     assert "body-image-minors" in categories(linter, "Glow facials for under-18s this summer!")
+
+
+def test_a_yes_for_most_people_answers_its_question(linter: Linter) -> None:
+    """ "For the great majority, yes." affirms what its question asks, as "Yes." does; an
+    answer that says what can go wrong instead stays quiet."""
+    found = linter.lint_source(
+        "Is the peel safe?\n\nFor the vast majority, yes.\n", "faq.md"
+    ).findings
+    assert {(f.line, f.category) for f in found} == {(3, "safety-absolute")}
+    honest = "Is the peel safe?\n\nMost people have some redness and peeling for a few days.\n"
+    assert not linter.lint_source(honest, "faq.md").findings
