@@ -171,6 +171,16 @@ _DELETE = set(
 ) | {chr(c) for c in range(0xFE00, 0xFE10)}
 
 
+def _number_at(low: str, start: int, end: int) -> bool:
+    """Is ``low[start:end]`` a whole number run into a hashtag's words ("look10yearsyounger",
+    "number1clinic"): all digits, with no digit either side?"""
+    return (
+        low[start:end].isdigit()
+        and (start == 0 or not low[start - 1].isdigit())
+        and (end == len(low) or not low[end].isdigit())
+    )
+
+
 class Folder:
     """Folds what a reader would not tell apart: invisible characters, compatibility forms,
     accents, typographic punctuation, and look-alike letters of other scripts.
@@ -236,7 +246,7 @@ class Folder:
         for i in range(1, n + 1):
             for j in range(max(0, i - 20), i):
                 if fewest[j] + 1 < fewest[i] and (
-                    self.known(low[j:i]) or self.one_letter(low[j:i])
+                    self.known(low[j:i]) or self.one_letter(low[j:i]) or _number_at(low, j, i)
                 ):
                     fewest[i], cut[i] = fewest[j] + 1, j
         if not 2 <= fewest[n] <= n:
@@ -553,9 +563,10 @@ _MD_ONLY = r"""
 """
 # A separator inside a known word ("pain-less", "guaran.teed"): read by _Inline._joins_a_word
 _BROKEN = r"(?<=[A-Za-z]{2})[-._](?=[A-Za-z]{2})"
-# A hashtag of letters only ("#zerorisk", "#NoDowntime"): read whole, and as the known words it
-# runs together (Folder.hashtag_words). Not after a word ("t#x" is masked) nor "#" in an entity.
-_HASHTAG = r"(?<![\w&#])\#[A-Za-z]{4,}(?![\w@$!*\#]|[-.·•'’][A-Za-z])"
+# A hashtag ("#zerorisk", "#NoDowntime", "#look10yearsyounger"): read whole, and as the known
+# words and numbers it runs together (Folder.hashtag_words). Not after a word ("t#x" is
+# masked) nor "#" in an entity.
+_HASHTAG = r"(?<![\w&#])\#(?=[0-9]*[A-Za-z])[A-Za-z0-9]{4,}(?![\w@$!*\#]|[-.·•'’][A-Za-z])"
 # An ellipsis between two words of a sentence ("no... downtime", "100%…safe"): a pause for
 # effect, read as a space; not before a capital, where a new sentence may start
 _ELLIPSIS = r"(?:(?<=[A-Za-z0-9%])|(?<=[A-Za-z0-9%][ \t]))(?:\.{3}|…)[ \t]*(?-i:(?=[a-z]))"
@@ -853,7 +864,11 @@ _ANY = re.compile(r"[\s\S]")
 # several classes would be tried at every position of the page. A separator between letters
 # may break a known word ("pain-less"): the cheapest test there is.
 # just past the separator; or a hashtag's "#"; or the first dot of an ellipsis
-_BROKEN_AT = r"(?<=[A-Za-z]{2}[-._])(?=[A-Za-z]{2})|(?<=\#)(?=[A-Za-z]{4})|(?<=\.)(?=\.\.)"
+_BROKEN_AT = (
+    r"(?<=[A-Za-z]{2}[-._])(?=[A-Za-z]{2})"
+    r"|(?<=\#)(?=[0-9]*[A-Za-z])(?=[A-Za-z0-9]{4})"
+    r"|(?<=\.)(?=\.\.)"
+)
 _MD_TRIGGER = (
     r"[<&\\`*_~!\[\]\x80-\U0010ffffhHwW.#-]"
     r"(?:(?<=[<&\\`*_~!\[\]\x80-\U0010ffff])|(?<=h)(?=ttps?://)|(?<=H)(?=TTPS?://)"
@@ -1068,6 +1083,9 @@ class _Inline:
         )
         if words:
             self.b.replace(f"{' '.join(words)} {tok}", start, end)
+        elif not tok[1:].isalpha():  # its digits stand for letters ("#z3r0risk"): read on
+            self.b.verbatim("#", start)
+            return start + 1
         else:
             self.b.verbatim(tok, start)
         return end
