@@ -7,7 +7,8 @@ together ("#look10yearsyounger"). From four fresh real-text checks: what a patch
 is no promise; a share of people for whom a treatment fails or acne gets worse is no statistic
 of results; "the best plan for you" is a fit, not a rank; "safe, but not entirely risk-free"
 admits risk. And claims of the same shapes: "harmlessly", "no other ... compares", avoiding the
-scars and costs of surgery, a place's "oldest" clinic, "the best way to get rid of" a concern."""
+scars and costs of surgery, a place's "oldest" clinic, "the best way to get rid of" a concern,
+no top-ups needed, hair that stops growing; while a mark that does not fade is a risk."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ STA = "unverified-stat-superlative"
 SAF = "safety-absolute"
 FAT = "fat-dissolving"
 COM = "comparison-denigration"
+GUA = "guaranteed-permanent"
 
 
 @pytest.mark.parametrize(
@@ -41,6 +43,10 @@ COM = "comparison-denigration"
         ("Avoid the scarring, cost and time off of a traditional facelift.", COM),
         ("We are Manchester's oldest skin clinic.", STA),
         ("Electrolysis is the best way to get rid of stray hairs.", STA),
+        ("Once your result is reached, repeat treatment is not expected.", GUA),
+        ("No top-ups needed!", GUA),
+        ("The heat destroys the follicle, so the hair stops growing.", GUA),
+        ("Unlike traditional surgical methods, you keep your skin intact.", COM),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
@@ -61,6 +67,9 @@ def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: s
         ("Sun cream every day is the best way to reduce the risk of new marks.", STA),
         ("Happy #2024 from all of us!", STA),
         ("The largest muscle of the face is the masseter.", STA),
+        ("Top-ups are not needed for at least six months.", GUA),
+        ("Blisters usually settle, but a permanent color change is a rare risk.", GUA),
+        ("Rosacea can leave fine red veins on the nose that do not fade.", GUA),
     ],
 )
 def test_honest_lines_of_these_shapes_stay_quiet(linter: Linter, text: str, category: str) -> None:
