@@ -60,6 +60,7 @@ TOKENS = frozenset(
     | {"leet", "masked", "stretch", "sl"}  # letters and stars only: never past a line end
     | {"camel", "broken"}  # one capital or separator, read from the letters of its word
     | {"hashtag", "ellipsis"}  # read with the spaces and tabs around them: never a line end
+    | {"nought"}  # one "0": never a line end
 )
 _DECL = re.compile(r"<![A-Za-z\[][^>]*>|<\?[^>]*>")
 

@@ -570,7 +570,12 @@ _HASHTAG = r"(?<![\w&#])\#(?=[0-9]*[A-Za-z])[A-Za-z0-9]{4,}(?![\w@$!*\#]|[-.·�
 # An ellipsis between two words of a sentence ("no... downtime", "100%…safe"): a pause for
 # effect, read as a space; not before a capital, where a new sentence may start
 _ELLIPSIS = r"(?:(?<=[A-Za-z0-9%])|(?<=[A-Za-z0-9%][ \t]))(?:\.{3}|…)[ \t]*(?-i:(?=[a-z]))"
+# A nought standing alone before a word reads "zero" ("0 risk", "0️⃣ scarring"): rules that say
+# "zero" see it. Not a number ("10", "0.5", "£0"), a range or a scale ("0 to 10", "from 0").
+_NOUGHT_AHEAD = r"(?=[\ufe0f\u20e3]*[ \t]+(?!(?:to|out|and|or|of|x|per|mg|ml|kg|cm|mm)\b)[A-Za-z])"
+_NOUGHT = rf"(?<![\w.,£$€%-])(?<!from\x20)(?<!between\x20)(?<!scale\x20)0{_NOUGHT_AHEAD}"
 _TAIL = rf"""
+|(?P<nought>{_NOUGHT})
 |(?P<hashtag>{_HASHTAG})
 |(?P<ellipsis>{_ELLIPSIS})
 |(?P<nonascii>(?-i:[^\x00-\x7f]+))  # (?-i): under re.I, "ı" and "ſ" count as ASCII letters
@@ -863,19 +868,20 @@ _ANY = re.compile(r"[\s\S]")
 # skips to them in C) and then checks which token it may be; an alternation starting with
 # several classes would be tried at every position of the page. A separator between letters
 # may break a known word ("pain-less"): the cheapest test there is.
-# just past the separator; or a hashtag's "#"; or the first dot of an ellipsis
+# just past the separator; or a hashtag's "#"; or the first dot of an ellipsis; or a lone nought
 _BROKEN_AT = (
+    rf"(?<=(?<![\w.,£$€%-])0){_NOUGHT_AHEAD}|"
     r"(?<=[A-Za-z]{2}[-._])(?=[A-Za-z]{2})"
     r"|(?<=\#)(?=[0-9]*[A-Za-z])(?=[A-Za-z0-9]{4})"
     r"|(?<=\.)(?=\.\.)"
 )
 _MD_TRIGGER = (
-    r"[<&\\`*_~!\[\]\x80-\U0010ffffhHwW.#-]"
+    r"[<&\\`*_~!\[\]\x80-\U0010ffffhHwW.#0-]"
     r"(?:(?<=[<&\\`*_~!\[\]\x80-\U0010ffff])|(?<=h)(?=ttps?://)|(?<=H)(?=TTPS?://)"
     rf"|(?<=[wW])(?=[wW]{{2}}\.)|{_BROKEN_AT})"
 )
-_HTML_TRIGGER = rf"[<&\x80-\U0010ffff_.#-](?:(?<=[<&\x80-\U0010ffff])|{_BROKEN_AT})"
-_TEXT_TRIGGER = rf"[<\x80-\U0010ffff_.#-](?:(?<=<)(?=!--)|(?<=[\x80-\U0010ffff])|{_BROKEN_AT})"
+_HTML_TRIGGER = rf"[<&\x80-\U0010ffff_.#0-](?:(?<=[<&\x80-\U0010ffff])|{_BROKEN_AT})"
+_TEXT_TRIGGER = rf"[<\x80-\U0010ffff_.#0-](?:(?<=<)(?=!--)|(?<=[\x80-\U0010ffff])|{_BROKEN_AT})"
 _EXTRA_TRIGGER = rf"|{_SPACED}|-[ \t]*\n|{_LEET}|{_MASKED}|{_STRETCH}|{_CAMEL}"
 _TRIGGERS = {
     _MD_TOKEN: re.compile(_MD_TRIGGER),
@@ -1007,6 +1013,8 @@ class _Inline:
                     b.verbatim(tok, start)
             elif kind == "hashtag":
                 end = self._hashtag(tok, start, end)
+            elif kind == "nought":
+                b.replace("zero", start, end)
             elif kind == "ellipsis":
                 b.replace("" if src[start - 1] in " \t" else " ", start, end)
             elif kind == "broken":

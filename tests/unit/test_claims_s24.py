@@ -8,7 +8,8 @@ is no promise; a share of people for whom a treatment fails or acne gets worse i
 of results; "the best plan for you" is a fit, not a rank; "safe, but not entirely risk-free"
 admits risk. And claims of the same shapes: "harmlessly", "no other ... compares", avoiding the
 scars and costs of surgery, a place's "oldest" clinic, "the best way to get rid of" a concern,
-no top-ups needed, hair that stops growing; while a mark that does not fade is a risk."""
+no top-ups needed, hair that stops growing; while a mark that does not fade is a risk. A lone
+nought before a word reads "zero" ("0 risk", the keycap "0️⃣ scarring")."""
 
 from __future__ import annotations
 
@@ -95,3 +96,22 @@ def test_a_hashtag_whose_digits_spell_no_words_reads_as_letters(linter: Linter) 
     letters), so the claim is found; a hashtag of a code or a year claims nothing."""
     assert SAF in categories(linter, "Our #z3r0risk facial")
     assert not categories(linter, "Our #b12shot is back, and so is #team2025.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is 0 risk of infection.",
+        "Clean skin, 0\ufe0f\u20e3 scarring.",
+        "0 chance of a reaction.",
+    ],
+)
+def test_a_lone_nought_before_a_word_reads_zero(linter: Linter, text: str) -> None:
+    assert SAF in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rate the sting from 0 to 10.", "Booking costs £0 this week.", "Only 0.5 ml is used."]
+)
+def test_a_nought_in_a_number_range_or_price_stays_a_number(linter: Linter, text: str) -> None:
+    assert not {SAF, "pain-absolute"} & categories(linter, text)
