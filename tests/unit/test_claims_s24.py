@@ -48,6 +48,10 @@ GUA = "guaranteed-permanent"
         ("No top-ups needed!", GUA),
         ("The heat destroys the follicle, so the hair stops growing.", GUA),
         ("Unlike traditional surgical methods, you keep your skin intact.", COM),
+        ("Why spend money on creams and serums, only to see little change?", COM),
+        ("Lots of us try scrubs and lotions for years, with no success.", COM),
+        ("No visible scarring afterwards.", SAF),
+        ("Free skin analysis, now through February", "pressure-trivialising"),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
