@@ -75,6 +75,10 @@ def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: s
         ("Top-ups are not needed for at least six months.", GUA),
         ("Blisters usually settle, but a permanent color change is a rare risk.", GUA),
         ("Rosacea can leave fine red veins on the nose that do not fade.", GUA),
+        ("In the first few years of menopause, skin makes far less collagen.", STA),
+        ("The UK cosmetic market is worth £3.6 billion a year.", "pressure-trivialising"),
+        ("Thin, papery skin on the hands is a giveaway of age.", "pressure-trivialising"),
+        ("Older skin has 20% less moisture than young skin.", "pressure-trivialising"),
     ],
 )
 def test_honest_lines_of_these_shapes_stay_quiet(linter: Linter, text: str, category: str) -> None:
