@@ -229,9 +229,10 @@ class Folder:
         return word in self._known
 
     def hashtag_words(self, tag: str) -> tuple[str, ...]:
-        """The known words a hashtag runs together, fewest first ("zerorisk" -> "zero",
-        "risk"; "ZeroRisk" keeps its capitals), or () when it is one word or not all of it
-        splits into known words. Remembered per hashtag: a site repeats its own."""
+        """The known words and whole numbers a hashtag runs together, fewest first
+        ("zerorisk" -> "zero", "risk"; "ZeroRisk" keeps its capitals; "9outof10" -> "9", "out",
+        "of", "10"), or () when it is one word or not all of it splits so. Remembered per
+        hashtag: a site repeats its own."""
         hit = self._hashtags.get(tag)
         if hit is None:
             hit = self._hashtags[tag] = self._split_known(tag)
@@ -1077,10 +1078,12 @@ class _Inline:
             b.verbatim(src[pos:], pos)
 
     def _hashtag(self, tok: str, start: int, end: int) -> int:
-        """A hashtag reads as the known words it runs together, then as itself, both pointing
-        at the hashtag ("#zerorisk" reads "zero risk #zerorisk"): rules about words see the
-        words, rules about hashtags ("#skipthe\\w+") the hashtag. Where it holds a letter
-        ("#painfreeee"), only its "#" is taken here, and the letters are read as before.
+        """A hashtag reads as the known words and whole numbers it runs together, then as
+        itself, both pointing at the hashtag ("#zerorisk" reads "zero risk #zerorisk",
+        "#look10yearsyounger" "look 10 years younger ..."): rules about words see the words,
+        rules about hashtags ("#skipthe\\w+") the hashtag. Where it holds a letter
+        ("#painfreeee"), or digits that spell no words ("#z3r0risk"), only its "#" is taken
+        here, and the rest is read as before (held letters, digits for letters).
         A hashtag in a list of hashtags is a label, read whole only ("#medspa #glowingskin").
         Returns where the token ends."""
         if _HELD.search(tok):
