@@ -29,6 +29,7 @@ from .text import (
     BOUNDARY,
     Folder,
     Mapping,
+    Nought,
     Unit,
     clean_inline_markdown,
     clean_markdown,
@@ -129,6 +130,7 @@ class Linter:
             pack.symbol_words,
             lambda: known_words(self.rules, pack),
             pack.one_letter_words,
+            Nought(pack.nought_word, pack.nought_not_before, pack.nought_not_after),
         )
         # HTML pages of one site share their theme: its blocks are tokenised once (blocks.py)
         self.html_blocks = HtmlBlocks(self.folder)

@@ -376,6 +376,11 @@ class LanguagePack:
     masked_words: tuple[str, ...] = ()  # words written with letters starred out ("b*tox")
     symbol_words: dict[str, str] = field(default_factory=dict)  # "🚫" reads "no"
     one_letter_words: tuple[str, ...] = ()  # "a", "I": beside a spaced-out word, not in it
+    # a nought alone before a word ("0 risk"): the word it reads as, and the words after or
+    # before it that keep it a number ("0 to 10", "from 0")
+    nought_word: str = ""
+    nought_not_before: tuple[str, ...] = ()
+    nought_not_after: tuple[str, ...] = ()
     negation_carries_over: tuple[str, ...] = ()  # "or", "nor": a negation reaches past them
     negation_carrier: re.Pattern[str] | None = None  # any of those words, anywhere
     # "is not, however, painless": a negator just before a short aside in commas
@@ -814,6 +819,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         masked_words=tuple(str(w) for w in r.get("masked_words", list, [])),
         symbol_words=_symbol_words(r, path),
         one_letter_words=tuple(str(w) for w in r.get("one_letter_words", list, [])),
+        nought_word=r.get("nought.word", str, ""),
+        nought_not_before=tuple(str(w) for w in r.get("nought.not_before", list, [])),
+        nought_not_after=tuple(str(w) for w in r.get("nought.not_after", list, [])),
         negation_carries_over=tuple(str(w) for w in r.get("negation.carries_over", list, [])),
         negation_carrier=_optional_words(r, "negation.carries_over"),
         negation_across_aside=r.optional_regex("negation.across_aside"),

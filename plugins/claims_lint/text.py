@@ -171,6 +171,33 @@ _DELETE = set(
 ) | {chr(c) for c in range(0xFE00, 0xFE10)}
 
 
+@dataclass(frozen=True)
+class Nought:
+    """How the language pack reads a nought standing alone before a word ("0 risk"): as
+    ``word`` ("zero"), unless the word after it is one of ``not_before`` ("0 to 10") or the
+    word before it one of ``not_after`` ("from 0"). No ``word``: a nought stays a digit."""
+
+    word: str = ""
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+
+    def reading(self, src: str, start: int, end: int) -> str | None:
+        """The word the nought ``src[start:end]`` reads as, or None where it is a number."""
+        if not self.word:
+            return None
+        after = _NOUGHT_NEXT.match(src, end)
+        before = _NOUGHT_PREV.search(src, max(0, start - 40), start)
+        if after and after.group(1).lower() in self.not_before:
+            return None
+        if before and before.group(1).lower() in self.not_after:
+            return None
+        return self.word
+
+
+_NOUGHT_NEXT = re.compile(r"[\ufe0f\u20e3]*[ \t]+([^\W\d_]+)")
+_NOUGHT_PREV = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
 def _number_at(low: str, start: int, end: int) -> bool:
     """Is ``low[start:end]`` a whole number run into a hashtag's words ("look10yearsyounger",
     "number1clinic"): all digits, with no digit either side?"""
@@ -207,6 +234,7 @@ class Folder:
         symbol_words: dict[str, str] | None = None,
         words: Callable[[], frozenset[str]] | None = None,
         one_letter_words: tuple[str, ...] = (),
+        nought: Nought | None = None,
     ) -> None:
         self.confusables = dict(confusables or {})
         self.script = script.upper()
@@ -218,6 +246,7 @@ class Folder:
         self._words = words
         self._known: frozenset[str] | None = None
         self._one_letter = frozenset(w.lower() for w in one_letter_words)
+        self.nought = nought or Nought()
         self._plain: dict[str, str] = {}
         self._lookalike: dict[str, str] = {}
         self._hashtags: dict[str, tuple[str, ...]] = {}
@@ -571,10 +600,11 @@ _HASHTAG = r"(?<![\w&#])\#(?=[0-9]*[A-Za-z])[A-Za-z0-9]{4,}(?![\w@$!*\#]|[-.·�
 # An ellipsis between two words of a sentence ("no... downtime", "100%…safe"): a pause for
 # effect, read as a space; not before a capital, where a new sentence may start
 _ELLIPSIS = r"(?:(?<=[A-Za-z0-9%])|(?<=[A-Za-z0-9%][ \t]))(?:\.{3}|…)[ \t]*(?-i:(?=[a-z]))"
-# A nought standing alone before a word reads "zero" ("0 risk", "0️⃣ scarring"): rules that say
-# "zero" see it. Not a number ("10", "0.5", "£0"), a range or a scale ("0 to 10", "from 0").
-_NOUGHT_AHEAD = r"(?=[\ufe0f\u20e3]*[ \t]+(?!(?:to|out|and|or|of|x|per|mg|ml|kg|cm|mm)\b)[A-Za-z])"
-_NOUGHT = rf"(?<![\w.,£$€%-])(?<!from\x20)(?<!between\x20)(?<!scale\x20)0{_NOUGHT_AHEAD}"
+# A nought standing alone before a word ("0 risk", "0️⃣ scarring"): read as the pack's word for
+# it (Nought), so rules that say "zero" see it. Never inside a number, a price or a decimal
+# ("10", "£0", "0.5"); the pack names the words that keep it a number ("0 to 10", "from 0").
+_NOUGHT_AHEAD = r"(?=[\ufe0f\u20e3]*[ \t]+[A-Za-z])"
+_NOUGHT = rf"(?<![\w.,£$€%-])0{_NOUGHT_AHEAD}"
 _TAIL = rf"""
 |(?P<nought>{_NOUGHT})
 |(?P<hashtag>{_HASHTAG})
@@ -1015,7 +1045,11 @@ class _Inline:
             elif kind == "hashtag":
                 end = self._hashtag(tok, start, end)
             elif kind == "nought":
-                b.replace("zero", start, end)
+                word = b.folder.nought.reading(src, start, end)
+                if word:
+                    b.replace(word, start, end)
+                else:
+                    b.verbatim(tok, start)
             elif kind == "ellipsis":
                 b.replace("" if src[start - 1] in " \t" else " ", start, end)
             elif kind == "broken":

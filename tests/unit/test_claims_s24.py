@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
+from claims_lint.text import Nought
 
 from tests.unit.conftest import categories
 
@@ -123,3 +124,13 @@ def test_a_lone_nought_before_a_word_reads_zero(linter: Linter, text: str) -> No
 )
 def test_a_nought_in_a_number_range_or_price_stays_a_number(linter: Linter, text: str) -> None:
     assert not {SAF, "pain-absolute"} & categories(linter, text)
+
+
+def test_the_pack_says_what_a_lone_nought_reads_as() -> None:
+    """The word and its exceptions are the language pack's (`nought`); a pack without them
+    leaves a nought a digit."""
+    assert Nought().reading("0 risk", 0, 1) is None
+    nought = Nought("zero", ("to",), ("from",))
+    assert nought.reading("0 risk", 0, 1) == "zero"
+    assert nought.reading("0 to 10", 0, 1) is None
+    assert nought.reading("from 0 upward", 5, 6) is None
