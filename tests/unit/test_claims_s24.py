@@ -87,12 +87,14 @@ def test_honest_lines_of_these_shapes_stay_quiet(linter: Linter, text: str, cate
 
 
 def test_a_check_is_no_licence_for_a_claim_beside_it(linter: Linter) -> None:
-    """What is checked for covers its own clause only: a claim after a comma is still made, and
-    "we make sure there is no pain" promises."""
+    """What is checked for covers its own clause only: a claim after a comma is still made; and
+    "we make sure there is no pain", "we can confirm ...", "you'll see ..." promise."""
     assert "pain-absolute" in categories(
         linter, "We check there is no reaction first, and the peel is completely painless."
     )
     assert "pain-absolute" in categories(linter, "We make sure there is no pain at all.")
+    assert "downtime-absolute" in categories(linter, "You'll see there's no downtime at all.")
+    assert SAF in categories(linter, "We can confirm there are no side effects.")
 
 
 def test_a_share_spared_a_harm_or_returning_is_still_a_statistic(linter: Linter) -> None:
