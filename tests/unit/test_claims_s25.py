@@ -1,17 +1,19 @@
 # ruff: noqa: E501
 """Shapes found in the twenty-fifth session, written here in our own words (not taken from any
-page or labelled set). From four fresh real-text checks: a few words more between a topic and
+page or labelled set). From eight fresh real-text checks: a few words more between a topic and
 its claim ("recovery after filler is minimal", "discomfort during the injections is usually
 minimal"); harm denied to named tissue ("does not damage nerves", "the tissue above suffers no
-damage"); any skin type; a track record "without any known problems"; "the worst you'll feel";
-a permanent "silhouette"; plain "lines" that disappear; comparisons listed before one "than",
-against devices ("safer than freezing") and "old-fashioned" tools; "no incisions or surgeries
-required"; "a great alternative" beside surgery; "unlike surgery, it does not need stitches";
-and immunity in more words ("supports a healthy immune system", "immune support"). Honest lines
-of the same words stay quiet: charges of "100% of the fee", "under the age of 18 booked in",
-surface cells removed, hair growing back the same after dermaplaning, fat and bone lost with
+damage"); any skin type; "safe to use"; a track record "without any known problems"; "the worst
+you'll feel"; a permanent "silhouette"; plain "lines" that disappear; cells that "can no longer
+store fat"; rosacea "treated effectively"; comparisons listed before one "than", against devices
+("safer than freezing"), "old-fashioned" tools and "higher success rates"; "no incisions or
+surgeries required"; "a great alternative" beside surgery; "unlike surgery, it does not need
+stitches"; immunity in more words ("supports a healthy immune system", "immune support"). Honest
+lines of the same words stay quiet: charges of "100% of the fee", "under the age of 18 booked
+in", surface cells removed, hair growing back the same after dermaplaning, fat and bone lost with
 age, a masseter's "jawline slimming", resuming toxin treatments after another treatment, the
-reader's own medicines in a list, what collagen is."""
+reader's own medicines in a list, what collagen or melanin is, a dramatic rise in demand, "safe
+to take" a painkiller."""
 
 from __future__ import annotations
 
@@ -55,6 +57,10 @@ FAT = "fat-dissolving"
         ("A mineral drip to support your immune system through winter.", MED),
         ("Our winter immune-support infusion is back.", MED),
         ("Anti-wrinkle injections are a non-invasive way to slim the jawline.", COM),
+        ("The gel is safe to have every few months.", SAF),
+        ("After the injections the cells can no longer store fat.", FAT),
+        ("Rosacea is treated successfully with our IPL.", MED),
+        ("Better satisfaction rates than other salons.", COM),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
@@ -87,6 +93,8 @@ def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: s
         ("Results similar to a facelift are not realistic with threads.", COM),
         ("Surgery is not a sensible alternative for people with mild sagging.", COM),
         ("Medicines that weaken the immune system slow healing.", MED),
+        ("It's safe to take ibuprofen for a headache afterwards.", SAF),
+        ("A protein called collagen helps keep skin firm.", GUA),
         ("Thinning hair can have a big emotional impact on young men.", "efficacy-overclaim"),
         ("There has been a dramatic rise in demand for lip filler.", "efficacy-overclaim"),
     ],
