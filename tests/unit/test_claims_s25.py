@@ -1,19 +1,19 @@
 # ruff: noqa: E501
-"""Shapes found in the twenty-fifth session, written here in our own words (not taken from any
-page or labelled set). From eight fresh real-text checks: a few words more between a topic and
-its claim ("recovery after filler is minimal", "discomfort during the injections is usually
-minimal"); harm denied to named tissue ("does not damage nerves", "the tissue above suffers no
-damage"); any skin type; "safe to use"; a track record "without any known problems"; "the worst
-you'll feel"; a permanent "silhouette"; plain "lines" that disappear; cells that "can no longer
-store fat"; rosacea "treated effectively"; comparisons listed before one "than", against devices
-("safer than freezing"), "old-fashioned" tools and "higher success rates"; "no incisions or
-surgeries required"; "a great alternative" beside surgery; "unlike surgery, it does not need
-stitches"; immunity in more words ("supports a healthy immune system", "immune support"). Honest
-lines of the same words stay quiet: charges of "100% of the fee", "under the age of 18 booked
-in", surface cells removed, hair growing back the same after dermaplaning, fat and bone lost with
-age, a masseter's "jawline slimming", resuming toxin treatments after another treatment, the
-reader's own medicines in a list, what collagen or melanin is, a dramatic rise in demand, "safe
-to take" a painkiller."""
+"""Shapes found in the twenty-fifth session, written here in our own words (not taken from any page
+or labelled set). From eight fresh real-text checks: a few words more between a topic and its claim
+("recovery after filler is minimal", "discomfort during the injections is usually minimal"); harm
+denied to named tissue ("does not damage nerves", "the tissue above suffers no damage"); any skin
+type; "safe to use"; a track record "without any known problems"; "the worst you'll feel"; a
+permanent "silhouette"; plain "lines" that disappear; cells that "can no longer store fat"; rosacea
+"treated effectively"; comparisons listed before one "than", against devices ("safer than
+freezing"), "old-fashioned" tools and "higher success rates"; "no incisions or surgeries required";
+"a great alternative" beside surgery; "unlike surgery, it does not need stitches"; immunity in more
+words ("supports a healthy immune system", "immune support"); "the" where body-image rules knew
+"your" ("slimmer in the bikini"). Honest lines of the same words stay quiet: charges of "100% of
+the fee", "under the age of 18 booked in", surface cells removed, hair growing back the same after
+dermaplaning, fat and bone lost with age, a masseter's "jawline slimming", resuming toxin
+treatments after another treatment, the reader's own medicines in a list, what collagen or melanin
+is, a dramatic rise in demand, "safe to take" a painkiller."""
 
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ FAT = "fat-dissolving"
         ("After the injections the cells can no longer store fat.", FAT),
         ("Rosacea is treated successfully with our IPL.", MED),
         ("Better satisfaction rates than other salons.", COM),
+        ("Look slimmer in the swimsuit this August.", "body-image-minors"),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
