@@ -2,7 +2,8 @@
 """Shapes found in the twenty-seventh session, written here in our own words (not taken from any
 page or labelled set). From six fresh real-text checks: a follicle that "can no longer produce
 hair" (a hedge word before "no longer" does not soften it); a rank for "the best ... experience",
-"the most popular choice" or "alternative". Honest lines that used claim words and were flagged
+"the most popular choice" or "alternative"; weight kept off when the medicine stops; the clinic's
+own discounts and a membership's perks; a tally alone as a banner; a success rate as a figure. Honest lines that used claim words and were flagged
 stay quiet now: medicines and treatments the reader is told to stop or avoid for a time before
 this one, or to wait after; timings "three days post treatment"; "cell regrowth"; a confirmation
 email; a toxin in alcohol or smoke; "best removed by" a technique; the rate of a risk in brackets;
@@ -44,6 +45,11 @@ DOW = "downtime-absolute"
         ("Come to us for the best aftercare experience in Surrey.", STA),
         ("Profhilo has become the most popular choice for crepey necks.", STA),
         ("Laser has emerged as an effective and most popular alternative.", STA),
+        ("Patients don't put the weight back on when they stop the pen.", GUA),
+        ("We also offer discounts on courses of three.", PRE),
+        ("Preferred pricing for members, all year round.", PRE),
+        ("120,000 Injections", STA),
+        ("The success rate is well over 90%.", STA),
         # a pause with no time before a treatment is no precaution: the medicine is still sold
         ("Stop wrinkles before they start with a little tox.", POM),
         ("Avoid the gym for a day after your Botox with us.", POM),
