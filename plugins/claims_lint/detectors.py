@@ -625,6 +625,12 @@ def _timing_word(pack: LanguagePack, question: str, answer: str, lead: int) -> r
     return pack.answer_timing.match(answer, lead)
 
 
+def _universal(pack: LanguagePack, word: str) -> bool:
+    """Whether a yes also says always or for everyone ("Every single time.", "100%."): the
+    statement it affirms then carries those words ("it works every single time")."""
+    return pack.answer_universal is not None and pack.answer_universal.fullmatch(word) is not None
+
+
 def _qualified(pack: LanguagePack, answer: str, end: int) -> bool:
     """Whether the rest of an answer qualifies it: "Straight away, but expect swelling for
     days" is typical experience, not a promise."""
@@ -636,7 +642,8 @@ def _timing_statements(pack: LanguagePack, question: str, when: str) -> list[str
     back to work straight away"; "How long will it last? Permanently." says "it will last
     permanently" and, for questions about results, "the results permanently"."""
     m = pack.wh_start.match(question)  # "how long" in "how long will it last"
-    asked = question[m.end() :].strip().rstrip("?!. ") if m else ""
+    # a yes/no question ("Will it last? Permanently.") asks its whole self
+    asked = (question[m.end() :] if m else question).strip().rstrip("?!. ")
     about_results = pack.timing_results is not None and pack.timing_results.search(asked)
     said = [f"the results {when}"] if about_results else []
     if asked:
@@ -806,6 +813,8 @@ class AnswerDetector:
                 # "Can you see the difference? Yes, after one session." says when: it
                 # completes the statement rather than qualifying it
                 rest = " " + rest.lstrip(" ,;:—–-")
+            if kind == "yes" and _universal(pack, word.group(0)):
+                said = said + [f"{s} {word.group(0).strip(_EDGE_MARKS)}" for s in said]
             found = {
                 c.rule.code: (c, statement + rest)
                 for statement in said

@@ -99,6 +99,9 @@ class MainClause:
     joined: re.Pattern[str]  # a break, a joiner and a subject: ", and it's"
     # "or" and the next break: "Whether they're fresh or faded, stretch marks ..." ends there
     alternative: re.Pattern[str] | None = None
+    # a break and a finite verb: in "Our facial, marketed as a quick fix, is painless" the
+    # aside set off by a comma ends where the sentence's own verb resumes
+    resumed: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,9 @@ class LanguagePack:
     timing_question: re.Pattern[str] | None
     answer_timing: re.Pattern[str] | None
     timing_results: re.Pattern[str] | None  # the question asks about results ("last", "see")
+    # a yes that also says how often or for whom ("Does it work? Every single time."): the
+    # statement is read with the answer's words after it (None when the pack has none)
+    answer_universal: re.Pattern[str] | None
     contrast: re.Pattern[str] | None  # words that qualify what came before: "but", "although"
     topic_lead: re.Pattern[str]  # "how long is" in "How long is recovery?": not the topic
     degree_question: re.Pattern[str]  # "how painful is it": asks "is it painful"
@@ -794,6 +800,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         timing_question=_optional_regex(r, "questions.answers.timing_question"),
         answer_timing=_optional_words(r, "questions.answers.timing", at_start=True),
         timing_results=_optional_words(r, "questions.answers.timing_results"),
+        answer_universal=_optional_words(r, "questions.answers.universal", at_start=True),
         contrast=_optional_words(r, "questions.answers.contrast"),
         pronoun=r.regex(
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
@@ -1056,6 +1063,7 @@ def _main_clause(r: _Reader) -> MainClause | None:
     punct = r.get("clauses.punctuation", str)
     alternatives = r.get("main_clause.alternatives", list, [])
     joiners = words_regex(r.get("main_clause.joiners", list, []) or ["(?!)"])
+    resumes = r.get("main_clause.resumes", list, [])
     subject = rf"(?:{words_regex(subjects)})\b(?![-'])"
     return MainClause(
         fronted=r.regex(
@@ -1069,6 +1077,9 @@ def _main_clause(r: _Reader) -> MainClause | None:
             rf"\b(?:{words_regex(alternatives)})\b[^\x1f]*?(?P<end>{punct})",
         )
         if alternatives
+        else None,
+        resumed=r.regex("main_clause.resumes", rf"(?:{punct})\s*(?:{words_regex(resumes)})\b")
+        if resumes
         else None,
     )
 

@@ -260,6 +260,7 @@ class Doc:
             m = main.joined.search(low, a, b)
             if m is not None and not _quoting(low, a, m.start()):
                 b = m.start()
+            b = _aside_end(main, low, at, a, b, s0)
             b = _handed_over(self.pack.voice, low, a, b, s1)
             if b > a:
                 out.append((a, b, q))
@@ -368,6 +369,15 @@ def _brought_in(voice: Voice, low: str, a: int, at: int) -> bool:
     """The words after ``at`` are still somebody else's: brought in just before it ("adverts
     that say things like: ...") or inside a quotation opened after ``a``."""
     return voice.introduced.search(low, max(0, at - 40), at) is not None or _quoting(low, a, at)
+
+
+def _aside_end(main: MainClause, low: str, at: int, a: int, b: int, s0: int) -> int:
+    """Where a reported aside set off by a comma ends: "Our facial, marketed as a quick fix, is
+    painless" reports up to the comma before "is", and the rest is the clinic's own."""
+    if main.resumed is None or at <= s0 or not low[s0:at].rstrip().endswith(","):
+        return b
+    m = main.resumed.search(low, a, b)
+    return m.start() if m is not None else b
 
 
 def _fronted_end(main: MainClause, low: str, s0: int, s1: int) -> int:
