@@ -53,7 +53,7 @@ MED = "medical-condition"
         ("Non-surgical boob jobs are back in stock.", COM),
         ("A course of threads can postpone the need for a neck lift.", COM),
         ("Prescription-only peels for stubborn melasma.", POM),
-        ("We treat thread veins with polidocanol.", POM),
+        ("We treat thread veins with Asclera.", POM),
         ("Your nurse will decide how much Botox to use.", POM),
         ("Your doctor will choose exactly where to inject the Dysport.", POM),
         ("The effects of a single session are visible straight away.", GUA),
