@@ -1,20 +1,20 @@
 # ruff: noqa: E501
 """Shapes found in the twenty-eighth session, written here in our own words (not taken from any
 page or labelled set). Mechanism first: a yes/no question about how long ("Will it last?
-Permanently.") is answered as "How long will it last?" is; a yes that says always ("Does it
-work? Every single time.") carries those words into the statement it affirms; an aside set off
-by a comma ("Our facial, marketed as a quick fix, is painless") reports only up to the comma
-before the sentence's own verb; a plural ("non-surgical nose jobs") is the singular's claim.
-From six fresh real-text checks: rarity told of the reader's pain ("patients rarely feel any
-pain"); a fact box's "Anaesthetic – none required"; "barely feel the series of injections";
-a treatment that delays the need for surgery; prescription-only peels and sclerosants; the
-doctor who will use the named medicine; an outcome with a longer gap ("the effects of this
-treatment are apparent immediately"); "great results"; "unlike surgical hair restoration
-procedures"; wounds, ulcers and sinus problems among the conditions a treatment is said to heal. Honest lines that used claim words and were flagged stay
-quiet now: results that vary; a pain risk that is "rare but can occur"; reducing the risk of
-infection "significantly"; the most popular treatment areas; a timing range "2-3 days post
-treatment"; "make-up free"; "for great results, follow the aftercare"; the proverb "prevention is better than cure"; what a product is
-"labelled as" by others."""
+Permanently.") is answered as "How long will it last?" is; a yes that says always ("Does it work?
+Every single time.") carries those words into the statement it affirms; an aside set off by a comma
+("Our facial, marketed as a quick fix, is painless") reports only up to the comma before the
+sentence's own verb; a plural ("non-surgical nose jobs") is the singular's claim. From six fresh
+real-text checks: rarity told of the reader's pain ("patients rarely feel any pain"); a fact box's
+"Anaesthetic – none required"; "barely feel the series of injections"; "you'll never bruise"; a
+treatment that delays the need for surgery; prescription-only peels and sclerosants; the doctor who
+will use the named medicine; an outcome with a longer gap ("the effects of this treatment are
+apparent immediately"); "great results"; "unlike surgical hair restoration procedures"; wounds,
+ulcers and sinus problems among the conditions a treatment is said to heal. Honest lines that used
+claim words and were flagged stay quiet now: results that vary; a pain risk that is "rare but can
+occur"; reducing the risk of infection "significantly"; the most popular treatment areas; a timing
+range "2-3 days post treatment"; "make-up free"; "for great results, follow the aftercare"; the
+proverb "prevention is better than cure"; what a product is "labelled as" by others."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ STA = "unverified-stat-superlative"
 TES = "testimonial-before-after"
 PRE = "pressure-trivialising"
 MED = "medical-condition"
+SAF = "safety-absolute"
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,7 @@ MED = "medical-condition"
         ("Unlike surgical eyelid procedures, this leaves no scar.", COM),
         ("Regular drainage massage helps heal venous leg ulcers.", MED),
         ("Sinus problems respond well to our facial massage.", MED),
+        ("You'll never scar with this laser.", SAF),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
