@@ -481,10 +481,17 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
     c0, c1 = doc.clause(cand.start, cand.end)
     if pack.hedge_clause.search(low, c0, c1):
         return True
-    # "injected to fill lines, add volume or change the shape": a purpose, not a result
+    # "injected to fill lines, add volume or change the shape": a purpose, not a result. A word
+    # of certainty in the claim itself is still promised: "the only method of permanent hair
+    # removal", "lasers designed for permanent hair reduction"
     s0 = doc.sentence(cand.sentence)[0]
     purpose = pack.hedge_purpose
-    if purpose is not None and purpose.search(low, max(s0, cand.start - 80), cand.start):
+    certain = pack.hedge_certain
+    if (
+        purpose is not None
+        and purpose.search(low, max(s0, cand.start - 80), cand.start)
+        and (certain is None or certain.search(low, cand.start, cand.end) is None)
+    ):
         return True
     # A governing hedge stands at most a few words before the claim, or between a frame's
     # topic and its claim ("dead cells can leave skin feeling smoother").
@@ -494,7 +501,6 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
         return True
     if _means_of_hedged_main(doc, low, cand, c0, c1):
         return True
-    certain = pack.hedge_certain
     inside = pack.hedge_governing.search(low, cand.start, cand.end)
     if inside is not None:
         return certain is None or certain.search(low, inside.start(), c1) is None
