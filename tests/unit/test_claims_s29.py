@@ -64,6 +64,9 @@ DOW = "downtime-absolute"
         ("Real relief for polycystic ovary syndrome with our laser.", MED),
         ("Microneedling is a highly effective acne scar treatment.", MED),
         ("Our drips lift your mood and we have proven it.", EFF),
+        # the exceptions read only the words beside the claim, not the whole sentence
+        ("Excellent candidates see dramatic results within a week.", EFF),
+        ("Our peel gives people with darker skin a lighter skin tone in one session.", GUA),
     ],
 )
 def test_claims_of_these_shapes_are_found(linter: Linter, text: str, category: str) -> None:
