@@ -501,6 +501,8 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
         return True
     if _means_of_hedged_main(doc, low, cand, c0, c1):
         return True
+    if _hedged_coordinate(doc, low, cand, c0):
+        return True
     inside = pack.hedge_governing.search(low, cand.start, cand.end)
     if inside is not None:
         return certain is None or certain.search(low, inside.start(), c1) is None
@@ -510,7 +512,17 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
         certain is None or certain.search(low, cand.start, cand.end) is None
     ):
         return True
-    return _hedged_list(doc, low, c0, cand.sentence)
+    return _hedged_list(doc, low, c0, cand.sentence) and not _certain_item(doc, low, cand)
+
+
+def _certain_item(doc: Doc, low: str, cand: Candidate) -> bool:
+    """Whether a claim in a hedged list keeps its result certain ("can brighten skin and removes
+    every line for good"), unless it names a chance ("... and lighter skin, sometimes
+    permanently": the pack's ``hedges.list_certain`` and ``hedges.occasional``)."""
+    certain, occasional = doc.pack.hedge_list_certain, doc.pack.hedge_occasional
+    if certain is None or certain.search(low, cand.start, cand.end) is None:
+        return False
+    return occasional is None or occasional.search(low, cand.start, cand.end) is None
 
 
 def _holds_though_hedged(doc: Doc, cand: Candidate) -> bool:
@@ -631,6 +643,49 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
     return False
 
 
+def _hedged_coordinate(doc: Doc, low: str, cand: Candidate, c0: int) -> bool:
+    """A hedge earlier in the claim's own clause reaches along a second verb phrase joined by
+    "and"/"or" (``hedges.carries_over``): "it helps to tone the muscles and improve skin
+    elasticity", "creams may tighten the skin or improve hydration". The claim must go on in the
+    hedged verb's form ("tone ... and improve", "softening ... and smoothing"); a new subject
+    ("... and results last for years") or a word of certainty in between ends the hedge."""
+    pack = doc.pack
+    words = low[c0 : cand.start].split()
+    if words and words[-1] == "to":  # "helping to improve ... and to restore"
+        words.pop()
+    if len(words) < 3 or words[-1] not in pack.hedge_carries_over:
+        return False
+    head = " ".join(words[:-1])
+    hedges = list(pack.hedge_governing.finditer(head))
+    found = hedges[-1] if hedges else None  # the hedge nearest the claim
+    if found is None or len(head[found.end() :].split()) > _COORDINATE_WORDS:
+        return False
+    certain = pack.hedge_certain
+    if certain is not None and certain.search(low, c0 + found.start(), cand.end):
+        return False
+    hedged_verb = _first_verb(head[found.end() :].split())
+    claim_words = low[cand.start : cand.end].split()
+    return bool(hedged_verb and claim_words) and _same_form(hedged_verb, claim_words[0])
+
+
+def _first_verb(words: list[str]) -> str:
+    """The first word after a hedge that can be its verb, past "to", "help" and adverbs."""
+    for w in words:
+        if w not in {"to", "help", "helps", "also", "even"} and not w.endswith("ly"):
+            return w
+    return ""
+
+
+def _same_form(verb: str, word: str) -> bool:
+    """Whether ``word`` continues a verb phrase in ``verb``'s form: both end in "-ing", or
+    neither does and ``word`` does not end like a plural or third person ("results", "fades")."""
+    if verb.endswith("ing") or word.endswith("ing"):
+        return verb.endswith("ing") and word.endswith("ing")
+    return not word.endswith("s")
+
+
+# the most words between a hedge and the "and"/"or" that carries it on to a second verb phrase
+_COORDINATE_WORDS = 8
 # the most words of a clause whose hedge reaches along a list of verb phrases after it
 _HEDGED_HEAD_WORDS = 14
 # the most words of a hedged list's first item, when the hedge ends the clause that opens it

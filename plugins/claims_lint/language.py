@@ -403,6 +403,10 @@ class LanguagePack:
     hedge_means: re.Pattern[str] | None = None
     # "injected to fill lines", "ideal for softening lines": a purpose just before the claim
     hedge_purpose: re.Pattern[str] | None = None
+    # "... and removes every line for good": a word that keeps an item of a hedged list certain
+    hedge_list_certain: re.Pattern[str] | None = None
+    # "sometimes permanently": a chance inside such an item, which then promises nothing
+    hedge_occasional: re.Pattern[str] | None = None
     # the end of the text before a clause word that then opens no clause ("can also")
     clause_kept_after: re.Pattern[str] | None = None
     # "others see no change", "it is not a cure": the limits a balanced statement names
@@ -837,6 +841,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_majority=_optional_regex(r, "hedges.majority"),
         hedge_means=_optional_regex(r, "hedges.means"),
         hedge_purpose=r.optional_regex("hedges.purpose"),
+        hedge_list_certain=_optional_regex(r, "hedges.list_certain"),
+        hedge_occasional=_optional_regex(r, "hedges.occasional"),
         clause_kept_after=_kept_after(r),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         question_refused=_optional_regex(r, "questions.refused"),

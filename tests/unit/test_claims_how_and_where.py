@@ -31,12 +31,8 @@ from claims_lint.language import load_language
 from claims_lint.rules import load_rules, rules_root
 from claims_lint.segment import taglines
 
+from tests.unit.claim_categories import GUA, PAI, POM, SAF
 from tests.unit.conftest import categories, spans
-
-GUA = "guaranteed-permanent"
-PAI = "pain-absolute"
-SAF = "safety-absolute"
-POM = "prescription-medicine"
 
 
 @pytest.mark.parametrize(

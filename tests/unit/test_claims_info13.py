@@ -31,18 +31,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.claim_categories import COM, EFF, FAT, GUA, MED, POM, PRE, SAF, STA, TES
 from tests.unit.conftest import categories, categories_on_information_page
-
-POM = "prescription-medicine"
-STA = "unverified-stat-superlative"
-PRE = "pressure-trivialising"
-SAF = "safety-absolute"
-TES = "testimonial-before-after"
-EFF = "efficacy-overclaim"
-GUA = "guaranteed-permanent"
-MED = "medical-condition"
-COM = "comparison-denigration"
-FAT = "fat-dissolving"
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,8 @@ from claims_lint.language import load_language, rules_root
 from claims_lint.model import ConfigError
 from claims_lint.segment import Doc
 
+from tests.unit.claim_categories import TES
 from tests.unit.conftest import categories
-
-TES = "testimonial-before-after"
 
 
 def sentences(text: str) -> list[str]:

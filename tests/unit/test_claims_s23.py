@@ -14,11 +14,8 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import DOW, GUA, STA
 from tests.unit.conftest import categories
-
-GUA = "guaranteed-permanent"
-STA = "unverified-stat-superlative"
-DOW = "downtime-absolute"
 
 
 @pytest.mark.parametrize(

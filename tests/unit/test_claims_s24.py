@@ -17,13 +17,8 @@ import pytest
 from claims_lint import Linter
 from claims_lint.text import Nought
 
+from tests.unit.claim_categories import COM, FAT, GUA, SAF, STA
 from tests.unit.conftest import categories
-
-STA = "unverified-stat-superlative"
-SAF = "safety-absolute"
-FAT = "fat-dissolving"
-COM = "comparison-denigration"
-GUA = "guaranteed-permanent"
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,8 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import COM, FAT, GUA, MED, PAI, SAF
 from tests.unit.conftest import categories
-
-SAF = "safety-absolute"
-COM = "comparison-denigration"
-GUA = "guaranteed-permanent"
-PAI = "pain-absolute"
-MED = "medical-condition"
-FAT = "fat-dissolving"
 
 
 @pytest.mark.parametrize(

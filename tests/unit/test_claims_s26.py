@@ -18,15 +18,8 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import COM, DOW, FAT, GUA, POM, SAF, STA
 from tests.unit.conftest import categories
-
-SAF = "safety-absolute"
-COM = "comparison-denigration"
-GUA = "guaranteed-permanent"
-DOW = "downtime-absolute"
-STA = "unverified-stat-superlative"
-FAT = "fat-dissolving"
-POM = "prescription-medicine"
 
 
 @pytest.mark.parametrize(

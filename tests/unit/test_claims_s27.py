@@ -21,20 +21,8 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import BOD, DET, DOW, EFF, FAT, GUA, MED, POM, PRE, SAF, STA, TES
 from tests.unit.conftest import categories
-
-SAF = "safety-absolute"
-GUA = "guaranteed-permanent"
-STA = "unverified-stat-superlative"
-POM = "prescription-medicine"
-TES = "testimonial-before-after"
-MED = "medical-condition"
-DET = "detox-toxins"
-EFF = "efficacy-overclaim"
-BOD = "body-image-minors"
-PRE = "pressure-trivialising"
-FAT = "fat-dissolving"
-DOW = "downtime-absolute"
 
 
 @pytest.mark.parametrize(

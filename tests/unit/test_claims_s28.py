@@ -21,18 +21,8 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import COM, EFF, GUA, MED, PAI, POM, PRE, SAF, STA, TES
 from tests.unit.conftest import categories
-
-GUA = "guaranteed-permanent"
-EFF = "efficacy-overclaim"
-PAI = "pain-absolute"
-COM = "comparison-denigration"
-POM = "prescription-medicine"
-STA = "unverified-stat-superlative"
-TES = "testimonial-before-after"
-PRE = "pressure-trivialising"
-MED = "medical-condition"
-SAF = "safety-absolute"
 
 
 @pytest.mark.parametrize(

@@ -22,21 +22,22 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
+from tests.unit.claim_categories import (
+    AGE,
+    BOD,
+    COM,
+    DOW,
+    EFF,
+    FAT,
+    GUA,
+    MED,
+    PAI,
+    POM,
+    PRE,
+    SAF,
+    STA,
+)
 from tests.unit.conftest import categories
-
-GUA = "guaranteed-permanent"
-EFF = "efficacy-overclaim"
-PAI = "pain-absolute"
-COM = "comparison-denigration"
-POM = "prescription-medicine"
-STA = "unverified-stat-superlative"
-PRE = "pressure-trivialising"
-MED = "medical-condition"
-SAF = "safety-absolute"
-BOD = "body-image-minors"
-AGE = "age-reversal"
-FAT = "fat-dissolving"
-DOW = "downtime-absolute"
 
 
 @pytest.mark.parametrize(

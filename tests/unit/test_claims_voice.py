@@ -8,11 +8,8 @@ import pytest
 from claims_lint import Linter
 from claims_lint.language import load_language
 
+from tests.unit.claim_categories import FAT, POM
 from tests.unit.conftest import categories, categories_on_information_page
-
-POM = "prescription-medicine"
-FAT = "fat-dissolving"
-
 
 # --- a clinic's own name sells the medicine an information frame talks about -------------------
 
