@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .detectors import Candidate
-from .language import Refutation
+from .language import LanguagePack, Refutation
 from .segment import Doc
 
 __all__ = [
@@ -648,10 +648,13 @@ def _hedged_coordinate(doc: Doc, low: str, cand: Candidate, c0: int) -> bool:
     "and"/"or" (``hedges.carries_over``): "it helps to tone the muscles and improve skin
     elasticity", "creams may tighten the skin or improve hydration". The claim must go on in the
     hedged verb's form ("tone ... and improve", "softening ... and smoothing"); a new subject
-    ("... and results last for years") or a word of certainty in between ends the hedge."""
+    ("... and results last for years") or a word of certainty in between ends the hedge
+    (``hedges.coordinate``)."""
     pack = doc.pack
+    if pack.coordinate_skip is None:
+        return False
     words = low[c0 : cand.start].split()
-    if words and words[-1] == "to":  # "helping to improve ... and to restore"
+    if words and pack.coordinate_skip.match(words[-1]):  # "helping to improve ... and to restore"
         words.pop()
     if len(words) < 3 or words[-1] not in pack.hedge_carries_over:
         return False
@@ -663,25 +666,21 @@ def _hedged_coordinate(doc: Doc, low: str, cand: Candidate, c0: int) -> bool:
     certain = pack.hedge_certain
     if certain is not None and certain.search(low, c0 + found.start(), cand.end):
         return False
-    hedged_verb = _first_verb(head[found.end() :].split())
+    skip = pack.coordinate_skip
+    hedged_verb = next((w for w in head[found.end() :].split() if not skip.match(w)), "")
     claim_words = low[cand.start : cand.end].split()
-    return bool(hedged_verb and claim_words) and _same_form(hedged_verb, claim_words[0])
+    return bool(hedged_verb and claim_words) and _same_form(pack, hedged_verb, claim_words[0])
 
 
-def _first_verb(words: list[str]) -> str:
-    """The first word after a hedge that can be its verb, past "to", "help" and adverbs."""
-    for w in words:
-        if w not in {"to", "help", "helps", "also", "even"} and not w.endswith("ly"):
-            return w
-    return ""
-
-
-def _same_form(verb: str, word: str) -> bool:
-    """Whether ``word`` continues a verb phrase in ``verb``'s form: both end in "-ing", or
-    neither does and ``word`` does not end like a plural or third person ("results", "fades")."""
-    if verb.endswith("ing") or word.endswith("ing"):
-        return verb.endswith("ing") and word.endswith("ing")
-    return not word.endswith("s")
+def _same_form(pack: LanguagePack, verb: str, word: str) -> bool:
+    """Whether ``word`` continues a verb phrase in ``verb``'s form: both or neither end in one
+    of the pack's ``hedges.coordinate.forms`` ("-ing"), and ``word`` does not read as a new
+    subject (``new_subject``: "results", "fades")."""
+    for form in pack.coordinate_forms:
+        if verb.endswith(form) or word.endswith(form):
+            return verb.endswith(form) and word.endswith(form)
+    subject = pack.coordinate_subject
+    return subject is None or subject.search(word) is None
 
 
 # the most words between a hedge and the "and"/"or" that carries it on to a second verb phrase

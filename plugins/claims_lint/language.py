@@ -407,6 +407,12 @@ class LanguagePack:
     hedge_list_certain: re.Pattern[str] | None = None
     # "sometimes permanently": a chance inside such an item, which then promises nothing
     hedge_occasional: re.Pattern[str] | None = None
+    # "helps to tone the muscles and improve ...": the words passed over after a hedge to find
+    # its verb, the endings a second verb phrase shares with it, and a first word read as a new
+    # subject ("... and results last"); no ``coordinate_skip``, no reach
+    coordinate_skip: re.Pattern[str] | None = None
+    coordinate_forms: tuple[str, ...] = ()
+    coordinate_subject: re.Pattern[str] | None = None
     # the end of the text before a clause word that then opens no clause ("can also")
     clause_kept_after: re.Pattern[str] | None = None
     # "others see no change", "it is not a cure": the limits a balanced statement names
@@ -843,6 +849,9 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_purpose=r.optional_regex("hedges.purpose"),
         hedge_list_certain=_optional_regex(r, "hedges.list_certain"),
         hedge_occasional=_optional_regex(r, "hedges.occasional"),
+        coordinate_skip=_optional_regex(r, "hedges.coordinate.skip"),
+        coordinate_forms=tuple(r.get("hedges.coordinate.forms", list, [])),
+        coordinate_subject=_optional_regex(r, "hedges.coordinate.new_subject"),
         clause_kept_after=_kept_after(r),
         hedge_limits=_optional_regex(r, "hedges.limits"),
         question_refused=_optional_regex(r, "questions.refused"),
