@@ -501,7 +501,7 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
         return True
     if _means_of_hedged_main(doc, low, cand, c0, c1):
         return True
-    if _hedged_coordinate(doc, low, cand, c0):
+    if _hedged_coordinate(doc, low, cand, c0, window):
         return True
     inside = pack.hedge_governing.search(low, cand.start, cand.end)
     if inside is not None:
@@ -643,17 +643,17 @@ def _hedged_list(doc: Doc, low: str, c0: int, sentence: int) -> bool:
     return False
 
 
-def _hedged_coordinate(doc: Doc, low: str, cand: Candidate, c0: int) -> bool:
+def _hedged_coordinate(doc: Doc, low: str, cand: Candidate, c0: int, window: list[str]) -> bool:
     """A hedge earlier in the claim's own clause reaches along a second verb phrase joined by
     "and"/"or" (``hedges.carries_over``): "it helps to tone the muscles and improve skin
     elasticity", "creams may tighten the skin or improve hydration". The claim must go on in the
     hedged verb's form ("tone ... and improve", "softening ... and smoothing"); a new subject
     ("... and results last for years") or a word of certainty in between ends the hedge
-    (``hedges.coordinate``)."""
+    (``hedges.coordinate``). ``window`` is the clause's words before the claim."""
     pack = doc.pack
     if pack.coordinate_skip is None:
         return False
-    words = low[c0 : cand.start].split()
+    words = list(window)  # a copy: the caller's list stays whole
     if words and pack.coordinate_skip.match(words[-1]):  # "helping to improve ... and to restore"
         words.pop()
     if len(words) < 3 or words[-1] not in pack.hedge_carries_over:
