@@ -28,6 +28,8 @@ from tests.unit.conftest import categories
         ("Blue light is an excellent treatment for acne and oily skin.", MED),
         ("This laser works wonders on thread veins.", MED),
         ("'Absolutely loving my new jawline!'", TES),
+        # the verdict-first review stands mid-page, after other sentences
+        ("Thank you to the whole team. Love the results of my peel!", TES),
         ("Two sessions later, my confidence has soared.", TES),
         ("You will see clearing after every session.", GUA),
         # the surgical name given to a non-surgical treatment still implies its result
