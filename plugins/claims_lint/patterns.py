@@ -58,9 +58,20 @@ _WORD_INFLECT = re.compile(r"([a-z]+)~")
 class PatternCompiler:
     """Expands the conveniences of rule patterns into plain regular expressions."""
 
-    def __init__(self, pack: LanguagePack, concepts: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        pack: LanguagePack,
+        concepts: dict[str, str] | None = None,
+        memo: dict[str, str] | None = None,
+        tag: str = "",
+    ) -> None:
         self.pack = pack
         self.concepts = concepts if concepts is not None else {}
+        # Earlier runs' results for the same rules (rules.AnchorMemo): expanding thousands of
+        # patterns was a third of the linter's start-up. ``tag`` keeps apart compilers whose
+        # concept tables differ (regexes, or markers for the anchor analysis).
+        self.memo = memo
+        self.tag = tag
 
     def compile_alternatives(self, items: list[str]) -> str:
         """One regex for a list of patterns (a concept): plain words and phrases are merged
@@ -117,7 +128,13 @@ class PatternCompiler:
 
     def compile(self, pattern: str, macros: dict[str, str] | None = None) -> str:
         """The regex for ``pattern`` (raises ``KeyError`` naming an unknown ``{reference}``)."""
-        return self._syntax(self.expand_refs(pattern, macros))
+        if self.memo is None or macros:
+            return self._syntax(self.expand_refs(pattern, macros))
+        key = f"{self.tag}\0{pattern}"
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = self._syntax(self.expand_refs(pattern, macros))
+        return got
 
     def expand_refs(self, pattern: str, macros: dict[str, str] | None = None) -> str:
         table = {**self.pack.spelling, **(macros or {})}

@@ -369,10 +369,10 @@ _MEMOS_KEPT = 7  # anchor memos of other rules kept besides the current one
 
 
 class AnchorMemo:
-    """The anchors derived from patterns, kept on disk between runs: deriving them is most of
-    a linter's start-up, and they follow from the rules and the code alone, so the file is
-    named by their hash (``version``) and a stale one is never read. A cache that cannot be
-    read or written only makes start-up slower.
+    """The anchors derived from patterns, and the patterns expanded to regexes, kept on disk
+    between runs: working them out is most of a linter's start-up, and they follow from the
+    rules and the code alone, so the file is named by their hash (``version``) and a stale one
+    is never read. A cache that cannot be read or written only makes start-up slower.
 
     The folder is ``$CLAIMS_LINT_RULES_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME`` or
     ``~/.cache``, under ``claims-lint/``."""
@@ -381,6 +381,8 @@ class AnchorMemo:
         folder = _anchor_cache_dir()
         self.path = folder / f"anchors-{version}.json" if folder else None
         self.known: dict[str, list[list[str]]] = {}
+        # PatternCompiler's results, keyed by compiler tag and pattern (PatternCompiler.compile)
+        self.patterns: dict[str, str] = {}
         self.added = False
         # A memo is saved only after every rule loaded and compiled: read back, it vouches
         # that these exact rules compile, so loading them need not compile them again.
@@ -388,11 +390,17 @@ class AnchorMemo:
         if self.path is not None:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
-                if isinstance(data, dict):
-                    self.known = data
-                    self.vouches = bool(data)
-            except (OSError, ValueError):
+                if isinstance(data, dict) and data.get("anchors"):
+                    self.known = data["anchors"]
+                    self.patterns = data.get("patterns") or {}
+                    self.vouches = True
+            except (OSError, ValueError, AttributeError):
                 pass
+        self._patterns_read = len(self.patterns)
+
+    def compiler(self, pack: LanguagePack, concepts: dict[str, str], tag: str) -> PatternCompiler:
+        """A pattern compiler whose results are kept in this memo under ``tag``."""
+        return PatternCompiler(pack, concepts, memo=self.patterns, tag=tag)
 
     def literals(
         self, regex: str, pack: LanguagePack, known: list[frozenset[str] | None]
@@ -406,13 +414,14 @@ class AnchorMemo:
         return [frozenset(c) for c in got]
 
     def save(self) -> None:
-        if not self.added or self.path is None:
+        grown = self.added or len(self.patterns) > self._patterns_read
+        if not grown or self.path is None:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(self.known, out)
+                json.dump({"anchors": self.known, "patterns": self.patterns}, out)
             os.replace(tmp, self.path)
             self._prune()
         except OSError:
@@ -450,8 +459,8 @@ def _load_concepts(path: Path, pack: LanguagePack, memo: AnchorMemo) -> Concepts
     markers: dict[str, str] = {}
     clauses: list[frozenset[str] | None] = []
     words: dict[str, list[str]] = {}
-    compiler = PatternCompiler(pack, compiled)
-    analysis = PatternCompiler(pack, markers)
+    compiler = memo.compiler(pack, compiled, "concept")
+    analysis = memo.compiler(pack, markers, "concept-analysis")
     for name, raw in data["concepts"].items():
         items = raw.get("words") if isinstance(raw, dict) else raw
         if not isinstance(items, list) or not items:
@@ -902,8 +911,8 @@ def _load_all(root_dir: str, language: str, profile: str) -> RuleSet:
     categories = _load_categories(root)
     memo = AnchorMemo(digest.hexdigest())
     concepts = _load_concepts(lang_dir / "concepts.yaml", pack, memo)
-    compiler = PatternCompiler(pack, concepts.regex)
-    analysis = PatternCompiler(pack, concepts.markers)
+    compiler = memo.compiler(pack, concepts.regex, "rule")
+    analysis = memo.compiler(pack, concepts.markers, "rule-analysis")
     kinds = _KindCompiler(pack, compiler, analysis, concepts.clauses, pack.kinds, memo)
     loader = _FileLoader(pack, compiler, kinds, validate=not memo.vouches)
     rules: list[Rule] = []

@@ -190,14 +190,38 @@ def test_derived_anchors_kept_on_disk_are_the_same_and_a_broken_file_is_ignored(
     def anchors() -> dict[str, list]:
         rules_module._load_all.cache_clear()
         ruleset = rules_module.load_rules("uk", ())
-        return {r.code: [b.anchors for b in r.branches] for r in ruleset.rules}
+        return {r.code: [(b.pattern, b.anchors) for b in r.branches] for r in ruleset.rules}
 
     fresh = anchors()  # derives them and writes the file
     (saved,) = tmp_path.glob("anchors-*.json")
     assert anchors() == fresh  # read back from the file
     saved.write_text("{not json", encoding="utf-8")
     assert anchors() == fresh  # derived again
+    saved.write_text('["a list"]', encoding="utf-8")
+    assert anchors() == fresh
     rules_module._load_all.cache_clear()
+
+
+def test_a_warm_memo_expands_no_pattern_again(tmp_path, monkeypatch) -> None:
+    """Expanding the rules' patterns was a third of start-up: read back, the memo holds them."""
+    from claims_lint import rules as rules_module
+    from claims_lint.patterns import PatternCompiler
+
+    monkeypatch.setenv("CLAIMS_LINT_RULES_CACHE", str(tmp_path))
+    rules_module._load_all.cache_clear()
+    load_rules("uk", ())  # expands them and writes the file
+    expanded: list[str] = []
+    real = PatternCompiler.expand_refs
+
+    def counting(self, pattern, macros=None):
+        expanded.append(pattern)
+        return real(self, pattern, macros)
+
+    monkeypatch.setattr(PatternCompiler, "expand_refs", counting)
+    rules_module._load_all.cache_clear()
+    load_rules("uk", ())
+    rules_module._load_all.cache_clear()
+    assert expanded == []
 
 
 def test_a_broken_unless_is_an_error_at_load_even_with_a_warm_anchor_cache(
