@@ -390,12 +390,12 @@ class AnchorMemo:
         if self.path is not None:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
-                if isinstance(data, dict) and data.get("anchors"):
-                    self.known = data["anchors"]
-                    self.patterns = data.get("patterns") or {}
-                    self.vouches = True
-            except (OSError, ValueError, AttributeError):
-                pass
+            except (OSError, ValueError):
+                data = None
+            if isinstance(data, dict):
+                anchors, patterns = data.get("anchors"), data.get("patterns")
+                if anchors and isinstance(anchors, dict) and isinstance(patterns, dict):
+                    self.known, self.patterns, self.vouches = anchors, patterns, True
         self._patterns_read = len(self.patterns)
 
     def compiler(self, pack: LanguagePack, concepts: dict[str, str], tag: str) -> PatternCompiler:
