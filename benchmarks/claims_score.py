@@ -4,6 +4,7 @@
     python benchmarks/claims_score.py dev2            # one set (corpus, dev..dev22, test, devset)
     python benchmarks/claims_score.py dev --quiet     # figures only
     python benchmarks/claims_score.py test dev10 --by-category   # recall per category, pooled
+    python benchmarks/claims_score.py --pages --file /elsewhere/real1.yaml   # a set kept outside
 
 Sets:
 
@@ -449,18 +450,36 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="figures only, then recall and false alarms per category over the sets named",
     )
+    ap.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="also score a labelled file kept outside the repository (pages of items, as in\n"
+        "tests/fixtures/claims/realistic/); may be repeated; alone, only the files are scored",
+    )
     args = ap.parse_args(argv)
     unknown = [name for name in args.sets if name not in SETS]
     if unknown:
         ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
+    named = args.sets or ([] if args.file else list(SETS))
+    targets = [(name, SETS[name]) for name in named] + [(str(f), f) for f in args.file]
     linter = scoring_linter()
     pooled = CategoryScore() if args.by_category else None
-    for name in args.sets or list(SETS):
-        path = SETS[name]
+    for name, path in targets:
         if not path.is_file():
             print(f"{name:7} (not found: {path})")
             continue
-        result = score(name, load_items(name, path), linter, pooled, args.pages)
+        try:
+            items = load_items(name, path)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as err:
+            print(
+                f"{name}: cannot read it as a labelled set ({type(err).__name__}: {err}); "
+                "write pages: [{id, items: [{text, flag: [...]} or {text, quiet: true}]}]"
+            )
+            return 2
+        result = score(name, items, linter, pooled, args.pages)
         print(result.line())
         if args.quiet or pooled is not None or (name in FROZEN and not args.show_frozen):
             continue
