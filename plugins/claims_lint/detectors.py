@@ -676,8 +676,8 @@ class AnswerDetector:
             return out
         n = len(doc.sentence_ends)
         pairs: list[tuple[str, int, int]] = []  # (question text, answer sentence, question)
-        if doc.previous.rstrip().endswith("?") and n:
-            pairs.append((doc.previous.strip().lower(), 0, -1))
+        if doc.previous.rstrip().endswith("?") and (ai := _answer_sentence(doc, -1)) >= 0:
+            pairs.append((doc.previous.strip().lower(), ai, -1))
         for qi in doc.question_candidates():
             if qi < n - 1 and doc.is_question(qi) and (ai := _answer_sentence(doc, qi)) >= 0:
                 pairs.append((doc.sentence_text(qi), ai, qi))
@@ -815,11 +815,14 @@ class AnswerDetector:
                 rest = " " + rest.lstrip(" ,;:—–-")
             if kind == "yes" and _universal(pack, word.group(0)):
                 said = said + [f"{s} {word.group(0).strip(_EDGE_MARKS)}" for s in said]
+            # a rule no negation clears ("the liquid facelift") finds its claim in the
+            # question's own words, reported there: "Is the liquid facelift safe? No." would
+            # only say it again, on an answer that names nothing
             found = {
                 c.rule.code: (c, statement + rest)
                 for statement in said
                 for c in self.judge_statement(statement + rest)
-                if c.start < len(statement)
+                if c.start < len(statement) and c.rule.negatable
             }
             return [
                 Candidate(start, a0 + end, c.rule, self.name, c.confidence, ai, qi, st)
@@ -929,10 +932,12 @@ _HANDOVER_MARKS = ("—", "–", " - ", ": ")  # what hands a line of problems o
 
 def _answer_sentence(doc: Doc, qi: int) -> int:
     """The sentence that answers question ``qi``: the next one with words, past the empty
-    ones a block edge leaves ("## Is it painful?" then a paragraph "Not at all."), or -1."""
+    ones a block edge leaves ("## Is it painful?" then a paragraph "Not at all.") and a label
+    the full stop made a sentence of its own ("A." before "Yes."), or -1."""
     for ai in range(qi + 1, min(qi + 4, len(doc.sentence_ends))):
         a0, a1 = doc.sentence(ai)
-        if doc.lower[a0:a1].strip(_BLANK):
+        text = doc.lower[a0:a1]
+        if text.strip(_BLANK) and not doc.pack.answer_label.match(text):
             return ai
     return -1
 
@@ -940,6 +945,7 @@ def _answer_sentence(doc: Doc, qi: int) -> int:
 _BLANK = " \t\n\x1f"  # what a sentence of no words between blocks is made of
 # what an answer's word may be wrapped in that is no part of it: blanks, quotes, emphasis, dashes
 _EDGE_MARKS = _BLANK + "\"'*_-—–"
+_SUBJECT_WORDS = 3  # the longest subject a yes/no question is read with ("laser hair removal")
 
 
 def _concern_topic(pack: LanguagePack, topic: str) -> str:
@@ -1065,8 +1071,15 @@ def _statements(
     if denied and subject == "there" and not rest.lstrip().startswith(("zero", "no ", "none")):
         neg, rest = " no", re.sub(r"^\s*any\b", "", rest)
     said = [f"{subject} {aux}{neg}{rest}"]
-    # the subject may be two words ("Are HA fillers safe?"): read it both ways
-    more = rest.split(maxsplit=1)
-    if len(more) == 2 and " " not in subject and subject not in pronouns:
-        said.append(f"{subject} {more[0]} {aux}{neg} {more[1]}")
+    # the subject may be two words ("Are HA fillers safe?", "Is the liquid facelift safe?"), or
+    # three before a one-word predicate ("Does laser hair removal hurt?"): read it each way. A
+    # longer subject before more words is not tried: "can mesotherapy help me lose weight"
+    # would read "mesotherapy help me can not lose weight", which a rule may take for a promise.
+    words, own = rest.split(), len(subject.split())
+    if subject not in pronouns:
+        # a determiner ("the liquid facelift") is no word of the subject's length
+        longest = _SUBJECT_WORDS + (own > 1)
+        for k in range(1, min(longest - own + 1, len(words))):
+            if k == 1 or k == len(words) - 1:
+                said.append(f"{subject} {' '.join(words[:k])} {aux}{neg} {' '.join(words[k:])}")
     return said

@@ -56,8 +56,9 @@ class QuestionJudge:
             return True
         if cand.rule.questions == "flag":
             # even words that are the problem are not used when the answer denies them:
-            # "Is it a quick fix? No."
-            return not _denied(doc, cand.sentence)
+            # "Is it a quick fix? No."; but a name no negation clears stands whatever the
+            # answer says ("Is the liquid facelift safe? No.")
+            return not cand.rule.negatable or not _denied(doc, cand.sentence)
         text = doc.sentence_text(cand.sentence)
         pack = doc.pack
         if pack.asserting_start.match(text):

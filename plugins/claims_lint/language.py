@@ -355,6 +355,7 @@ class LanguagePack:
     wh_start: re.Pattern[str]
     asserting_start: re.Pattern[str]
     statement: re.Pattern[str]
+    answer_label: re.Pattern[str]  # a line that is only an answer's label ("A.")
     answer_yes: re.Pattern[str]
     answer_no: re.Pattern[str]
     answer_gone: re.Pattern[str]
@@ -744,7 +745,8 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
     answers_yes = words_regex(r.get("questions.answers.affirm", list))
     answers_no = words_regex(r.get("questions.answers.deny", list))
     answers_yes, answers_no = _closed_answers(r, answers_yes, answers_no)
-    lead = f"(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
+    answer_label = r.get("questions.answers.label", str, "(?!)")
+    lead = f"(?:(?:{answer_label})\\s*)?(?:(?:{r.get('questions.answers.lead', str)})\\s+)?"
     # a label before a question ("Q:", "Ask Dr Tan:") or a filler word ("So what ...?")
     label = f"(?:(?:{r.get('questions.label', str, '(?!)')})[\\W_]*)?"
     confusables = {str(k): str(v) for k, v in r.get("confusables", dict, {}).items()}
@@ -801,6 +803,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         statement=r.regex(
             "questions.statement", rf"[\W_]*{label}{r.get('questions.statement', str)}"
         ),
+        answer_label=r.regex("questions.answers.label", rf"[\W_]*(?:{answer_label})[\W_]*$"),
         answer_yes=r.regex("questions.answers.affirm", rf"[\W_]*{lead}(?:{answers_yes})(?!\w)"),
         answer_no=r.regex("questions.answers.deny", rf"[\W_]*{lead}(?:{answers_no})(?!\w)"),
         answer_gone=r.regex(
