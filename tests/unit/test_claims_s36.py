@@ -5,7 +5,9 @@ sentence of its own, so the answer was never read with its question); "the answe
 no"; a question whose subject is three words ("Does laser hair removal hurt?"); the name of an
 operation given to another treatment ("liquid facelift") in a question, a heading or under a
 negation, reported once, on the words that name it; a superlative that closes its clause after
-what it ranks ("our lasers are the most advanced", "fillers, which are the most popular").
+what it ranks ("our lasers are the most advanced", "fillers, which are the most popular"); a
+natural origin given as the reason for a lower risk ("natural, and so less likely to cause a
+reaction", "well tolerated because it is found in the body").
 Quiet: collagen, elastin and the dermis doing their own work, said of the body and not of a
 treatment; a longer question that would read as a promise if its subject were stretched ("Can a
 drip help me lose weight? No.")."""
@@ -15,7 +17,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import COM, DOW, GUA, PAI, SAF, STA
+from tests.unit.claim_categories import COM, DOW, GUA, NAT, PAI, SAF, STA
 
 
 def _found(linter: Linter, *paragraphs: str) -> set[tuple[int, str]]:
@@ -137,3 +139,15 @@ def test_a_superlative_asked_about_or_tied_to_the_reader_ranks_nothing(
     linter: Linter, text: str
 ) -> None:
     assert _found(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The newer gels are more natural and therefore much less likely to cause a reaction.",
+        "Boosters are well tolerated because they are made of a sugar found naturally in the skin.",
+        "It is your own blood, so there is a far lower risk of an allergic reaction.",
+    ],
+)
+def test_a_lower_risk_drawn_from_a_natural_origin(linter: Linter, text: str) -> None:
+    assert (1, NAT) in _found(linter, text)
