@@ -7,10 +7,11 @@ operation given to another treatment ("liquid facelift") in a question, a headin
 negation, reported once, on the words that name it; a superlative that closes its clause after
 what it ranks ("our lasers are the most advanced", "fillers, which are the most popular"); a
 natural origin given as the reason for a lower risk ("natural, and so less likely to cause a
-reaction", "well tolerated because it is found in the body").
-Quiet: collagen, elastin and the dermis doing their own work, said of the body and not of a
-treatment; a longer question that would read as a promise if its subject were stretched ("Can a
-drip help me lose weight? No.")."""
+reaction", "well tolerated because it is found in the body"); an instant result said of most
+people ("most clients notice an immediate lift").
+Quiet: an instant change said of some people only; collagen, elastin and the dermis doing their
+own work, said of the body and not of a treatment; a longer question that would read as a promise
+if its subject were stretched ("Can a drip help me lose weight? No.")."""
 
 from __future__ import annotations
 
@@ -151,3 +152,9 @@ def test_a_superlative_asked_about_or_tied_to_the_reader_ranks_nothing(
 )
 def test_a_lower_risk_drawn_from_a_natural_origin(linter: Linter, text: str) -> None:
     assert (1, NAT) in _found(linter, text)
+
+
+def test_an_instant_result_said_of_most_people_is_still_promised(linter: Linter) -> None:
+    assert (1, GUA) in _found(linter, "Most clients notice an immediate lift after one session.")
+    quiet = "Some people see a small change straight away; for others it takes a few weeks."
+    assert _found(linter, quiet) == set()
