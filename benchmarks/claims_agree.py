@@ -21,8 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from claims_score import Item, found_in_pages, load_items, scoring_linter
+from claims_score import Item, found_in_pages, read_labelled, scoring_linter
 
 Labels = list[frozenset[str]]  # the categories of each item; empty: quiet
 
@@ -102,17 +101,6 @@ def report(first: list[Item], second: list[Item]) -> list[str]:
     ]
 
 
-def _read(path: Path) -> list[Item] | str:
-    """The file's items, or why it cannot be read as a labelled set."""
-    try:
-        return load_items(str(path), path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as err:
-        return (
-            f"{path}: cannot read it as a labelled set ({type(err).__name__}: {err}); "
-            "write pages: [{id, items: [{text, flag: [...]} or {text, quiet: true}]}]"
-        )
-
-
 def _mismatch(first: list[Item], second: list[Item]) -> str | None:
     if len(first) != len(second):
         return f"the files hold {len(first)} and {len(second)} items; label the same items"
@@ -131,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("first", type=Path, help="the set as first labelled")
     ap.add_argument("second", type=Path, help="the same items labelled by someone else")
     args = ap.parse_args(argv)
-    first, second = _read(args.first), _read(args.second)
+    first, second = (read_labelled(str(f), f) for f in (args.first, args.second))
     if isinstance(first, str) or isinstance(second, str):
         print("\n".join(r for r in (first, second) if isinstance(r, str)))
         return 2

@@ -365,6 +365,17 @@ def load_items(name: str, path: Path) -> list[Item]:
     ]
 
 
+def read_labelled(name: str, path: Path) -> list[Item] | str:
+    """The items of a labelled file, or why it cannot be read as one (the shape to write)."""
+    try:
+        return load_items(name, path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as err:
+        return (
+            f"{name}: cannot read it as a labelled set ({type(err).__name__}: {err}); "
+            "write pages: [{id, items: [{text, flag: [...]} or {text, quiet: true}]}]"
+        )
+
+
 def scoring_linter() -> Linter:
     """The linter every set is scored with: a fixed date, no evidence register, no cache."""
     return Linter(Config(today=dt.date(2026, 11, 30), evidence_path=None, cache_dir=None))
@@ -471,13 +482,9 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"{name:7} (not found: {path})")
             continue
-        try:
-            items = load_items(name, path)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError) as err:
-            print(
-                f"{name}: cannot read it as a labelled set ({type(err).__name__}: {err}); "
-                "write pages: [{id, items: [{text, flag: [...]} or {text, quiet: true}]}]"
-            )
+        items = read_labelled(name, path)
+        if isinstance(items, str):
+            print(items)
             return 2
         result = score(name, items, linter, pooled, args.pages)
         print(result.line())

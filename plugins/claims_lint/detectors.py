@@ -1077,9 +1077,10 @@ def _statements(
     # would read "mesotherapy help me can not lose weight", which a rule may take for a promise.
     words, own = rest.split(), len(subject.split())
     if subject not in pronouns:
-        # a determiner ("the liquid facelift") is no word of the subject's length
-        longest = _SUBJECT_WORDS + (own > 1)
-        for k in range(1, min(longest - own + 1, len(words))):
-            if k == 1 or k == len(words) - 1:
+        # words the subject may take from the rest: one, or all but a one-word predicate (a
+        # determiner, as in "the liquid facelift", is no word of the subject's length)
+        room = _SUBJECT_WORDS + (own > 1) - own
+        for k in sorted({1, len(words) - 1}):
+            if 1 <= k <= room and k < len(words):
                 said.append(f"{subject} {' '.join(words[:k])} {aux}{neg} {' '.join(words[k:])}")
     return said
