@@ -477,12 +477,49 @@ def _load_yaml(path: Path) -> tuple[Any, str]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(str(path), 0, f"cannot read the language pack: {exc.strerror}") from None
+    return load_reviewed_yaml(text, path)[0], text
+
+
+def load_reviewed_yaml(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree of a YAML file reviewers own (a language pack, a rule file),
+    refusing broken YAML and a key said twice in one mapping at the file and line."""
+    loader = SafeLoader(text)
     try:
-        return yaml.load(text, Loader=SafeLoader), text  # noqa: S506 - SafeLoader
+        node = loader.get_single_node()
+        _refuse_repeated_keys(path, node)
+        return (loader.construct_document(node) if node is not None else None), node
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         raise ConfigError(str(path), line, f"broken YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _refuse_repeated_keys(path: Path, root: yaml.Node | None) -> None:
+    """YAML keeps only the last of two equal keys, so a rule that says ``unless:`` twice would
+    silently lose the first list of exceptions; such a file is refused instead."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            stack.append(value)
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                raise ConfigError(
+                    str(path),
+                    line,
+                    f"the key {key.value!r} is given twice (first on line {seen[key.value]});"
+                    " merge the two into one",
+                )
+            seen[key.value] = line
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import SafeLoader
-from .language import LanguagePack, load_language, rules_root
+from .language import LanguagePack, load_language, load_reviewed_yaml, rules_root
 from .model import ConfigError
 from .patterns import PICTURE_GAP, PatternCompiler, concept_marker, required_literals
 
@@ -304,16 +303,7 @@ class RuleSet:
 
 def _load(path: Path) -> tuple[Any, yaml.Node | None, bytes]:
     raw = path.read_bytes()
-    loader = SafeLoader(raw.decode("utf-8"))
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise ConfigError(str(path), line, f"broken YAML: {exc}") from None
-    finally:
-        loader.dispose()
+    data, node = load_reviewed_yaml(raw.decode("utf-8"), path)
     return data, node, raw
 
 

@@ -275,6 +275,36 @@ def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
     assert "MED008: a frame rule does not use patterns" in exc.value.message
 
 
+def test_a_key_given_twice_is_refused_at_its_line(tmp_path: Path) -> None:
+    """YAML keeps only the last of two equal keys: a second ``unless:`` would silently drop the
+    first list of exceptions, and a look-alike letter listed twice in the language pack hides
+    which of the two a reviewer meant."""
+    import shutil
+
+    from claims_lint import ConfigError
+    from claims_lint.language import rules_root
+
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    path = root / "en" / "medical-condition.yaml"
+    text = path.read_text(encoding="utf-8")
+    frame = "  - code: MED008\n    name: hair-regrowth\n    kind: frame\n"
+    assert frame in text
+    path.write_text(text.replace(frame, frame + "    kind: frame\n"), "utf-8")
+    line = text[: text.index(frame)].count("\n") + 4
+    with pytest.raises(ConfigError) as exc:
+        load_rules(rules_dir=root)
+    assert exc.value.line == line
+    assert f"'kind' is given twice (first on line {line - 1})" in exc.value.message
+    root = tmp_path / "pack"  # a fresh copy: the pack of the first is loaded once per process
+    shutil.copytree(rules_root(), root)
+    pack = root / "en" / "language.yaml"
+    pack.write_text(pack.read_text(encoding="utf-8") + "\nclauses:\n  words: [but]\n", "utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_rules(rules_dir=root)
+    assert "language.yaml" in str(exc.value) and "'clauses' is given twice" in exc.value.message
+
+
 def test_a_category_a_rule_names_must_exist(tmp_path: Path) -> None:
     import shutil
 

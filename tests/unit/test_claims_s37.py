@@ -5,14 +5,18 @@ softening lines", "the aim is to hydrate ...", "is said to boost collagen", "has
 thicken hair", "was developed to treat ..."; the same result stated by the clinic still is. The
 complications an operation leaves (fibrosis, seromas, haematomas, lymphoedema) sold as something
 a massage reduces or prevents are medical claims; named as risks, or in advice that lowers a risk,
-they are quiet."""
+they are quiet. Other providers run down for who works there or how ("spas have technicians on
+minimum wage", "their training is a weekend course"), while advice on what to check informs.
+Quiet, where words of a claim were read out of place: "a couple of years back" (when, not the
+clock turned back), "it can appear in younger men", "side effects are greatly reduced", "without
+drastic changes", "to keep prices low", "once the pen is in position"."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import GUA, MED
+from tests.unit.claim_categories import AGE, COM, GUA, MED
 
 
 def _found(linter: Linter, *paragraphs: str) -> set[tuple[int, str]]:
@@ -70,3 +74,45 @@ def test_a_complication_of_surgery_eased_is_a_medical_claim(linter: Linter, text
 )
 def test_the_same_complications_named_as_risks_stay_quiet(linter: Linter, text: str) -> None:
     assert _found(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many salons staff their laser rooms with technicians on minimum wage.",
+        "Their training is often just a weekend course.",
+        "Day spas are usually run by non-medical owners with unsupervised staff.",
+    ],
+)
+def test_other_providers_run_down_for_their_staff(linter: Linter, text: str) -> None:
+    assert (1, COM) in _found(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be wary of salons run by untrained staff.",
+        "Check that whoever treats you has medical training.",
+    ],
+)
+def test_advice_on_what_to_check_informs(linter: Linter, text: str) -> None:
+    assert _found(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment went viral a couple of years back.",
+        "Melasma can appear in younger women too, often in pregnancy.",
+        "With an experienced injector, bruising and other side effects are greatly reduced.",
+        "Most of our clients want a fresher look without dramatic changes.",
+        "We buy in bulk to keep prices low.",
+        "Once the pen is in position, the needles move up and down very fast.",
+    ],
+)
+def test_words_of_a_claim_read_out_of_place_stay_quiet(linter: Linter, text: str) -> None:
+    assert _found(linter, text) == set()
+
+
+def test_the_clock_turned_back_is_still_a_claim(linter: Linter) -> None:
+    assert (1, AGE) in _found(linter, "Three sessions turn the clock ten years back.")
