@@ -9,7 +9,9 @@ they are quiet. Other providers run down for who works there or how ("spas have 
 minimum wage", "their training is a weekend course"), while advice on what to check informs.
 Quiet, where words of a claim were read out of place: "a couple of years back" (when, not the
 clock turned back), "it can appear in younger men", "side effects are greatly reduced", "without
-drastic changes", "to keep prices low", "once the pen is in position"."""
+drastic changes", "to keep prices low", "once the pen is in position". A younger look as what people
+are after ("the pursuit of youthful skin", "striving to look younger", "in efforts to turn back
+time") is no promise; the advert's hook to the reader ("Want to look years younger?") is."""
 
 from __future__ import annotations
 
@@ -116,3 +118,20 @@ def test_words_of_a_claim_read_out_of_place_stay_quiet(linter: Linter, text: str
 
 def test_the_clock_turned_back_is_still_a_claim(linter: Linter) -> None:
     assert (1, AGE) in _found(linter, "Three sessions turn the clock ten years back.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pursuit of youthful skin has filled bathroom shelves for generations.",
+        "Many clients are striving to look younger without looking done.",
+        "People have tried everything in efforts to turn back time.",
+        "When it comes to fighting the signs of ageing, some start in their twenties.",
+    ],
+)
+def test_a_younger_look_people_are_after_is_no_promise(linter: Linter, text: str) -> None:
+    assert _found(linter, text) == set()
+
+
+def test_the_hook_to_the_reader_still_promises(linter: Linter) -> None:
+    assert (1, AGE) in _found(linter, "Want to look years younger? Book today.")
