@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import AGE, COM, GUA, MED
+from tests.unit.claim_categories import AGE, COM, GUA, MED, STA
 
 
 def _found(linter: Linter, *paragraphs: str) -> set[tuple[int, str]]:
@@ -135,3 +135,10 @@ def test_a_younger_look_people_are_after_is_no_promise(linter: Linter, text: str
 
 def test_the_hook_to_the_reader_still_promises(linter: Linter) -> None:
     assert (1, AGE) in _found(linter, "Want to look years younger? Book today.")
+
+
+def test_a_figure_with_its_source_named_can_be_checked(linter: Linter) -> None:
+    quiet = "According to the national register, 70% of injectors are nurses or doctors."
+    assert _found(linter, quiet) == set()
+    claim = "According to our own survey, 97% of our patients would come back."
+    assert (1, STA) in _found(linter, claim)
