@@ -11,7 +11,10 @@ Quiet, where words of a claim were read out of place: "a couple of years back" (
 clock turned back), "it can appear in younger men", "side effects are greatly reduced", "without
 drastic changes", "to keep prices low", "once the pen is in position". A younger look as what people
 are after ("the pursuit of youthful skin", "striving to look younger", "in efforts to turn back
-time") is no promise; the advert's hook to the reader ("Want to look years younger?") is."""
+time") is no promise; the advert's hook to the reader ("Want to look years younger?") is. A fear others
+hold ("they worry hair will grow back thicker") is not the writer's claim, until the writer
+answers it ("... but we can assure you it is perfectly safe"). A figure whose source is named can
+be checked."""
 
 from __future__ import annotations
 
@@ -141,3 +144,13 @@ def test_a_figure_with_its_source_named_can_be_checked(linter: Linter) -> None:
     assert _found(linter, quiet) == set()
     claim = "According to our own survey, 97% of our patients would come back."
     assert (1, STA) in _found(linter, claim)
+
+
+def test_a_fear_others_hold_is_not_the_writer_s_claim(linter: Linter) -> None:
+    assert _found(linter, "Many men worry their hair will grow back thicker after laser.") == set()
+    answered = "Some clients worry about pain, but we can assure you it is completely painless."
+    assert (1, "pain-absolute") in _found(linter, answered)
+
+
+def test_how_long_it_will_take_asks_and_promises_nothing(linter: Linter) -> None:
+    assert _found(linter, "We will explain how long it will take to see results.") == set()
