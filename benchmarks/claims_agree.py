@@ -2,6 +2,8 @@
 script, not a test).
 
     python benchmarks/claims_agree.py FIRST.yaml SECOND.yaml
+    python benchmarks/claims_agree.py FIRST.yaml SECOND.yaml --disputes DISPUTED.yaml
+    python benchmarks/claims_agree.py FIRST.yaml SECOND.yaml --settled DECIDED.yaml
 
 FIRST and SECOND are labelled sets of the same items in the same order (pages of items, as in
 tests/fixtures/claims/realistic/), labelled by two people who did not see each other's labels:
@@ -11,16 +13,24 @@ labeller more closely than a second careful labeller does. Scored as claims_scor
 recall counts an item found in one of its categories; precision counts any finding on a flagged
 item against findings on quiet items; the linter reads each page's items together (--pages).
 The procedure is in docs/labelling-policy.md ("How a labeller agreement check is run").
+
+--disputes writes the items the two label differently for a third labeller; --settled reads
+that labeller's decisions (`items: [{id, final: quiet | [categories], why}]`) and scores each
+labeller and the linter against the settled labels: both labellers' label where they agree, the
+third's where they did not ("How disagreements are settled").
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import yaml
 from claims_score import Item, found_in_pages, read_labelled, scoring_linter
 
 Labels = list[frozenset[str]]  # the categories of each item; empty: quiet
@@ -101,6 +111,60 @@ def report(first: list[Item], second: list[Item]) -> list[str]:
     ]
 
 
+def disputes(first: list[Item], second: list[Item], seed: int = 37) -> list[dict[str, Any]]:
+    """The items the two labellings label differently, for a third labeller: each numbered as in
+    the files (from 1), with the item before it on its page (an answer is read with its question)
+    and both labels in an order drawn at random per item, so neither labeller reads as the
+    senior."""
+    draw = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for n, (a, b) in enumerate(zip(first, second, strict=True)):
+        if set(a.flag) == set(b.flag):
+            continue
+        labels = [sorted(a.flag) or "quiet", sorted(b.flag) or "quiet"]
+        draw.shuffle(labels)
+        before = first[n - 1].text if n and first[n - 1].page == a.page else ""
+        out.append(
+            {"id": n + 1, "page": a.page, "before": before, "text": a.text}
+            | {"labeller_1": labels[0], "labeller_2": labels[1]}
+        )
+    return out
+
+
+def settled(first: list[Item], second: list[Item], decided: Any) -> Labels | str:
+    """Both labellers' label where they agree and the third labeller's where they did not; or
+    why the decisions (``items: [{id, final}]``) do not settle exactly the disputed items."""
+    rows = decided.get("items") if isinstance(decided, dict) else None
+    if not isinstance(rows, list):
+        return "write the decisions as items: [{id: N, final: quiet or [categories], why: ...}]"
+    final: dict[int, frozenset[str]] = {}
+    for row in rows:
+        label = row.get("final") if isinstance(row, dict) else None
+        if label != "quiet" and not (
+            isinstance(label, list) and label and all(isinstance(c, str) for c in label)
+        ):
+            return f"decision {row!r}: final must be quiet or a list of categories"
+        if row.get("id") in final:
+            return f"item {row.get('id')} is decided twice; keep one decision"
+        final[row.get("id")] = frozenset() if label == "quiet" else frozenset(label)
+    wanted = {d["id"] for d in disputes(first, second)}
+    if set(final) != wanted:
+        missing, extra = sorted(wanted - set(final)), sorted(set(final) - wanted, key=str)
+        return (
+            f"the decisions must settle each disputed item: missing {missing}, not disputed {extra}"
+        )
+    return [final.get(n, frozenset(a.flag)) for n, a in enumerate(first, start=1)]
+
+
+def settled_report(first: list[Item], second: list[Item], truth: Labels) -> list[str]:
+    found = [frozenset(f) for f in found_in_pages(first, scoring_linter())]
+    return [
+        Agreement.of(truth, [frozenset(i.flag) for i in first]).line("first labeller, settled"),
+        Agreement.of(truth, [frozenset(i.flag) for i in second]).line("second labeller, settled"),
+        Agreement.of(truth, found).line("linter against the settled labels"),
+    ]
+
+
 def _mismatch(first: list[Item], second: list[Item]) -> str | None:
     if len(first) != len(second):
         return f"the files hold {len(first)} and {len(second)} items; label the same items"
@@ -118,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("first", type=Path, help="the set as first labelled")
     ap.add_argument("second", type=Path, help="the same items labelled by someone else")
+    ap.add_argument("--disputes", type=Path, help="write the disputed items here")
+    ap.add_argument("--settled", type=Path, help="a third labeller's decisions on them")
     args = ap.parse_args(argv)
     first, second = (read_labelled(str(f), f) for f in (args.first, args.second))
     if isinstance(first, str) or isinstance(second, str):
@@ -127,8 +193,29 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem)
         return 2
-    print("\n".join(report(first, second)))
+    if args.disputes:
+        rows = disputes(first, second)
+        text = yaml.safe_dump({"items": rows}, allow_unicode=True, sort_keys=False, width=1000)
+        args.disputes.write_text(text, encoding="utf-8")
+        print(f"{len(rows)} disputed items written to {args.disputes}")
+        return 0
+    lines = report(first, second)
+    if args.settled:
+        truth = _settled_from(args.settled, first, second)
+        if isinstance(truth, str):
+            print(truth)
+            return 2
+        lines += settled_report(first, second, truth)
+    print("\n".join(lines))
     return 0
+
+
+def _settled_from(path: Path, first: list[Item], second: list[Item]) -> Labels | str:
+    try:
+        decided = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        return f"{path}: cannot read the decisions ({type(err).__name__}: {err})"
+    return settled(first, second, decided)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 
@@ -72,3 +73,40 @@ def test_a_file_that_is_not_a_labelled_set_is_refused(
 ) -> None:
     assert main(_files(tmp_path, FIRST, "pages: [1\n")) == 2
     assert "cannot read it as a labelled set" in capsys.readouterr().out
+
+
+def test_the_disputed_items_go_to_a_third_labeller_who_settles_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _files(tmp_path, FIRST, SECOND)
+    out = tmp_path / "disputed.yaml"
+    assert main([first, second, "--disputes", str(out)]) == 0
+    rows = yaml.safe_load(out.read_text(encoding="utf-8"))["items"]
+    assert [r["id"] for r in rows] == [1, 4]  # the question, and the last item's category
+    assert sorted(map(str, (rows[0]["labeller_1"], rows[0]["labeller_2"]))) == [
+        "['pain-absolute']",
+        "quiet",
+    ]
+    assert rows[1]["before"] == "Bruising can last a week."
+    decided = tmp_path / "decided.yaml"
+    decided.write_text(
+        "items:\n  - {id: 1, final: quiet, why: a question}\n"
+        "  - {id: 4, final: [guaranteed-permanent], why: permanence}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main([first, second, "--settled", str(decided)]) == 0
+    text = capsys.readouterr().out
+    assert "first labeller, settled                recall 1.000 (2/2)" in text
+    assert "second labeller, settled               recall 0.500 (1/2)" in text
+    assert "linter against the settled labels      recall 1.000 (2/2)" in text
+
+
+def test_decisions_that_miss_a_disputed_item_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = _files(tmp_path, FIRST, SECOND)
+    decided = tmp_path / "decided.yaml"
+    decided.write_text("items:\n  - {id: 1, final: quiet}\n", encoding="utf-8")
+    assert main([first, second, "--settled", str(decided)]) == 2
+    assert "missing [4]" in capsys.readouterr().out
