@@ -256,20 +256,35 @@ def test_a_broken_unless_is_an_error_at_load_even_with_a_warm_anchor_cache(
     assert "pain-absolute.yaml:" in str(exc.value) and "PAI" in exc.value.message
 
 
-def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
-    """A reviewer who adds ``patterns`` to a frame rule would see them silently never run."""
+_MED008_HEAD = "  - code: MED008\n    name: hair-regrowth\n    kind: frame\n"
+
+
+def _rules_copy(tmp_path: Path, name: str = "rules") -> Path:
+    """A copy of the package's rules folder, to break on purpose."""
     import shutil
 
-    from claims_lint import ConfigError
     from claims_lint.language import rules_root
 
-    root = tmp_path / "rules"
+    root = tmp_path / name
     shutil.copytree(rules_root(), root)
+    return root
+
+
+def _add_under_med008(root: Path, lines: str) -> int:
+    """Adds ``lines`` under MED008's first three lines in the copy; the line they start on."""
     path = root / "en" / "medical-condition.yaml"
     text = path.read_text(encoding="utf-8")
-    frame = "  - code: MED008\n    name: hair-regrowth\n    kind: frame\n"
-    assert frame in text
-    path.write_text(text.replace(frame, frame + '    patterns: ["hair back"]\n'), "utf-8")
+    assert _MED008_HEAD in text
+    path.write_text(text.replace(_MED008_HEAD, _MED008_HEAD + lines), "utf-8")
+    return text[: text.index(_MED008_HEAD)].count("\n") + 4
+
+
+def test_a_key_the_rule_kind_does_not_read_is_refused(tmp_path: Path) -> None:
+    """A reviewer who adds ``patterns`` to a frame rule would see them silently never run."""
+    from claims_lint import ConfigError
+
+    root = _rules_copy(tmp_path)
+    _add_under_med008(root, '    patterns: ["hair back"]\n')
     with pytest.raises(ConfigError) as exc:
         load_rules(rules_dir=root)
     assert "MED008: a frame rule does not use patterns" in exc.value.message
@@ -279,25 +294,15 @@ def test_a_key_given_twice_is_refused_at_its_line(tmp_path: Path) -> None:
     """YAML keeps only the last of two equal keys: a second ``unless:`` would silently drop the
     first list of exceptions, and a look-alike letter listed twice in the language pack hides
     which of the two a reviewer meant."""
-    import shutil
-
     from claims_lint import ConfigError
-    from claims_lint.language import rules_root
 
-    root = tmp_path / "rules"
-    shutil.copytree(rules_root(), root)
-    path = root / "en" / "medical-condition.yaml"
-    text = path.read_text(encoding="utf-8")
-    frame = "  - code: MED008\n    name: hair-regrowth\n    kind: frame\n"
-    assert frame in text
-    path.write_text(text.replace(frame, frame + "    kind: frame\n"), "utf-8")
-    line = text[: text.index(frame)].count("\n") + 4
+    root = _rules_copy(tmp_path)
+    line = _add_under_med008(root, "    kind: frame\n")
     with pytest.raises(ConfigError) as exc:
         load_rules(rules_dir=root)
     assert exc.value.line == line
     assert f"'kind' is given twice (first on line {line - 1})" in exc.value.message
-    root = tmp_path / "pack"  # a fresh copy: the pack of the first is loaded once per process
-    shutil.copytree(rules_root(), root)
+    root = _rules_copy(tmp_path, "pack")  # a fresh copy: a pack loads once per process and path
     pack = root / "en" / "language.yaml"
     pack.write_text(pack.read_text(encoding="utf-8") + "\nclauses:\n  words: [but]\n", "utf-8")
     with pytest.raises(ConfigError) as exc:
