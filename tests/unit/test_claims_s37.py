@@ -14,14 +14,15 @@ are after ("the pursuit of youthful skin", "striving to look younger", "in effor
 time") is no promise; the advert's hook to the reader ("Want to look years younger?") is. A fear others
 hold ("they worry hair will grow back thicker") is not the writer's claim, until the writer
 answers it ("... but we can assure you it is perfectly safe"). A figure whose source is named can
-be checked."""
+be checked. A picture's caption ("Jawline After"), a client's delight told for them, a rating or
+a rise in bookings given as a figure are claims; a time heading ("One week before") is not."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import AGE, COM, GUA, MED, STA
+from tests.unit.claim_categories import AGE, COM, GUA, MED, STA, TES
 
 
 def _found(linter: Linter, *paragraphs: str) -> set[tuple[int, str]]:
@@ -154,3 +155,22 @@ def test_a_fear_others_hold_is_not_the_writer_s_claim(linter: Linter) -> None:
 
 def test_how_long_it_will_take_asks_and_promises_nothing(linter: Linter) -> None:
     assert _found(linter, "We will explain how long it will take to see results.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Tear Trough Before", TES),
+        ("One of my regulars was over the moon with her new lips.", TES),
+        ("Rated 98% for client satisfaction: our 98% satisfaction score speaks for itself.", STA),
+        ("Enquiries for jaw slimming are up 60 per cent on last year.", STA),
+    ],
+)
+def test_captions_delight_ratings_and_rising_bookings(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert (1, category) in _found(linter, text)
+
+
+def test_a_time_heading_is_no_caption(linter: Linter) -> None:
+    assert _found(linter, "Two weeks before") == set()
