@@ -15,7 +15,8 @@ time") is no promise; the advert's hook to the reader ("Want to look years young
 hold ("they worry hair will grow back thicker") is not the writer's claim, until the writer
 answers it ("... but we can assure you it is perfectly safe"). A figure whose source is named can
 be checked. A picture's caption ("Jawline After"), a client's delight told for them, a rating or
-a rise in bookings given as a figure are claims; a time heading ("One week before") is not."""
+a rise in bookings given as a figure are claims; a time heading ("One week before") is not.
+"Anyone can get acne clearance" offers the result: that "can" is no hedge."""
 
 from __future__ import annotations
 
@@ -174,3 +175,17 @@ def test_captions_delight_ratings_and_rising_bookings(
 
 def test_a_time_heading_is_no_caption(linter: Linter) -> None:
     assert _found(linter, "Two weeks before") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Everyone can get acne clearance at our clinic.", MED),
+        ("Many high-street salons lack the proper training for lasers.", COM),
+        ("Try our “20 minute” facelift this spring.", COM),
+    ],
+)
+def test_an_offer_a_lack_of_training_and_a_timed_operation_name(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert (1, category) in _found(linter, text)
