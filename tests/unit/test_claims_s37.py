@@ -1,29 +1,29 @@
 # ruff: noqa: E501
-"""Shapes found in the thirty-seventh session, written here in our own words (not taken from any
-page or labelled set). A result that is only aimed at or reported is not promised: "aimed at
-softening lines", "the aim is to hydrate ...", "is said to boost collagen", "has the potential to
-thicken hair", "was developed to treat ..."; the same result stated by the clinic still is. The
-complications an operation leaves (fibrosis, seromas, haematomas, lymphoedema) sold as something
-a massage reduces or prevents are medical claims; named as risks, or in advice that lowers a risk,
+"""Shapes found in the thirty-seventh session, written here in our own words (not taken from any page
+or labelled set). A result that is only aimed at or reported is not promised: "aimed at softening
+lines", "the aim is to hydrate ...", "is said to boost collagen", "has the potential to thicken
+hair", "was developed to treat ..."; the same result stated by the clinic still is. The
+complications an operation leaves (fibrosis, seromas, haematomas, lymphoedema) sold as something a
+massage reduces or prevents are medical claims; named as risks, or in advice that lowers a risk,
 they are quiet. Other providers run down for who works there or how ("spas have technicians on
-minimum wage", "their training is a weekend course"), while advice on what to check informs.
-Quiet, where words of a claim were read out of place: "a couple of years back" (when, not the
-clock turned back), "it can appear in younger men", "side effects are greatly reduced", "without
-drastic changes", "to keep prices low", "once the pen is in position". A younger look as what people
-are after ("the pursuit of youthful skin", "striving to look younger", "in efforts to turn back
-time") is no promise; the advert's hook to the reader ("Want to look years younger?") is. A fear others
-hold ("they worry hair will grow back thicker") is not the writer's claim, until the writer
-answers it ("... but we can assure you it is perfectly safe"). A figure whose source is named can
-be checked. A picture's caption ("Jawline After"), a client's delight told for them, a rating or
-a rise in bookings given as a figure are claims; a time heading ("One week before") is not.
-"Anyone can get acne clearance" offers the result: that "can" is no hedge."""
+minimum wage", "their training is a weekend course"), while advice on what to check informs. Quiet,
+where words of a claim were read out of place: "a couple of years back" (when, not the clock turned
+back), "it can appear in younger men", "side effects are greatly reduced", "without drastic
+changes", "to keep prices low", "once the pen is in position". A younger look as what people are
+after ("the pursuit of youthful skin", "striving to look younger", "in efforts to turn back time")
+is no promise; the advert's hook to the reader ("Want to look years younger?") is. A fear others
+hold ("they worry hair will grow back thicker") is not the writer's claim, until the writer answers
+it ("... but we can assure you it is perfectly safe"). A figure whose source is named can be
+checked. A picture's caption ("Jawline After"), a client's delight told for them, a rating or a
+rise in bookings given as a figure are claims; a time heading ("One week before") is not. "Anyone
+can get acne clearance" offers the result: that "can" is no hedge."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import AGE, COM, GUA, MED, STA, TES
+from tests.unit.claim_categories import AGE, COM, GUA, MED, PAI, STA, TES
 
 
 def _found(linter: Linter, *paragraphs: str) -> set[tuple[int, str]]:
@@ -151,7 +151,7 @@ def test_a_figure_with_its_source_named_can_be_checked(linter: Linter) -> None:
 def test_a_fear_others_hold_is_not_the_writer_s_claim(linter: Linter) -> None:
     assert _found(linter, "Many men worry their hair will grow back thicker after laser.") == set()
     answered = "Some clients worry about pain, but we can assure you it is completely painless."
-    assert (1, "pain-absolute") in _found(linter, answered)
+    assert (1, PAI) in _found(linter, answered)
 
 
 def test_how_long_it_will_take_asks_and_promises_nothing(linter: Linter) -> None:
