@@ -91,10 +91,10 @@ def category_lines(first: Labels, second: Labels) -> list[str]:
     return [f"{c:28} both {both[c]:4}  one of the two {only[c]:4}" for c in cats]
 
 
-def report(first: list[Item], second: list[Item]) -> list[str]:
+def report(first: list[Item], second: list[Item], found: Labels) -> list[str]:
+    """Each labelling against the other, and ``found`` (the linter's) against each."""
     a = [frozenset(i.flag) for i in first]
     b = [frozenset(i.flag) for i in second]
-    found = [frozenset(f) for f in found_in_pages(first, scoring_linter())]
     keep = agreed(a, b)
     # where both flag, either's categories count: the dispute was whether, not which
     truth = [a[i] | b[i] for i in keep]
@@ -111,6 +111,12 @@ def report(first: list[Item], second: list[Item]) -> list[str]:
     ]
 
 
+def disputed(first: list[Item], second: list[Item]) -> list[int]:
+    """The items (indexes from 0) the two labellings give different categories."""
+    pairs = enumerate(zip(first, second, strict=True))
+    return [n for n, (a, b) in pairs if set(a.flag) != set(b.flag)]
+
+
 def disputes(first: list[Item], second: list[Item], seed: int = 37) -> list[dict[str, Any]]:
     """The items the two labellings label differently, for a third labeller: each numbered as in
     the files (from 1), with the item before it on its page (an answer is read with its question)
@@ -118,9 +124,8 @@ def disputes(first: list[Item], second: list[Item], seed: int = 37) -> list[dict
     senior."""
     draw = random.Random(seed)
     out: list[dict[str, Any]] = []
-    for n, (a, b) in enumerate(zip(first, second, strict=True)):
-        if set(a.flag) == set(b.flag):
-            continue
+    for n in disputed(first, second):
+        a, b = first[n], second[n]
         labels = [sorted(a.flag) or "quiet", sorted(b.flag) or "quiet"]
         draw.shuffle(labels)
         before = first[n - 1].text if n and first[n - 1].page == a.page else ""
@@ -147,7 +152,7 @@ def settled(first: list[Item], second: list[Item], decided: Any) -> Labels | str
         if row.get("id") in final:
             return f"item {row.get('id')} is decided twice; keep one decision"
         final[row.get("id")] = frozenset() if label == "quiet" else frozenset(label)
-    wanted = {d["id"] for d in disputes(first, second)}
+    wanted = {n + 1 for n in disputed(first, second)}
     if set(final) != wanted:
         missing, extra = sorted(wanted - set(final)), sorted(set(final) - wanted, key=str)
         return (
@@ -156,8 +161,10 @@ def settled(first: list[Item], second: list[Item], decided: Any) -> Labels | str
     return [final.get(n, frozenset(a.flag)) for n, a in enumerate(first, start=1)]
 
 
-def settled_report(first: list[Item], second: list[Item], truth: Labels) -> list[str]:
-    found = [frozenset(f) for f in found_in_pages(first, scoring_linter())]
+def settled_report(
+    first: list[Item], second: list[Item], found: Labels, truth: Labels
+) -> list[str]:
+    """Each labeller and ``found`` (the linter's) against the settled labels."""
     return [
         Agreement.of(truth, [frozenset(i.flag) for i in first]).line("first labeller, settled"),
         Agreement.of(truth, [frozenset(i.flag) for i in second]).line("second labeller, settled"),
@@ -199,13 +206,14 @@ def main(argv: list[str] | None = None) -> int:
         args.disputes.write_text(text, encoding="utf-8")
         print(f"{len(rows)} disputed items written to {args.disputes}")
         return 0
-    lines = report(first, second)
-    if args.settled:
-        truth = _settled_from(args.settled, first, second)
-        if isinstance(truth, str):
-            print(truth)
-            return 2
-        lines += settled_report(first, second, truth)
+    truth = _settled_from(args.settled, first, second) if args.settled else None
+    if isinstance(truth, str):
+        print(truth)
+        return 2
+    found = [frozenset(f) for f in found_in_pages(first, scoring_linter())]  # linted once
+    lines = report(first, second, found)
+    if truth is not None:
+        lines += settled_report(first, second, found, truth)
     print("\n".join(lines))
     return 0
 

@@ -401,18 +401,38 @@ def _yaml_hint(problem: str) -> str:
 
 def _check_keys(node: yaml.MappingNode, path: str, marks: _Lines | None = None) -> None:
     """``safe_load`` silently keeps the last of two equal keys; we refuse them."""
-    seen: dict[Any, int] = {}
+    found = repeated_key(node, in_lists=False)
+    if found is not None:
+        again, first = found
+        line, column = _at(again.start_mark, 2, marks)
+        raise FrontMatterError(
+            path,
+            line,
+            column,
+            f"the field '{again.value}' appears twice "
+            f"(first on line {_at(first.start_mark, 2, marks)[0]})",
+            "keep one of them",
+        )
+
+
+def repeated_key(
+    node: yaml.Node, *, in_lists: bool = True
+) -> tuple[yaml.ScalarNode, yaml.ScalarNode] | None:
+    """The first key given twice in one mapping under ``node``, in document order, with the key
+    it repeats: YAML keeps only the last of two equal keys, silently. ``in_lists`` False leaves
+    the mappings inside lists unsearched (a page's front matter checks only its own fields)."""
+    if isinstance(node, yaml.SequenceNode):
+        items = node.value if in_lists else []
+        return next((f for v in items if (f := repeated_key(v, in_lists=in_lists))), None)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[Any, yaml.ScalarNode] = {}
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode):
-            line, column = _at(key.start_mark, 2, marks)
             if key.value in seen:
-                raise FrontMatterError(
-                    path,
-                    line,
-                    column,
-                    f"the field '{key.value}' appears twice (first on line {seen[key.value]})",
-                    "keep one of them",
-                )
-            seen[key.value] = line
-        if isinstance(value, yaml.MappingNode):
-            _check_keys(value, path, marks)
+                return key, seen[key.value]
+            seen[key.value] = key
+        found = repeated_key(value, in_lists=in_lists)
+        if found is not None:
+            return found
+    return None

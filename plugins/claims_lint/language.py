@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import SafeLoader
+from .frontmatter import SafeLoader, repeated_key
 from .model import ConfigError
 from .patterns import required_literals
 
@@ -497,29 +497,17 @@ def load_reviewed_yaml(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
 
 
 def _refuse_repeated_keys(path: Path, root: yaml.Node | None) -> None:
-    """YAML keeps only the last of two equal keys, so a rule that says ``unless:`` twice would
-    silently lose the first list of exceptions; such a file is refused instead."""
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            stack.append(value)
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                raise ConfigError(
-                    str(path),
-                    line,
-                    f"the key {key.value!r} is given twice (first on line {seen[key.value]});"
-                    " merge the two into one",
-                )
-            seen[key.value] = line
+    """A rule that says ``unless:`` twice would silently lose the first list of exceptions
+    (YAML keeps only the last key), so such a file is refused instead."""
+    found = repeated_key(root) if root is not None else None
+    if found is not None:
+        again, first = found
+        raise ConfigError(
+            str(path),
+            again.start_mark.line + 1,
+            f"the key {again.value!r} is given twice (first on line {first.start_mark.line + 1});"
+            " merge the two into one",
+        )
 
 
 @dataclass(frozen=True)
