@@ -53,6 +53,10 @@ def shown(linter: Linter, text: str, kind: str = "markdown") -> dict[str, list[s
         # letters of other scripts that look the same, also alone in quotes
         ("It is p\u0430inless.", "pain-absolute", "p\u0430inless"),
         ("Headline: '\u0422\u043e\u0445' from $9.50 a unit", "prescription-medicine", None),
+        # small capitals and Cherokee capitals drawn as Latin letters
+        ("Our \u0299\u1d0f\u1d1b\u1d0fx offer is \u00a399.", "prescription-medicine", None),
+        ("It is \u0280\u026as\u1d0b-\ua730\u0280\u1d07\u1d07.", "safety-absolute", None),
+        ("Our \u13f4OTOX offer is \u00a399.", "prescription-medicine", "\u13f4OTOX"),
         # invisible characters and a letter's marks: the span keeps the last letter's marks
         ("Complete\u200bly pain\u00adless.", "pain-absolute", None),
         ("It is p\u0332a\u0332i\u0332n\u0332less\u0332.", "pain-absolute", None),
