@@ -65,6 +65,14 @@ class QuestionJudge:
             return not _refused(doc, cand.sentence)
         if pack.yes_no_start.match(text) or pack.wh_start.match(text):
             return False
+        head = pack.topic_head.match(text) if pack.topic_head is not None else None
+        if head is not None and text.rstrip().endswith("?"):
+            # "PRP for hair: does it work?" asks what "Does PRP for hair work?" asks
+            ask = text[head.end() :]
+            if pack.asserting_start.match(ask):
+                return not _refused(doc, cand.sentence)
+            if pack.yes_no_start.match(ask) or pack.wh_start.match(ask):
+                return False
         # A bare topic ("Painless?", "Side effects?", "Downtime after microneedling?") asks,
         # it does not assert; its answer is judged by the question-answer detector.
         return len(text.split()) > pack.topic_words and not _refused(doc, cand.sentence)

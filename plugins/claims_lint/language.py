@@ -376,6 +376,9 @@ class LanguagePack:
     inflections: tuple[Inflection, ...]
     spelling: dict[str, str]
     kinds: dict[str, list[str]] = field(default_factory=dict)  # templates per rule kind
+    # a heading's topic before a question about it ("Acne scar removal – is it possible?"): the
+    # question that follows asks as it would alone (None when the pack has no such form)
+    topic_head: re.Pattern[str] | None = None
     gap_stop: str = ""  # words a frame's gap may not contain: clause breaks and negators
     gap_separator: str = r"[\s\-:]+"
     fillers: str = ""  # words a phrase may hold between two of its words ("no real downtime")
@@ -844,6 +847,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
             "questions.pronouns", rf"\b(?:{words_regex(r.get('questions.pronouns', list))})\b"
         ),
         topic_lead=r.regex("questions.topic_lead", rf"(?:{r.get('questions.topic_lead', str)})\s+"),
+        topic_head=_optional_regex(r, "questions.topic_head"),
         degree_question=r.regex(
             "questions.degree_question",
             rf"(?:{r.get('questions.degree_question', str, '(?!)')})\s*$",
