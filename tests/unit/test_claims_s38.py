@@ -8,7 +8,9 @@ not. "Is also considered safe" says what "is considered safe" says. A heading th
 before a question about it ("PRP for hair: does it work?") asks as the question alone would, while
 a rhetorical one ("what's not to love?") still asserts. "The best" after deciding or recommending
 names the reader's choice, not a rank; a treatment or method "to reduce wrinkles" names what it is
-for. A page of a commissioning body or an Act of Parliament informs as the NHS does."""
+for, as does what a field "seeks to" do; a medicine used "until new hair grows" is a condition of
+use. A page of a commissioning body, an Act of Parliament or a major health library informs as the
+NHS does."""
 
 from __future__ import annotations
 
@@ -56,6 +58,8 @@ def test_a_claim_said_in_one_more_word_is_still_found(
         "A consultation helps us determine the best treatment option.",
         "Knowing the risks will help you make the best decision.",
         "Cosmetic procedures have increased dramatically in the last decade.",
+        "Regenerative medicine seeks to repair and restore damaged tissue.",
+        "Keep applying the lotion until new hair grows on the patch.",
     ],
 )
 def test_honest_wording_near_those_claims_stays_quiet(linter: Linter, text: str) -> None:
@@ -101,6 +105,7 @@ def test_the_best_as_a_rank_is_still_found(linter: Linter) -> None:
     [
         "This integrated care board funds the treatment only when the criteria below are met.",
         "Long title: an Act to make provision about cosmetic injections for under-18s.",
+        "From the Mayo Clinic health library: excessive sweating.",
     ],
 )
 def test_a_commissioning_body_or_an_act_informs(linter: Linter, cue: str) -> None:
