@@ -3,7 +3,8 @@
 or labelled set). Pain played down by denying its degree ("does not cause severe pain", "not too
 painful", "you wont feel this"), side effects called few, and everyday life taken up again at once
 in any verb ("go about your normal activities straight away") are claims whatever hedge stands
-beside them; a pain to report, "a few side effects" to know about, and a return after a day are
+beside them, and so is a standard or a peak no reader can check ("trained to the highest
+standard", "the pinnacle of facial aesthetics"); a pain to report, "a few side effects" to know about, and a return after a day are
 not. "Is also considered safe" says what "is considered safe" says. A heading that names its topic
 before a question about it ("PRP for hair: does it work?") asks as the question alone would, while
 a rhetorical one ("what's not to love?") still asserts. "The best" after deciding or recommending
@@ -37,6 +38,8 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
         ("Laser lipolysis is also generally considered safe.", SAF),
         ("Most people go about their normal activities straight away.", DOW),
         ("You can immediately get on with your day.", DOW),
+        ("Every nurse is trained to the highest standard.", STA),
+        ("Discover the pinnacle of facial aesthetics with us.", STA),
     ],
 )
 def test_a_claim_said_in_one_more_word_is_still_found(
@@ -57,6 +60,7 @@ def test_a_claim_said_in_one_more_word_is_still_found(
         "One method for smoother skin is a course of light peels.",
         "A consultation helps us determine the best treatment option.",
         "Knowing the risks will help you make the best decision.",
+        "The highest standard dose is written on the vial.",
         "Cosmetic procedures have increased dramatically in the last decade.",
         "Regenerative medicine seeks to repair and restore damaged tissue.",
         "Keep applying the lotion until new hair grows on the patch.",
