@@ -61,14 +61,10 @@ class QuestionJudge:
             return not cand.rule.negatable or not _denied(doc, cand.sentence)
         text = doc.sentence_text(cand.sentence)
         pack = doc.pack
-        if pack.asserting_start.match(text):
-            return not _refused(doc, cand.sentence)
-        if pack.yes_no_start.match(text) or pack.wh_start.match(text):
-            return False
+        # the question after a heading's topic is read as it would be alone: "PRP for hair: does
+        # it work?" asks what "Does PRP for hair work?" asks
         head = pack.topic_head.match(text) if pack.topic_head is not None else None
-        if head is not None and text.rstrip().endswith("?"):
-            # "PRP for hair: does it work?" asks what "Does PRP for hair work?" asks
-            ask = text[head.end() :]
+        for ask in (text,) if head is None else (text, text[head.end() :]):
             if pack.asserting_start.match(ask):
                 return not _refused(doc, cand.sentence)
             if pack.yes_no_start.match(ask) or pack.wh_start.match(ask):
