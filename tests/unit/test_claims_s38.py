@@ -4,8 +4,8 @@ or labelled set). Pain played down by denying its degree ("does not cause severe
 painful", "you wont feel this"), side effects called few, and everyday life taken up again at once
 in any verb ("go about your normal activities straight away") are claims whatever hedge stands
 beside them, and so is a standard or a peak no reader can check ("trained to the highest
-standard", "the pinnacle of facial aesthetics"); a pain to report, "a few side effects" to know about, and a return after a day are
-not. "Is also considered safe" says what "is considered safe" says. A heading that names its topic
+standard", "the pinnacle of facial aesthetics"); a pain to report, "a few side effects" to know
+about, and a return after a day are not. "Is also considered safe" says what "is considered safe" says. A heading that names its topic
 before a question about it ("PRP for hair: does it work?") asks as the question alone would, while
 a rhetorical one ("what's not to love?") still asserts. "The best" after deciding or recommending
 names the reader's choice, not a rank; a treatment or method "to reduce wrinkles" names what it is
@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import DOW, POM, SAF, STA
+from tests.unit.claim_categories import DOW, PAI, POM, SAF, STA
 
 
 def _categories(linter: Linter, *paragraphs: str) -> set[str]:
@@ -29,10 +29,10 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("The peel does not usually cause severe pain.", "pain-absolute"),
-        ("It won't involve much discomfort at all.", "pain-absolute"),
-        ("Honestly, it's not too painful.", "pain-absolute"),
-        ("A drop of blood may appear, but you wont feel this.", "pain-absolute"),
+        ("The peel does not usually cause severe pain.", PAI),
+        ("It won't involve much discomfort at all.", PAI),
+        ("Honestly, it's not too painful.", PAI),
+        ("A drop of blood may appear, but you wont feel this.", PAI),
         ("It is a gentle peel with relatively few side effects.", SAF),
         ("Side effects are few and mild.", SAF),
         ("Laser lipolysis is also generally considered safe.", SAF),
