@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import DOW, GUA, MED, PAI, POM, SAF
+from tests.unit.claim_categories import COM, DOW, EFF, GUA, MED, PAI, POM, SAF
 
 
 def _categories(linter: Linter, *paragraphs: str) -> set[str]:
@@ -101,3 +101,21 @@ def test_a_claim_said_in_one_more_word_is_still_found(
 )
 def test_results_that_fade_and_photos_for_the_record_stay_quiet(linter: Linter, text: str) -> None:
     assert _categories(linter, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Expect smoother skin from the start of the first session.", GUA),
+        ("Threads have a lower complication rate than a facelift.", COM),
+        ("Tired of buying endless serums and seeing no results?", COM),
+        ("It is suitable for a wide range of people, regardless of age or skin type.", SAF),
+        ("The laser is recognised around the world for its effectiveness.", EFF),
+        ("Our nurses numb the skin and safely perform the procedure.", SAF),
+        ("A consultation is compulsory for anti-wrinkle.", POM),
+    ],
+)
+def test_claims_a_clinic_page_words_its_own_way_are_found(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in _categories(linter, text)
