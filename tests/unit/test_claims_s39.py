@@ -97,6 +97,8 @@ def test_a_claim_said_in_one_more_word_is_still_found(
         "Results are less visible after six months and often disappear after a year.",
         "It is only natural to notice more lines with age.",
         "Before and after photos will be taken to record your progress.",
+        "Static wrinkles do not form from movement alone.",
+        "Fine lines don't appear overnight.",
     ],
 )
 def test_results_that_fade_and_photos_for_the_record_stay_quiet(linter: Linter, text: str) -> None:
@@ -113,6 +115,8 @@ def test_results_that_fade_and_photos_for_the_record_stay_quiet(linter: Linter, 
         ("The laser is recognised around the world for its effectiveness.", EFF),
         ("Our nurses numb the skin and safely perform the procedure.", SAF),
         ("A consultation is compulsory for anti-wrinkle.", POM),
+        ("It stops the muscle moving, so the skin doesn't crease.", GUA),
+        ("With the muscle relaxed, forehead lines no longer form.", GUA),
     ],
 )
 def test_claims_a_clinic_page_words_its_own_way_are_found(
