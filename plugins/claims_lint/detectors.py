@@ -543,13 +543,27 @@ class _Page:
         if self._named(rule, s0, s1):
             return False
         if rule.page_voice and self._page_public():
-            # on a health service's own page every sentence that does not sell informs
-            still = rule.still_if_re
-            return still is None or not still.search(low[s0:s1])
+            return self._informs_here(rule, s0, s1)
         informs = rule.informs_re
         if informs is None or not _unless(rule, low, s0, s1, without, informs):
             return False
         return not rule.page_voice or self._page_informs()
+
+    def public_voice(self, rule: Rule, s0: int, s1: int) -> bool:
+        """Whether the sentence at [s0, s1) informs in a health service's voice: a ``page_voice``
+        rule's claim there is no advert. The question-answer detector asks this of an answer,
+        whose claim is read from a statement made up of its question."""
+        return (
+            rule.page_voice
+            and self._page_public()
+            and not self._named(rule, s0, s1)
+            and self._informs_here(rule, s0, s1)
+        )
+
+    def _informs_here(self, rule: Rule, s0: int, s1: int) -> bool:
+        """On a health service's own page every sentence that does not sell informs."""
+        still = rule.still_if_re
+        return still is None or not still.search(self.doc.lower[s0:s1])
 
     def clears_clause(self, rule: Rule, si: int, a: int, b: int) -> bool:
         """The rule's ``unless_clause`` stands in the clause of the claim at [a, b) (sentence
@@ -681,8 +695,12 @@ class AnswerDetector:
         for qi in doc.question_candidates():
             if qi < n - 1 and doc.is_question(qi) and (ai := _answer_sentence(doc, qi)) >= 0:
                 pairs.append((doc.sentence_text(qi), ai, qi))
+        page = _Page(doc)
         for question, ai, qi in pairs:
-            out.extend(self._answer(doc, question, ai, qi))
+            a0, a1 = doc.sentence(ai)
+            # on a health service's page the answer informs as its question does
+            found = self._answer(doc, question, ai, qi)
+            out.extend(c for c in found if not page.public_voice(c.rule, a0, a1))
         remedy = doc.pack.remedy
         if remedy is not None and remedy.why_when is not None:
             for qi in doc.question_candidates():

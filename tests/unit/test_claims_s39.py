@@ -30,6 +30,7 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
         "Tell your doctor about every medicine you take before your first dose.",
         "A dermatologist should initiate the course and check your blood tests.",
         "Written by the student health service for students on campus.",
+        "Health Canada is advising people not to buy unauthorised injectable products.",
     ],
 )
 def test_a_medicine_leaflet_or_a_prescriber_elsewhere_informs(linter: Linter, cue: str) -> None:
@@ -42,6 +43,17 @@ def test_a_disease_named_on_a_health_service_page_informs(linter: Linter) -> Non
     disease = "The tablets reduce acne by shrinking the oil glands."
     assert MED in _categories(linter, disease)
     assert MED not in _categories(linter, "Keep this leaflet in a safe place.", disease)
+
+
+def test_an_answer_on_a_health_service_page_informs_as_its_question_does(
+    linter: Linter,
+) -> None:
+    question, answer = (
+        "What is Mounjaro?",
+        "Mounjaro is a prescription medicine given by injection.",
+    )
+    assert POM in _categories(linter, question, answer)
+    assert POM not in _categories(linter, "Keep this leaflet.", question, answer)
 
 
 def test_a_page_that_sells_is_the_clinic_whatever_leaflet_words_it_copies(
