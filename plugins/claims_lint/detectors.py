@@ -529,7 +529,8 @@ class _Page:
     service and does not sell (the pack's ``voice``): "Botulinum toxin relaxes the muscle" is
     the NHS informing, and a clinic naming what it sells. On a health service's own page (a
     hospital leaflet, the NHS) a ``page_voice`` rule is cleared in every sentence that does not
-    sell, information cue or not. Whose page it is is decided once, when a rule first asks."""
+    sell, information cue or not. Whose page it is is decided once per detector and page, when
+    a rule first asks (the question-answer detector asks only of an answer's claim)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc

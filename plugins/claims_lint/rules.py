@@ -115,6 +115,7 @@ class Category:
     questions: str = "exempt"
     balanced: bool = False  # a hedge AND a stated limit ("but it is not a cure") soften it
     own_voice_holds: bool = False  # a hedged claim the clinic makes its own stays a claim
+    page_voice: bool = False  # its rules are cleared on a health service's own page
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ def _load_categories(root: Path) -> dict[str, Category]:
             questions=str(raw.get("questions", "exempt")),
             balanced=bool(raw.get("balanced", False)),
             own_voice_holds=bool(raw.get("own_voice_holds", False)),
+            page_voice=bool(raw.get("page_voice", False)),
         )
     missing = set(CATEGORY_IDS) - set(out)
     if missing:
@@ -834,7 +836,7 @@ class _FileLoader:
             cleared_by=tuple(str(c) for c in raw.get("cleared_by", (cat.id,))),
             unless_scope=_choice(raw, "unless_scope", ("sentence", "paragraph"), where),
             still_if_named=bool(raw.get("still_if_named", False)),
-            page_voice=bool(raw.get("page_voice", False)),
+            page_voice=bool(raw.get("page_voice", cat.page_voice)),
             reported_keeps=self._reported_keeps(raw, code, where),
             source=f"{path.parent.name}/{path.name}",
             line=line,
