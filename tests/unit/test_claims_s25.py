@@ -39,7 +39,7 @@ from tests.unit.conftest import categories
         ("At most, expect a light prickling feeling.", PAI),
         ("The worst most people notice is a slight tingle.", PAI),
         ("The contours you leave with are permanent.", GUA),
-        ("Those expression lines will disappear.", "efficacy-overclaim"),
+        ("Those expression lines will disappear.", GUA),
         ("Crow's feet will diminish after one visit.", GUA),
         ("Preventing early wrinkles in your thirties.", "age-reversal"),
         ("Quicker and more comfortable than radiofrequency.", COM),
