@@ -55,6 +55,8 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
         ("Our peel erases fine lines.", GUA),
         ("Enjoy a pain-free life after a course of drips.", MED),
         ("The procedure is pain-free.", PAI),
+        ("It suits anyone who does not want the downtime associated with surgery.", COM),
+        ("An option for people put off by the thought of invasive surgery.", COM),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
