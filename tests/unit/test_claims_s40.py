@@ -57,6 +57,7 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
         ("The procedure is pain-free.", PAI),
         ("It suits anyone who does not want the downtime associated with surgery.", COM),
         ("An option for people put off by the thought of invasive surgery.", COM),
+        ("In earlier days the only route to a lifted brow was surgery; not any more.", COM),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
@@ -78,6 +79,7 @@ def test_a_claim_said_in_other_words_is_still_found(
         "Elective filler dissolving is often used to reverse migrated filler.",
         "If you have a problem after treatment, book a review as soon as possible.",
         "Antibiotics don't help with a viral infection.",
+        "Until now, few studies have looked at this treatment.",
         "Make sure to see your GP if you are worried about the result.",
         "Your skin will feel a bit tight and sore for a day.",
     ],
