@@ -26,11 +26,7 @@ from tests.unit.claim_categories import (
     PRE,
     STA,
 )
-
-
-def _categories(linter: Linter, *paragraphs: str) -> set[str]:
-    """The categories found when the paragraphs are linted as one page."""
-    return {f.category for f in linter.lint_source("\n\n".join(paragraphs), "page.md").findings}
+from tests.unit.conftest import categories
 
 
 @pytest.mark.parametrize(
@@ -63,7 +59,7 @@ def _categories(linter: Linter, *paragraphs: str) -> set[str]:
 def test_a_claim_said_in_other_words_is_still_found(
     linter: Linter, text: str, category: str
 ) -> None:
-    assert category in _categories(linter, text)
+    assert category in categories(linter, text)
 
 
 @pytest.mark.parametrize(
@@ -85,19 +81,19 @@ def test_a_claim_said_in_other_words_is_still_found(
     ],
 )
 def test_honest_wording_near_those_claims_stays_quiet(linter: Linter, text: str) -> None:
-    assert _categories(linter, text) == set()
+    assert categories(linter, text) == set()
 
 
 def test_a_younger_look_or_an_erased_mark_is_an_outcome_not_age_reversal_or_efficacy(
     linter: Linter,
 ) -> None:
-    assert AGE not in _categories(linter, "Threads give you a more youthful appearance.")
-    assert EFF not in _categories(linter, "Our peel erases fine lines.")
+    assert AGE not in categories(linter, "Threads give you a more youthful appearance.")
+    assert EFF not in categories(linter, "Our peel erases fine lines.")
 
 
 def test_a_pain_free_procedure_is_not_a_health_claim(linter: Linter) -> None:
-    assert MED not in _categories(linter, "The procedure is pain-free.")
+    assert MED not in categories(linter, "The procedure is pain-free.")
 
 
 def test_latest_and_best_still_ranks(linter: Linter) -> None:
-    assert STA in _categories(linter, "The latest and best treatments in town.")
+    assert STA in categories(linter, "The latest and best treatments in town.")
