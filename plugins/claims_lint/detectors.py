@@ -17,7 +17,7 @@ from .language import Filled, LanguagePack, Remedy, Rereading
 from .patterns import trie_regex
 from .reread import Edited, forms_used, readings
 from .rules import Rule
-from .segment import Doc, memo_keys
+from .segment import Doc, memo_keys, search_before
 
 __all__ = ["AnswerDetector", "Candidate", "Detector", "RuleDetector"]
 
@@ -623,7 +623,7 @@ def _excluded(rule: Rule, low: str, a: int, b: int, doc: Doc) -> bool:
     if rule.unless_before_re is None and rule.unless_after_re is None:
         return False
     s0 = doc.sentence(doc.sentence_of(a))[0]
-    if rule.unless_before_re is not None and rule.unless_before_re.search(low, max(s0, a - 60), a):
+    if rule.unless_before_re is not None and search_before(rule.unless_before_re, low, s0, a, 60):
         return True
     if rule.unless_after_re is None:
         return False

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from .detectors import Candidate
 from .language import LanguagePack, Refutation
-from .segment import Doc
+from .segment import Doc, search_before
 
 __all__ = [
     "HedgeJudge",
@@ -494,7 +494,7 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
     certain = pack.hedge_certain
     if (
         purpose is not None
-        and purpose.search(low, max(s0, cand.start - 80), cand.start)
+        and search_before(purpose, low, s0, cand.start, 80)
         and (certain is None or certain.search(low, cand.start, cand.end) is None)
     ):
         return True

@@ -32,6 +32,17 @@ def memo_keys(low: str, starts: list[int], ends: list[int]) -> Iterator[str]:
         yield "\0" + low[s0:s1] if s0 and low[s0 - 1].isalnum() else low[s0:s1]
 
 
+def search_before(rx: re.Pattern[str], low: str, s0: int, at: int, reach: int) -> bool:
+    """Whether ``rx`` is found in the ``reach`` characters before ``at``, within the sentence
+    that starts at ``s0``. A ``^`` in the pattern means that sentence's start ("^to " before
+    "add definition" in "To add definition to a thin lip."): searched with ``pos``, "^" would
+    match only at the start of the page, so a window reaching the sentence's start is read as
+    a slice."""
+    if at - reach <= s0:
+        return rx.search(low[s0:at]) is not None
+    return rx.search(low, at - reach, at) is not None
+
+
 class Doc:
     """One unit of clean text as the detectors and judges see it.
 
