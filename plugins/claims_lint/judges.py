@@ -503,7 +503,7 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
     window = low[c0 : cand.start].split()
     before = " ".join(window[-pack.hedge_reach :]) if window else ""
     if before and pack.hedge_governing.search(before):
-        return True
+        return certain is None or certain.search(low, cand.start, cand.end) is None
     if _means_of_hedged_main(doc, low, cand, c0, c1):
         return True
     if _hedged_coordinate(doc, low, cand, c0, window):
