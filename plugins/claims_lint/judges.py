@@ -503,6 +503,11 @@ def _hedged(doc: Doc, cand: Candidate) -> bool:
     window = low[c0 : cand.start].split()
     before = " ".join(window[-pack.hedge_reach :]) if window else ""
     if before and pack.hedge_governing.search(before):
+        # a word of certainty in the claim is still promised ("can permanently reduce hair"),
+        # unless the clause concedes it as a limit ("though it can stay for good")
+        concession = pack.hedge_concession
+        if concession is not None and search_before(concession, low, s0, c0, 15):
+            return True
         return certain is None or certain.search(low, cand.start, cand.end) is None
     if _means_of_hedged_main(doc, low, cand, c0, c1):
         return True

@@ -411,6 +411,9 @@ class LanguagePack:
     hedge_list_certain: re.Pattern[str] | None = None
     # "sometimes permanently": a chance inside such an item, which then promises nothing
     hedge_occasional: re.Pattern[str] | None = None
+    # "..., though it can stay for good": a clause that concedes a limit, whose hedged word of
+    # certainty is a risk told honestly, not a promise
+    hedge_concession: re.Pattern[str] | None = None
     # "helps to tone the muscles and improve ...": the words passed over after a hedge to find
     # its verb, the endings a second verb phrase shares with it, and a first word read as a new
     # subject ("... and results last"); no ``coordinate_skip``, no reach
@@ -881,6 +884,7 @@ def load_language(code: str = "en", root: str | None = None) -> LanguagePack:
         hedge_purpose=r.optional_regex("hedges.purpose"),
         hedge_list_certain=_optional_regex(r, "hedges.list_certain"),
         hedge_occasional=_optional_regex(r, "hedges.occasional"),
+        hedge_concession=_optional_regex(r, "hedges.concession"),
         coordinate_skip=_optional_regex(r, "hedges.coordinate.skip"),
         coordinate_forms=tuple(r.get("hedges.coordinate.forms", list, [])),
         coordinate_subject=_optional_regex(r, "hedges.coordinate.new_subject"),
