@@ -1,0 +1,59 @@
+"""Shapes found in the forty-second session, written here in our own words (not taken from any
+page or labelled set). A collagenase injection for cellulite and iron given into a vein are
+prescription-only medicines; getting youth back turns the years back; a tattoo or a vein that
+"will fade" is an outcome promised; "only mild and temporary discomfort" plays pain down; an
+alternative "unlike some aggressive lasers" or "than traditional removal" is run down. Weight
+lost as the cause of a concern, the reader's wish for smooth skin, advice to moisturise and how
+visible a change is compared with another promise nothing."""
+
+from __future__ import annotations
+
+import pytest
+from claims_lint import Linter
+
+from tests.unit.claim_categories import AGE, COM, EFF, FAT, GUA, PAI, POM
+from tests.unit.conftest import categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Our QWO sessions target dimpling on the thighs.", POM),
+        ("We offer Monofer for low iron, given over fifteen minutes.", POM),
+        ("Book an iron infusion with our nurse prescriber.", POM),
+        ("Topical cream (prescription only) for the redness.", POM),
+        ("Win back the youthful glow of your thirties.", AGE),
+        ("Our filler returns the cheeks to their former youthful shape.", AGE),
+        ("After each visit your tattoo will gradually fade.", GUA),
+        ("The spider veins will disappear after the second session.", GUA),
+        ("The old ink will definitely be removed.", GUA),
+        ("Thanks to the fine cannula, clients feel only slight, fleeting discomfort.", PAI),
+        ("Unlike harsh lasers, our peel suits every skin tone.", COM),
+        ("Unlike other slimming medicines, it is taken once a week.", COM),
+        ("Picosecond pulses are kinder to the skin than traditional laser therapy.", COM),
+        ("Those medications offer only short-term relief.", COM),
+    ],
+)
+def test_a_claim_said_in_other_words_is_still_found(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Sudden weight loss can make the cheeks look hollow sooner.", FAT),
+        ("People who have lost a lot of weight often notice looser skin.", FAT),
+        ("This peel suits anyone who wants a brighter complexion.", GUA),
+        ("We suggest applying a bland moisturiser to the skin for a week.", GUA),
+        ("With age the cheek fat pads drop, accentuating the nasolabial folds.", GUA),
+        ("Filler near the lip border gives a more noticeable change than elsewhere.", EFF),
+        ("A follicle is the part of the hair visible to the naked eye.", EFF),
+        ("GLP-1 is a hormone that is released in our body after meals.", POM),
+        ("Redness around the treated veins will fade within a day.", GUA),
+        ("Some darker inks will not fade at all.", GUA),
+    ],
+)
+def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
+    assert category not in categories(linter, text)
