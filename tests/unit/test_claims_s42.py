@@ -1,17 +1,20 @@
 """Shapes found in the forty-second session, written here in our own words (not taken from any
 page or labelled set). A collagenase injection for cellulite and iron given into a vein are
 prescription-only medicines; getting youth back turns the years back; a tattoo or a vein that
-"will fade" is an outcome promised; "only mild and temporary discomfort" plays pain down; an
-alternative "unlike some aggressive lasers" or "than traditional removal" is run down. Weight
-lost as the cause of a concern, the reader's wish for smooth skin, advice to moisturise and how
-visible a change is compared with another promise nothing."""
+"will fade", or that "clears" as plain fact, is an outcome promised, as is a mechanism "leading to
+the elimination of" lines; "only mild and temporary discomfort" and discomfort that is "extremely
+brief" play pain down; a laser that "does not damage the skin surface", a peel "recommended for
+all skin types", an alternative "unlike some aggressive lasers" or "than traditional removal" are
+claims. Weight lost as the cause of a concern, the reader's wish for smooth skin, advice to
+moisturise, how visible a change is compared with another, a guarantee said to be impossible, a
+quick fix denied, a symptom "with or without" stinging and a rare harm named stay quiet."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import AGE, COM, EFF, FAT, GUA, PAI, POM
+from tests.unit.claim_categories import AGE, COM, EFF, FAT, GUA, PAI, POM, PRE, SAF, STA
 from tests.unit.conftest import categories
 
 
@@ -32,6 +35,12 @@ from tests.unit.conftest import categories
         ("Unlike other slimming medicines, it is taken once a week.", COM),
         ("Picosecond pulses are kinder to the skin than traditional laser therapy.", COM),
         ("Those medications offer only short-term relief.", COM),
+        ("Our laser leaves no damage to the skin surface.", SAF),
+        ("The resurfacing laser causes minimal damage to the epidermis.", SAF),
+        ("This peel is recommended for all skin types.", SAF),
+        ("It stings for a moment, but the discomfort is extremely brief.", PAI),
+        ("After two sessions the tiny capillaries visibly fade.", GUA),
+        ("The toxin relaxes the muscle, leading to the elimination of frown lines.", GUA),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
@@ -53,6 +62,13 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("GLP-1 is a hormone that is released in our body after meals.", POM),
         ("Redness around the treated veins will fade within a day.", GUA),
         ("Some darker inks will not fade at all.", GUA),
+        ("It is impossible to guarantee a result with any laser.", GUA),
+        ("Lasting change takes more than a quick fix.", PRE),
+        ("Flushing may come with or without a stinging feeling.", PAI),
+        ("Threads work best for people with mild sagging.", STA),
+        ("Keep the area clean so you do not damage the skin.", SAF),
+        ("Tattoo ink fades in the sun over many years.", GUA),
+        ("Filler carries a rare side effect called vascular occlusion.", SAF),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
