@@ -7,7 +7,8 @@ brief" play pain down; a laser that "does not damage the skin surface", a peel "
 all skin types", an alternative "unlike some aggressive lasers" or "than traditional removal" are
 claims. Weight lost as the cause of a concern, the reader's wish for smooth skin, advice to
 moisturise, how visible a change is compared with another, a guarantee said to be impossible, a
-quick fix denied, a symptom "with or without" stinging and a rare harm named stay quiet."""
+quick fix denied, a symptom "with or without" stinging, a rare harm named, the reader's own
+declaration on a consent form, a share of a fee and a payment kept safe stay quiet."""
 
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("Keep the area clean so you do not damage the skin.", SAF),
         ("Tattoo ink fades in the sun over many years.", GUA),
         ("Filler carries a rare side effect called vascular occlusion.", SAF),
+        ("I confirm I have not taken any prescribed tablets such as isotretinoin this year.", POM),
+        ("Missed appointments are charged at 50% of the treatment price.", STA),
+        ("Your card details are kept safe and secure.", SAF),
+        ("Monthly payments are covered by the Direct Debit Guarantee.", GUA),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
