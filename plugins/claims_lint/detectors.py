@@ -586,14 +586,14 @@ class _Page:
             self._informs = (
                 voice is None
                 or (voice.page_informs is None and voice.page_public is None)
-                or voice.informs(self.doc.lower)
+                or voice.informs(self.doc.text, self.doc.lower)
             )
         return self._informs
 
     def _page_public(self) -> bool:
         if self._public is None:
             voice = self.doc.pack.voice
-            self._public = voice is not None and voice.public(self.doc.lower)
+            self._public = voice is not None and voice.public(self.doc.text, self.doc.lower)
         return self._public
 
 

@@ -127,20 +127,30 @@ class Voice:
     page_offer: re.Pattern[str] | None = None  # a price, a booking call
     page_own: re.Pattern[str] | None = None  # the clinic's own words
 
-    def sells(self, low: str) -> bool:
-        """Whether a page sells: an offer and the clinic's own words, both on it."""
+    def sells(self, text: str, low: str) -> bool:
+        """Whether a page sells: the clinic's own words on it, and an offer or the clinic's name
+        ("Our nurses at Glow Clinic ..."; a hospital leaflet says "we" but names no clinic)."""
         offer, own = self.page_offer, self.page_own
-        return offer is not None and own is not None and bool(offer.search(low) and own.search(low))
+        if offer is None or own is None or not own.search(low):
+            return False
+        return offer.search(low) is not None or self._names_itself(text)
 
-    def informs(self, low: str) -> bool:
+    def _names_itself(self, text: str) -> bool:
+        """A clinic's name in running text. A heading in title case ("Peels for Acne-Prone
+        Skin") capitalises every word, so a name read there may be none."""
+        end = len(text)
+        runs = _name_runs(self, text, 0, end)
+        return any(self._is_name(text, a, b, end) and not _title_line(text, a) for a, b in runs)
+
+    def informs(self, text: str, low: str) -> bool:
         """Whether a page speaks as a health service (or names one) and does not sell."""
         cues = (self.page_public, self.page_informs)
-        return any(c is not None and c.search(low) for c in cues) and not self.sells(low)
+        return any(c is not None and c.search(low) for c in cues) and not self.sells(text, low)
 
-    def public(self, low: str) -> bool:
+    def public(self, text: str, low: str) -> bool:
         """Whether a page is a health service's own (its leaflet, the NHS) and does not sell."""
         cue = self.page_public
-        return cue is not None and cue.search(low) is not None and not self.sells(low)
+        return cue is not None and cue.search(low) is not None and not self.sells(text, low)
 
     def named(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (as written) names a clinic anywhere."""
@@ -176,6 +186,17 @@ def _name_runs(voice: Voice, text: str, start: int, end: int) -> list[tuple[int,
     return runs
 
 
+def _title_line(text: str, at: int) -> bool:
+    """Whether the line holding ``text[at]`` is written in title case: of its words of four
+    letters or more, at least three, all but one at most, begin with a capital."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _WORD_AS_WRITTEN.findall(text[start : end if end >= 0 else len(text)])
+    long = [w for w in words if len(w) >= 4]
+    capitals = sum(w[:1].isupper() for w in long)
+    return capitals >= 3 and capitals >= len(long) - 1
+
+
 def _capitals_from(
     text: str, words: list[tuple[int, int, str]], i: int, step: int, most: int
 ) -> int:
@@ -191,9 +212,11 @@ def _capitals_from(
 
 
 def _joined(text: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    """Only spaces between two neighbouring words (a comma or a full stop ends a name)."""
+    """Only spaces between two neighbouring words (a comma, a full stop or a blank line ends a
+    name)."""
     a, b = min(i, j), max(i, j)
-    return text[words[a][1] : words[b][0]].isspace()
+    gap = text[words[a][1] : words[b][0]]
+    return gap.isspace() and gap.count("\n") < 2
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,83 @@
+"""Shapes found in the forty-third session, written here in our own words (not taken from any
+page or labelled set). A page that names its own clinic in running text and speaks as "we" sells,
+even with a hospital word on it and no price; a title-case heading names no clinic. An agency that
+"warns consumers against" a product speaks as a regulator. Results that "can be seen immediately"
+are promised as surely as results "you can see immediately". A purpose ("moves the probe to
+tighten the skin", "a peel to treat melasma") says what a step is for, while "leads to smoother
+skin" still states the result. A teen named in a sentence that sells nothing describes."""
+
+from __future__ import annotations
+
+import pytest
+from claims_lint import Linter
+
+from tests.unit.claim_categories import BOD, FAT, GUA, MED, POM
+from tests.unit.conftest import categories
+
+# One sentence that names a prescription medicine, read on pages of different owners.
+_MEDICINE = "Botulinum toxin relaxes the muscle that pulls the brows together."
+
+
+def _page_categories(linter: Linter, lead: str, text: str) -> set[str]:
+    """The categories found on ``text`` when ``lead`` stands before it on the same page."""
+    lines = lead.count("\n")
+    findings = linter.lint_source(lead + text, "page.md").findings
+    return {f.category for f in findings if f.line > lines}
+
+
+def test_a_hospital_leaflet_informs_about_a_medicine(linter: Linter) -> None:
+    lead = "Information from the hospital dermatology department.\n\nWe will see you again.\n\n"
+    assert POM not in _page_categories(linter, lead, _MEDICINE)
+
+
+def test_a_clinic_that_names_itself_sells_though_it_mentions_a_hospital(linter: Linter) -> None:
+    lead = (
+        "Our nurses at Harbourside Aesthetics trained in a hospital plastic surgery unit.\n\n"
+        "We see you for a consultation first.\n\n"
+    )
+    assert POM in _page_categories(linter, lead, _MEDICINE)
+
+
+def test_a_title_case_heading_names_no_clinic(linter: Linter) -> None:
+    lead = (
+        "Treatments for Ageing and Sun-Damaged Skin\n\n"
+        "Information from the hospital dermatology department.\n\nWe will see you again.\n\n"
+    )
+    assert POM not in _page_categories(linter, lead, _MEDICINE)
+
+
+def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> None:
+    lead = "The national safety agency warns consumers against buying injections online.\n\n"
+    text = "Lemon Bottle comes in small glass vials."
+    assert FAT not in _page_categories(linter, lead, text)
+    assert FAT in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Treatment results can be seen immediately.", GUA),
+        ("The lift can be noticed straight away.", GUA),
+        ("More collagen leads to smoother, firmer skin.", GUA),
+        ("Our peel treats melasma.", MED),
+        ("Book your teen in for a glow facial.", BOD),
+    ],
+)
+def test_a_claim_said_in_other_words_is_still_found(
+    linter: Linter, text: str, category: str
+) -> None:
+    assert category in categories(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The doctor moves the probe in slow lines to tighten the skin.", GUA),
+        ("Add a toner afterwards to rebalance the skin.", GUA),
+        ("This leaflet explains how a chemical peel is used to treat melasma.", MED),
+        ("Acne is common in teenagers and young adults.", BOD),
+        ("Every teenager goes through a surge of hormones.", BOD),
+    ],
+)
+def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
+    assert category not in categories(linter, text)
