@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import BOD, FAT, GUA, MED, POM
+from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM
 from tests.unit.conftest import categories
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -61,6 +61,10 @@ def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> No
         ("More collagen leads to smoother, firmer skin.", GUA),
         ("Our peel treats melasma.", MED),
         ("Book your teen in for a glow facial.", BOD),
+        ("For most patients the stinging is very well tolerated.", PAI),
+        ("Any soreness afterwards is easily controlled with paracetamol.", PAI),
+        ("Recovery is quicker than it would be after a surgical lift.", COM),
+        ("The healing period is far shorter than for liposuction.", COM),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
@@ -77,6 +81,8 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("This leaflet explains how a chemical peel is used to treat melasma.", MED),
         ("Acne is common in teenagers and young adults.", BOD),
         ("Every teenager goes through a surge of hormones.", BOD),
+        ("Isotretinoin capsules are usually well tolerated.", PAI),
+        ("Fillers do not last as long as a surgical lift.", COM),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
