@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM
+from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM, SAF
 from tests.unit.conftest import categories
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -65,6 +65,9 @@ def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> No
         ("Any soreness afterwards is easily controlled with paracetamol.", PAI),
         ("Recovery is quicker than it would be after a surgical lift.", COM),
         ("The healing period is far shorter than for liposuction.", COM),
+        ("After three sessions you will begin noticing results.", GUA),
+        ("Keep it up and you'll get fewer wrinkles over the years.", GUA),
+        ("Patients are left with no lasting scarring.", SAF),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
@@ -83,6 +86,7 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("Every teenager goes through a surge of hormones.", BOD),
         ("Isotretinoin capsules are usually well tolerated.", PAI),
         ("Fillers do not last as long as a surgical lift.", COM),
+        ("Fractional laser resurfacing for acne scarring", GUA),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
