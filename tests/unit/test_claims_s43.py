@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM, SAF
+from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM, SAF, STA
 from tests.unit.conftest import categories
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -68,6 +68,8 @@ def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> No
         ("After three sessions you will begin noticing results.", GUA),
         ("Keep it up and you'll get fewer wrinkles over the years.", GUA),
         ("Patients are left with no lasting scarring.", SAF),
+        ("The booster stimulates collagen production to smooth fine lines.", GUA),
+        ("Our infusion comes with biotin to make your skin radiant.", GUA),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
@@ -87,6 +89,10 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("Isotretinoin capsules are usually well tolerated.", PAI),
         ("Fillers do not last as long as a surgical lift.", COM),
         ("Fractional laser resurfacing for acne scarring", GUA),
+        ("Sip water through the day to keep your skin hydrated.", GUA),
+        ("Skin tags are completely harmless, but many people have them removed.", SAF),
+        ("We keep the session as pain free as possible with a chilled tip.", PAI),
+        ("By sixty the skin has lost about 40 per cent of its collagen.", STA),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
