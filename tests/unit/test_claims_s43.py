@@ -93,6 +93,8 @@ def test_a_claim_said_in_other_words_is_still_found(
         ("Skin tags are completely harmless, but many people have them removed.", SAF),
         ("We keep the session as pain free as possible with a chilled tip.", PAI),
         ("By sixty the skin has lost about 40 per cent of its collagen.", STA),
+        ("Use a gentle cleanser and a light moisturiser that hydrates the skin.", GUA),
+        ("The aim of a course of peels is to improve skin texture.", GUA),
     ],
 )
 def test_honest_wording_stays_quiet(linter: Linter, text: str, category: str) -> None:
