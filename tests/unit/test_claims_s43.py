@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import BOD, COM, FAT, GUA, MED, PAI, POM, SAF, STA
+from tests.unit.claim_categories import BOD, COM, DOW, FAT, GUA, MED, PAI, POM, SAF, STA
 from tests.unit.conftest import categories
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -70,6 +70,8 @@ def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> No
         ("Patients are left with no lasting scarring.", SAF),
         ("The booster stimulates collagen production to smooth fine lines.", GUA),
         ("Our infusion comes with biotin to make your skin radiant.", GUA),
+        ("Healing is instant, so you can go straight back to work.", DOW),
+        ("A slight tingle, but the freezing is in no way painful.", PAI),
     ],
 )
 def test_a_claim_said_in_other_words_is_still_found(
