@@ -2,9 +2,16 @@
 page or labelled set). A page that names its own clinic in running text and speaks as "we" sells,
 even with a hospital word on it and no price; a title-case heading names no clinic. An agency that
 "warns consumers against" a product speaks as a regulator. Results that "can be seen immediately"
-are promised as surely as results "you can see immediately". A purpose ("moves the probe to
-tighten the skin", "a peel to treat melasma") says what a step is for, while "leads to smoother
-skin" still states the result. A teen named in a sentence that sells nothing describes."""
+are promised as surely as results "you can see immediately", and so are "you will begin noticing
+results" and "you'll get fewer wrinkles". A purpose ("moves the probe to tighten the skin", "a
+peel to treat melasma", "water to keep your skin hydrated") says what a step is for, while "leads
+to smoother skin" and a mechanism ("stimulates collagen production to smooth fine lines") still
+state the result; "laser resurfacing for scars" names a treatment. Pain "well tolerated", "easily
+controlled" or "in no way" felt is played down; a recovery "instant", "quicker than it would be
+after a surgical lift" or "far shorter than for liposuction" denies downtime or compares; "no
+lasting scarring" denies a harm. A teen named in a sentence that sells nothing, skin tags
+"completely harmless", a session "as pain free as possible", the collagen the skin loses with
+age, everyday care at home and the aim of a course of treatment stay quiet."""
 
 from __future__ import annotations
 
