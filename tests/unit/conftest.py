@@ -37,9 +37,15 @@ def spans(linter: Linter, text: str, category: str) -> list[str]:
 INFORMATION_PAGE = "Patient information leaflet from the NHS dermatology department.\n\n"
 
 
+def categories_after(linter: Linter, lead: str, text: str) -> set[str]:
+    """The categories of the findings on ``text`` when ``lead`` stands before it on the same
+    page, counting only the findings on ``text`` itself."""
+    lines = lead.count("\n")
+    findings = linter.lint_source(lead + text, "page.md").findings
+    return {f.category for f in findings if f.line > lines}
+
+
 def categories_on_information_page(linter: Linter, text: str) -> set[str]:
     """The categories of the findings on ``text`` when it stands on a health service's page
-    (after ``INFORMATION_PAGE``), counting only the findings on ``text`` itself."""
-    lead = INFORMATION_PAGE.count("\n")
-    findings = linter.lint_source(INFORMATION_PAGE + text, "page.md").findings
-    return {f.category for f in findings if f.line > lead}
+    (after ``INFORMATION_PAGE``)."""
+    return categories_after(linter, INFORMATION_PAGE, text)
