@@ -1,19 +1,21 @@
-"""Shapes found in the forty-fourth session, written here in our own words (not taken from any
-page or labelled set). A clinic that cites the medicines regulator's approval ("licensed by the
-MHRA") is still a clinic: the regulator named is no sign that the page is a health service's own,
-while a council, its environmental health officers or trading standards speak as public bodies.
-An advantage said of the treatment with nothing named to weigh it against ("it is less invasive
-and less traumatic", "fillers are cheaper and less time consuming") is a comparison, though a
-cooling gel that "makes it more comfortable", deeper peels that "are stronger" and advice that "it
-is better to wait" compare nothing. A result stated as what a filler "will add" or what the reader
-"will be left with", and small lesions that "will shrink", are outcomes stated as fact."""
+"""Shapes found in the forty-fourth session, written here in our own words (not taken from any page
+or labelled set). A clinic that cites the medicines regulator's approval ("licensed by the MHRA")
+is still a clinic: the regulator named is no sign that the page is a health service's own, while a
+council, its environmental health officers or trading standards speak as public bodies. An
+advantage said of the treatment with nothing named to weigh it against ("it is less invasive and
+less traumatic", "fillers are cheaper and less time consuming") is a comparison, though a cooling
+gel that "makes it more comfortable", deeper peels that "are stronger" and advice that "it is
+better to wait" compare nothing. A leaflet that says "this page gives you information about" a
+treatment speaks as a health service. A summary box that gives downtime or discomfort as "low" or
+"same day" plays it down as "minimal" does. A result stated as what a filler "will add" or what the
+reader "will be left with", and small lesions that "will shrink", are outcomes stated as fact."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import COM, GUA, POM
+from tests.unit.claim_categories import COM, DOW, GUA, PAI, POM
 from tests.unit.conftest import categories, categories_after
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -44,6 +46,11 @@ def test_a_public_body_informs_about_a_medicine(linter: Linter, lead: str) -> No
     assert POM not in categories_after(linter, lead, _MEDICINE)
 
 
+def test_a_leaflet_that_says_what_it_gives_informs(linter: Linter) -> None:
+    lead = "This page gives you information about injections into the bladder wall.\n\n"
+    assert POM not in categories_after(linter, lead, _MEDICINE)
+
+
 def test_a_regulator_that_warns_still_speaks_as_one(linter: Linter) -> None:
     lead = "The MHRA is warning people not to buy injections from social media.\n\n"
     assert POM not in categories_after(linter, lead, _MEDICINE)
@@ -67,6 +74,9 @@ def test_a_professional_council_is_no_public_body(linter: Linter) -> None:
         ("Most patients will be left with brighter, smoother skin.", GUA),
         ("The milia will gradually shrink.", GUA),
         ("Small spots will shrink and clear.", GUA),
+        ("Downtime: Low", DOW),
+        ("Typical recovery: same day", DOW),
+        ("Discomfort: very low", PAI),
     ],
 )
 def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
@@ -85,6 +95,8 @@ def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
         ("Your nurse will add a little numbing cream.", GUA),
         ("The redness will fade within a day.", GUA),
         ("Redness slowly fades to pink over a few weeks.", GUA),
+        ("Downtime: two to three days", DOW),
+        ("Discomfort: moderate, eased with numbing cream", PAI),
     ],
 )
 def test_quiet_shapes(linter: Linter, text: str, category: str) -> None:
