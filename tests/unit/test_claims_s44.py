@@ -7,8 +7,11 @@ less traumatic", "fillers are cheaper and less time consuming") is a comparison,
 gel that "makes it more comfortable", deeper peels that "are stronger" and advice that "it is
 better to wait" compare nothing. A leaflet that says "this page gives you information about" a
 treatment speaks as a health service. A summary box that gives downtime or discomfort as "low" or
-"same day" plays it down as "minimal" does. A result stated as what a filler "will add" or what the
-reader "will be left with", and small lesions that "will shrink", are outcomes stated as fact."""
+"same day" plays it down as "minimal" does. An antibiotic for acne named by its class's ending
+("minocycline", "erythromycin") names a prescription medicine, unless it is listed among the
+reader's medicines that can make the skin react. A result stated as what a filler "will add" or
+what the reader "will be left with", and small lesions that "will shrink", are outcomes stated as
+fact."""
 
 from __future__ import annotations
 
@@ -77,6 +80,9 @@ def test_a_professional_council_is_no_public_body(linter: Linter) -> None:
         ("Downtime: Low", DOW),
         ("Typical recovery: same day", DOW),
         ("Discomfort: very low", PAI),
+        ("Your plan can include minocycline tablets.", POM),
+        ("Erythromycin gel calms angry spots.", POM),
+        ("Rosacea creams such as Rozex and Soolantra, delivered to your door.", POM),
     ],
 )
 def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
@@ -97,6 +103,7 @@ def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
         ("Redness slowly fades to pink over a few weeks.", GUA),
         ("Downtime: two to three days", DOW),
         ("Discomfort: moderate, eased with numbing cream", PAI),
+        ("Medicines such as tetracycline may make your skin burn after laser.", POM),
     ],
 )
 def test_quiet_shapes(linter: Linter, text: str, category: str) -> None:
