@@ -9,16 +9,17 @@ better to wait" compare nothing. A leaflet that says "this page gives you inform
 treatment speaks as a health service. A summary box that gives downtime or discomfort as "low" or
 "same day" plays it down as "minimal" does. An antibiotic for acne named by its class's ending
 ("minocycline", "erythromycin") names a prescription medicine, unless it is listed among the
-reader's medicines that can make the skin react. A result stated as what a filler "will add" or
-what the reader "will be left with", and small lesions that "will shrink", are outcomes stated as
-fact."""
+reader's medicines that can make the skin react. A "can" or "may" does not soften efficacy boasted
+of with an intensifier ("can be extremely effective"). A result stated as what a filler "will add"
+or what the reader "will be left with", and small lesions that "will shrink", are outcomes stated
+as fact."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import COM, DOW, GUA, PAI, POM
+from tests.unit.claim_categories import COM, DOW, EFF, GUA, PAI, POM
 from tests.unit.conftest import categories, categories_after
 
 # One sentence that names a prescription medicine, read on pages of different owners.
@@ -83,6 +84,8 @@ def test_a_professional_council_is_no_public_body(linter: Linter) -> None:
         ("Your plan can include minocycline tablets.", POM),
         ("Erythromycin gel calms angry spots.", POM),
         ("Rosacea creams such as Rozex and Soolantra, delivered to your door.", POM),
+        ("This can be very effective.", EFF),
+        ("A light peel may be extremely effective on dull skin.", EFF),
     ],
 )
 def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
@@ -104,6 +107,8 @@ def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
         ("Downtime: two to three days", DOW),
         ("Discomfort: moderate, eased with numbing cream", PAI),
         ("Medicines such as tetracycline may make your skin burn after laser.", POM),
+        ("I'm on minocycline at the moment.", POM),
+        ("A light peel can be effective on dull skin for some people.", EFF),
     ],
 )
 def test_quiet_shapes(linter: Linter, text: str, category: str) -> None:
