@@ -7,12 +7,11 @@ less traumatic", "fillers are cheaper and less time consuming") is a comparison,
 gel that "makes it more comfortable", deeper peels that "are stronger" and advice that "it is
 better to wait" compare nothing. A leaflet that says "this page gives you information about" a
 treatment speaks as a health service. A summary box that gives downtime or discomfort as "low" or
-"same day" plays it down as "minimal" does. An antibiotic for acne named by its class's ending
-("minocycline", "erythromycin") names a prescription medicine, unless it is listed among the
-reader's medicines that can make the skin react. A "can" or "may" does not soften efficacy boasted
-of with an intensifier ("can be extremely effective"). A result stated as what a filler "will add"
-or what the reader "will be left with", and small lesions that "will shrink", are outcomes stated
-as fact."""
+"same day" plays it down as "minimal" does. The reader's medicines listed as making the skin react
+("medicines such as isotretinoin may make your skin heal more slowly") stay quiet. A "can" or "may"
+does not soften efficacy boasted of with an intensifier ("can be extremely effective"). A result
+stated as what a filler "will add" or what the reader "will be left with", and small lesions that
+"will shrink", are outcomes stated as fact."""
 
 from __future__ import annotations
 
@@ -81,9 +80,6 @@ def test_a_professional_council_is_no_public_body(linter: Linter) -> None:
         ("Downtime: Low", DOW),
         ("Typical recovery: same day", DOW),
         ("Discomfort: very low", PAI),
-        ("Your plan can include minocycline tablets.", POM),
-        ("Erythromycin gel calms angry spots.", POM),
-        ("Rosacea creams such as Rozex and Soolantra, delivered to your door.", POM),
         ("This can be very effective.", EFF),
         ("A light peel may be extremely effective on dull skin.", EFF),
     ],
@@ -106,7 +102,7 @@ def test_claim_shapes(linter: Linter, text: str, category: str) -> None:
         ("Redness slowly fades to pink over a few weeks.", GUA),
         ("Downtime: two to three days", DOW),
         ("Discomfort: moderate, eased with numbing cream", PAI),
-        ("Medicines such as tetracycline may make your skin burn after laser.", POM),
+        ("Medicines such as isotretinoin may make your skin heal more slowly after laser.", POM),
         ("A light peel can be effective on dull skin for some people.", EFF),
     ],
 )
