@@ -35,6 +35,9 @@ def spans(linter: Linter, text: str, category: str) -> list[str]:
 # only informs about a medicine stay quiet on such a page; alone, or on a clinic's page, the
 # same sentence names what the clinic sells (docs/claims-lint.md, "Whose page it is").
 INFORMATION_PAGE = "Patient information leaflet from the NHS dermatology department.\n\n"
+# One sentence that names a prescription medicine, read after leads of different owners
+# (`categories_after`): information on a health service's page, an advert on a clinic's.
+MEDICINE_SENTENCE = "Botulinum toxin relaxes the muscle that pulls the brows together."
 
 
 def categories_after(linter: Linter, lead: str, text: str) -> set[str]:

@@ -19,15 +19,12 @@ import pytest
 from claims_lint import Linter
 
 from tests.unit.claim_categories import BOD, COM, DOW, FAT, GUA, MED, PAI, POM, SAF, STA
-from tests.unit.conftest import categories, categories_after
-
-# One sentence that names a prescription medicine, read on pages of different owners.
-_MEDICINE = "Botulinum toxin relaxes the muscle that pulls the brows together."
+from tests.unit.conftest import MEDICINE_SENTENCE, categories, categories_after
 
 
 def test_a_hospital_leaflet_informs_about_a_medicine(linter: Linter) -> None:
     lead = "Information from the hospital dermatology department.\n\nWe will see you again.\n\n"
-    assert POM not in categories_after(linter, lead, _MEDICINE)
+    assert POM not in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_a_clinic_that_names_itself_sells_though_it_mentions_a_hospital(linter: Linter) -> None:
@@ -35,7 +32,7 @@ def test_a_clinic_that_names_itself_sells_though_it_mentions_a_hospital(linter: 
         "Our nurses at Harbourside Aesthetics trained in a hospital plastic surgery unit.\n\n"
         "We see you for a consultation first.\n\n"
     )
-    assert POM in categories_after(linter, lead, _MEDICINE)
+    assert POM in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_a_title_case_heading_names_no_clinic(linter: Linter) -> None:
@@ -43,7 +40,7 @@ def test_a_title_case_heading_names_no_clinic(linter: Linter) -> None:
         "Treatments for Ageing and Sun-Damaged Skin\n\n"
         "Information from the hospital dermatology department.\n\nWe will see you again.\n\n"
     )
-    assert POM not in categories_after(linter, lead, _MEDICINE)
+    assert POM not in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_an_agency_warning_consumers_speaks_as_a_regulator(linter: Linter) -> None:

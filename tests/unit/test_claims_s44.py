@@ -19,10 +19,7 @@ import pytest
 from claims_lint import Linter
 
 from tests.unit.claim_categories import COM, DOW, EFF, GUA, PAI, POM
-from tests.unit.conftest import categories, categories_after
-
-# One sentence that names a prescription medicine, read on pages of different owners.
-_MEDICINE = "Botulinum toxin relaxes the muscle that pulls the brows together."
+from tests.unit.conftest import MEDICINE_SENTENCE, categories, categories_after
 
 
 @pytest.mark.parametrize(
@@ -34,7 +31,7 @@ _MEDICINE = "Botulinum toxin relaxes the muscle that pulls the brows together."
     ],
 )
 def test_a_clinic_citing_the_regulator_still_sells(linter: Linter, lead: str) -> None:
-    assert POM in categories_after(linter, lead, _MEDICINE)
+    assert POM in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 @pytest.mark.parametrize(
@@ -46,22 +43,22 @@ def test_a_clinic_citing_the_regulator_still_sells(linter: Linter, lead: str) ->
     ],
 )
 def test_a_public_body_informs_about_a_medicine(linter: Linter, lead: str) -> None:
-    assert POM not in categories_after(linter, lead, _MEDICINE)
+    assert POM not in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_a_leaflet_that_says_what_it_gives_informs(linter: Linter) -> None:
     lead = "This page gives you information about injections into the bladder wall.\n\n"
-    assert POM not in categories_after(linter, lead, _MEDICINE)
+    assert POM not in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_a_regulator_that_warns_still_speaks_as_one(linter: Linter) -> None:
     lead = "The MHRA is warning people not to buy injections from social media.\n\n"
-    assert POM not in categories_after(linter, lead, _MEDICINE)
+    assert POM not in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 def test_a_professional_council_is_no_public_body(linter: Linter) -> None:
     lead = "Our nurse is registered with the Nursing and Midwifery Council.\n\nWe stock it.\n\n"
-    assert POM in categories_after(linter, lead, _MEDICINE)
+    assert POM in categories_after(linter, lead, MEDICINE_SENTENCE)
 
 
 @pytest.mark.parametrize(
