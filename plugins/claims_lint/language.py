@@ -116,6 +116,9 @@ class Voice:
     name_ends: frozenset[str]  # the last word of a clinic's name, as written
     at: frozenset[str]  # a lower-case word before a name ("at Glow")
     not_names: frozenset[str]  # a run holding one of these names no clinic
+    # lower-case words inside one name ("Kent and Canterbury Hospital", "University of Leeds"):
+    # the run after `at` goes on over them, so that its last word is read too
+    name_joins: frozenset[str]
     not_after: re.Pattern[str]  # before a name: a source cited, not the clinic ("the")
     cited: re.Pattern[str]  # after a name: it is quoted as a source ("... says")
     # a clause in the clinic's voice that only affirms what was reported ("— ours actually do"),
@@ -180,10 +183,24 @@ def _name_runs(voice: Voice, text: str, start: int, end: int) -> list[tuple[int,
             if first < i:
                 runs.append((words[first][0], b))
         elif w in voice.at and i + 1 < len(words) and _joined(text, words, i, i + 1):
-            last = _capitals_from(text, words, i, 1, 4)
+            last = _joined_name_end(voice, text, words, _capitals_from(text, words, i, 1, 4))
             if last > i:
                 runs.append((words[i + 1][0], words[last][1]))
     return runs
+
+
+def _joined_name_end(voice: Voice, text: str, words: list[tuple[int, int, str]], last: int) -> int:
+    """Where a name that ends at ``words[last]`` really ends: over a joining word and the
+    capitalised words after it ("at Kent and Canterbury Hospital" ends at "Hospital")."""
+    while (
+        last + 2 < len(words)
+        and words[last + 1][2] in voice.name_joins
+        and _joined(text, words, last, last + 1)
+        and words[last + 2][2][:1].isupper()
+        and _joined(text, words, last + 1, last + 2)
+    ):
+        last = _capitals_from(text, words, last + 1, 1, 4)
+    return last
 
 
 def _title_line(text: str, at: int) -> bool:
@@ -1027,6 +1044,7 @@ def _voice(r: _Reader) -> Voice | None:
         name_ends=frozenset(r.get("voice.name_ends", list)),
         at=frozenset(r.get("voice.at", list)),
         not_names=frozenset(r.get("voice.not_names", list)),
+        name_joins=frozenset(r.get("voice.name_joins", list, [])),
         not_after=r.regex(
             "voice.not_after", rf"\b(?:{words_regex(r.get('voice.not_after', list))})\s+$"
         ),
