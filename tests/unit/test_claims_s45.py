@@ -7,14 +7,17 @@ lose their hair by thirty") is a fact about the condition, not a result. A probl
 fat the face loses with age is no slimming. What readers look for, or what "everyone wants", is
 no promise; nor is what a substance of the body does ("a natural substance in the body that
 attracts moisture") or what the muscles of the brow do. Deep, static or expression lines that a
-treatment "will soften" are a result stated as fact, as wrinkles are."""
+treatment "will soften" are a result stated as fact, as wrinkles are. A price list that counts
+areas of "anti wrinkle" names the medicine; a cream "as good as filler" compares itself with a
+rival treatment; a clinic that has "never had an unhappy client" gives satisfaction as a
+statistic with no exception."""
 
 from __future__ import annotations
 
 import pytest
 from claims_lint import Linter
 
-from tests.unit.claim_categories import EFF, FAT, GUA, POM, STA
+from tests.unit.claim_categories import COM, EFF, FAT, GUA, POM, STA
 from tests.unit.conftest import MEDICINE_SENTENCE, categories, categories_after
 
 LEAFLET = "This leaflet explains the injections.\n\n"
@@ -117,3 +120,26 @@ def test_deep_lines_a_treatment_softens_are_a_result(linter: Linter, text: str) 
 
 def test_deep_lines_that_may_soften_are_hedged(linter: Linter) -> None:
     assert GUA not in categories(linter, "It may soften deep lines for some people.")
+
+
+@pytest.mark.parametrize(
+    "text", ["3 areas anti wrinkle £199, message to book", "Anti wrinkle 2 areas £180"]
+)
+def test_areas_of_anti_wrinkle_on_a_price_list_name_the_medicine(linter: Linter, text: str) -> None:
+    assert POM in categories(linter, text)
+
+
+def test_areas_of_an_anti_wrinkle_cream_name_no_medicine(linter: Linter) -> None:
+    assert POM not in categories(linter, "A 3 areas anti-wrinkle cream set for the face and neck.")
+
+
+@pytest.mark.parametrize(
+    "text", ["This peptide cream is as good as filler.", "Our serum works just as well as Botox."]
+)
+def test_a_product_as_good_as_a_rival_treatment_compares(linter: Linter, text: str) -> None:
+    assert COM in categories(linter, text)
+
+
+def test_no_unhappy_client_ever_is_a_statistic(linter: Linter) -> None:
+    text = "In twelve years we have never had a single dissatisfied client."
+    assert STA in categories(linter, text)
