@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -29,16 +29,17 @@ from .problems import Problem
 
 __all__ = ["ALLOWED_ELEMENTS", "RESERVED_IDS", "check_body", "needs_rendering"]
 
+# No code elements (code, pre, kbd, samp): a visitor reads their words, but the claims check
+# never reads code, so words set as code would be published unchecked.
 INLINE = {
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i",
-    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-    "u", "var", "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "data", "del", "dfn", "em", "i", "ins",
+    "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 }  # fmt: skip
 BLOCK = {
     "address", "blockquote", "caption", "col", "colgroup", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p",
-    "picture", "pre", "section", "source", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
+    "picture", "section", "source", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
 }  # fmt: skip
 ALLOWED_ELEMENTS = frozenset(INLINE | BLOCK)
 # HTML's void elements (no end tag), allowed or not: they need no closing.
@@ -104,6 +105,12 @@ _WHY = {
     "dialog": "hidden content is not allowed in page text",
     "noscript": "hidden content is not allowed in page text",
 }
+CODE_ELEMENTS = ("code", "pre", "kbd", "samp")
+_UNCHECKED = "visitors read it, but the claims check does not read code"
+_WHY.update({tag: f"<{tag}> sets its words as code: {_UNCHECKED}" for tag in CODE_ELEMENTS})
+CODE_HINT = "write the words as ordinary text (use **bold** to make them stand out)"
+_INDENTED = f"lines indented by four spaces or more are set as code: {_UNCHECKED}"
+_INDENT_HINT = "remove the spaces at the start of the lines (indent only inside a list)"
 _FORM_PARTS = {"input", "button", "select", "textarea", "option", "fieldset", "label", "output"}
 _HIDING = {"hidden", "inert", "popover", "aria-hidden"}
 HINT = "use Markdown, or the HTML listed in docs/guide-marketing.md (“HTML in a page”)"
@@ -137,7 +144,8 @@ def element_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[_Fou
             why = _WHY["form"].replace("forms are", f"<{tag}> and other form controls are")
         else:
             why = f"<{tag}> is not one of the HTML elements a page may use"
-        found.append(_Found(f"element:{tag}", why, HINT, f"<{tag}"))
+        hint = CODE_HINT if tag in CODE_ELEMENTS else HINT
+        found.append(_Found(f"element:{tag}", why, hint, f"<{tag}"))
         return found
     allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set())
     for name, value in attrs:
@@ -188,10 +196,33 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def mask_code(body: str) -> str:
-    """``body`` with code blocks, code spans, escapes and autolinks blanked (lines kept)."""
+def _markdown_code(body: str, first_line: int) -> list[tuple[int, int, _Found]]:
+    """Code written in Markdown: each fence that opens a code block and each `code span`, at
+    its line and column. (An indented code block has no mark of its own: the rendered pass
+    finds it, at the line of its first words.)"""
+    text, fences = _blank_fences(body)
+    found = [
+        (first_line + i, fence.start(1) + 1, _Found("element:pre", _fenced(fence), CODE_HINT, ""))
+        for i, fence in fences
+    ]
+    for span in _CODE_SPAN.finditer(text):
+        line = first_line + text.count("\n", 0, span.start())
+        column = span.start() - (text.rfind("\n", 0, span.start()) + 1) + 1
+        why = f"backticks (`{span.group(2)[:30]}`) set words as code: {_UNCHECKED}"
+        found.append((line, column, _Found("element:code", why, CODE_HINT, "")))
+    return found
+
+
+def _fenced(fence: re.Match[str]) -> str:
+    return f"a fenced block ({fence.group(1)[:3]}) sets its lines as code: {_UNCHECKED}"
+
+
+def _blank_fences(body: str) -> tuple[str, list[tuple[int, re.Match[str]]]]:
+    """``body`` with its fenced code blocks blanked (lines kept), and where each block opens:
+    (line index, the opening fence)."""
     lines = body.split("\n")
     fence = ""
+    openings: list[tuple[int, re.Match[str]]] = []
     for i, line in enumerate(lines):
         match = _FENCE.match(line)
         if fence:
@@ -200,8 +231,14 @@ def mask_code(body: str) -> str:
             lines[i] = " " * len(line)
         elif match:
             fence = match.group(1)
+            openings.append((i, match))
             lines[i] = " " * len(line)
-    text = "\n".join(lines)
+    return "\n".join(lines), openings
+
+
+def mask_code(body: str) -> str:
+    """``body`` with code blocks, code spans, escapes and autolinks blanked (lines kept)."""
+    text, _ = _blank_fences(body)
     text = _CODE_SPAN.sub(_blank, text)
     text = text.replace("\\<", "  ")
     return _AUTOLINK.sub(_blank, text)
@@ -395,7 +432,15 @@ def _rendered_problems(rendered: str) -> list[_Found]:
     for node in root.traverse(include_text=False):
         if node is root or node.tag in ("-comment", "-text", "_text", "_comment"):
             continue
-        found.extend(element_problems(node.tag, list(node.attributes.items())))
+        if node.tag == "code" and node.parent is not None and node.parent.tag == "pre":
+            continue  # a code block is one <pre>: reported once
+        problems = element_problems(node.tag, list(node.attributes.items()))
+        if node.tag in ("pre", "code"):  # found at the source line of its first words
+            words = (node.text() or "").strip().split("\n")[0][:40]
+            problems = [replace(f, needle=words or f.needle) for f in problems]
+        if node.tag == "pre":  # typed or fenced, the source pass names it; else an indent
+            problems = [replace(f, message=_INDENTED, hint=_INDENT_HINT) for f in problems]
+        found.extend(problems)
     return found
 
 
@@ -422,7 +467,7 @@ def check_body(body: str, path: str, first_line: int, rendered: str | None) -> l
     ``rendered`` is the HTML Markdown made of it (None: only the source is checked).
     """
     masked = mask_code(body)
-    located: list[tuple[int, int, _Found]] = _heading_ids(masked, first_line)
+    located = _heading_ids(masked, first_line) + _markdown_code(body, first_line)
     if "<" in masked:
         scan = _SourceScan(first_line)
         scan.feed(masked)

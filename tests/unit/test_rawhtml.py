@@ -19,7 +19,6 @@ def problems(body: str) -> list[str]:
         '<abbr title="General Medical Council">GMC</abbr> and <span class="note">n</span>\n',
         "<details><summary>More</summary>\n\nText.\n\n</details>\n",
         '<!-- claims-lint: disable PAI001 reason="a name" -->\n',
-        "Use `<script>` in code? Never.\n\n```html\n<script>alert(1)</script>\n```\n",
         "Visit <https://example.com> or write to <info@example.com>.\n",
         "| a | b |\n|---|---|\n| <br> | <sup>1</sup> |\n",
         "A prescription is needed.\n",
@@ -48,6 +47,14 @@ def test_allowed(body: str) -> None:
         ("text <!--> <b>x</b>\n", "10:6", "read differently by browsers"),
         ("text</div>\n", "10:5", "never opened"),
         ("<iframe src=https://e.example></iframe>\n", "10:1", "embedded pages"),
+        # words set as code are shown to visitors but never read by the claims check
+        ("Use `<script>` in code? Never.\n", "10:5", "backticks (`<script>`) set words as code"),
+        ("Intro.\n\n```html\n<script>alert(1)</script>\n```\n", "12:1", "a fenced block (```)"),
+        ("Intro.\n\n~~~\nno downtime\n~~~\n", "12:1", "a fenced block (~~~)"),
+        ("Intro.\n\n    no downtime at all\n", "12:5", "indented by four spaces"),
+        ("Some <kbd>pain-free</kbd> words.\n", "10:6", "<kbd> sets its words as code"),
+        ("<pre>no downtime</pre>\n", "10:1", "<pre> sets its words as code"),
+        ("It is <code>painless</code>.\n", "10:7", "<code> sets its words as code"),
     ],
 )
 def test_refused_at_the_line(body: str, where: str, words: str) -> None:
@@ -67,3 +74,11 @@ def test_a_malformed_marked_section_is_refused_not_a_crash(body: str) -> None:
     problems = check_body(body, "page.md", 7, None)
     assert [p.message for p in problems] == ["<![…]> is not allowed in page text"]
     assert problems[0].line == 7
+
+
+def test_code_is_reported_once_with_what_to_write_instead() -> None:
+    body = "Intro.\n\n```\nno downtime\n```\n\nThen `painless` text.\n"
+    rendered = make_markdown().convert(body)
+    found = check_body(body, "p.md", 10, rendered)
+    assert [(p.line, p.column) for p in found] == [(12, 1), (16, 6)]
+    assert all("ordinary text" in p.hint for p in found)
