@@ -394,10 +394,13 @@ def _reserved(value: str) -> _Found:
 
 
 # What only Markdown's rendering reveals: link addresses that may hide a scheme (entities,
-# "script"), and attribute lists ({: …}, {#id}, {.class}, {key=value}). A page without any of
-# these needs no second pass (claims-lint skips the rendering then; the build always has it).
+# "script"), attribute lists ({: …}, {#id}, {.class}, {key=value}) and code made by indenting
+# a line four spaces after a blank line (or a list's own indented lines, which rendering tells
+# apart). A page without any of these needs no second pass (claims-lint skips the rendering
+# then; the build always has it).
 _NEEDS_RENDERING = re.compile(
     r"(?i)script\s*:|data\s*:|file\s*:|&#|&[a-z]+;|\{\s*[:#.]|\{\s*[\w-]+\s*=|\{\s*hidden"
+    r"|(?:\A|\n[ \t]*\n)(?: {4}|\t)[ \t]*\S"
 )
 
 

@@ -65,6 +65,8 @@ def test_refused_at_the_line(body: str, where: str, words: str) -> None:
 def test_only_pages_that_could_hide_something_need_rendering() -> None:
     assert not needs_rendering("A prescription, a [link](/x/) and `javascript:` in code.\n")
     assert needs_rendering("[x](javascript:go())\n")
+    assert needs_rendering("Intro.\n\n    set as code by its indent\n")
+    assert not needs_rendering("Intro.\n    a wrapped line of the same paragraph\n")
     assert needs_rendering("Text\n{: .lead }\n")
 
 
