@@ -140,6 +140,16 @@ def test_a_product_as_good_as_a_rival_treatment_compares(linter: Linter, text: s
     assert COM in categories(linter, text)
 
 
-def test_no_unhappy_client_ever_is_a_statistic(linter: Linter) -> None:
-    text = "In twelve years we have never had a single dissatisfied client."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In twelve years we have never had a single dissatisfied client.",
+        "We never have unhappy customers.",
+    ],
+)
+def test_no_unhappy_client_ever_is_a_statistic(linter: Linter, text: str) -> None:
     assert STA in categories(linter, text)
+
+
+def test_a_share_that_does_not_improve_is_still_no_statistic(linter: Linter) -> None:
+    assert STA not in categories(linter, "About one in four will not see any improvement.")
