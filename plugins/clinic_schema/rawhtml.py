@@ -196,21 +196,28 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _markdown_code(body: str, first_line: int) -> list[tuple[int, int, _Found]]:
-    """Code written in Markdown: each fence that opens a code block and each `code span`, at
-    its line and column. (An indented code block has no mark of its own: the rendered pass
-    finds it, at the line of its first words.)"""
-    text, fences = _blank_fences(body)
+def _markdown_code(
+    unfenced: str, fences: list[tuple[int, re.Match[str]]], first_line: int
+) -> list[tuple[int, int, _Found]]:
+    """Code written in Markdown: each fence that opens a code block (``fences``) and each
+    `code span` of ``unfenced`` (the body with its fenced blocks blanked), at its line and
+    column. (An indented code block has no mark of its own: the rendered pass finds it, at the
+    line of its first words.)"""
     found = [
         (first_line + i, fence.start(1) + 1, _Found("element:pre", _fenced(fence), CODE_HINT, ""))
         for i, fence in fences
     ]
-    for span in _CODE_SPAN.finditer(text):
-        line = first_line + text.count("\n", 0, span.start())
-        column = span.start() - (text.rfind("\n", 0, span.start()) + 1) + 1
+    for span in _CODE_SPAN.finditer(unfenced):
         why = f"backticks (`{span.group(2)[:30]}`) set words as code: {_UNCHECKED}"
+        line, column = _line_column(unfenced, span.start(), first_line)
         found.append((line, column, _Found("element:code", why, CODE_HINT, "")))
     return found
+
+
+def _line_column(text: str, index: int, first_line: int) -> tuple[int, int]:
+    """Source line and column (from 1) of ``text[index]``, ``text`` starting at ``first_line``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return first_line + text.count("\n", 0, index), index - line_start + 1
 
 
 def _fenced(fence: re.Match[str]) -> str:
@@ -238,8 +245,12 @@ def _blank_fences(body: str) -> tuple[str, list[tuple[int, re.Match[str]]]]:
 
 def mask_code(body: str) -> str:
     """``body`` with code blocks, code spans, escapes and autolinks blanked (lines kept)."""
-    text, _ = _blank_fences(body)
-    text = _CODE_SPAN.sub(_blank, text)
+    return _mask_unfenced(_blank_fences(body)[0])
+
+
+def _mask_unfenced(unfenced: str) -> str:
+    """What :func:`mask_code` does once the fenced blocks are blanked."""
+    text = _CODE_SPAN.sub(_blank, unfenced)
     text = text.replace("\\<", "  ")
     return _AUTOLINK.sub(_blank, text)
 
@@ -360,12 +371,7 @@ def _comment_problems(masked: str, first_line: int) -> list[tuple[int, int, _Fou
             )))  # fmt: skip
             break
         start = end + 3
-    out = []
-    for offset, item in found:
-        line = first_line + masked.count("\n", 0, offset)
-        column = offset - (masked.rfind("\n", 0, offset) + 1) + 1
-        out.append((line, column, item))
-    return out
+    return [(*_line_column(masked, offset, first_line), item) for offset, item in found]
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$", re.MULTILINE)
@@ -458,8 +464,7 @@ def _locate(masked: str, needle: str, first_line: int, taken: set[int]) -> tuple
         while candidate and (index := lowered.find(candidate, start)) != -1:
             if index not in taken:
                 taken.add(index)
-                line = first_line + masked.count("\n", 0, index)
-                return line, index - (masked.rfind("\n", 0, index) + 1) + 1
+                return _line_column(masked, index, first_line)
             start = index + 1
     return first_line, 0
 
@@ -469,8 +474,9 @@ def check_body(body: str, path: str, first_line: int, rendered: str | None) -> l
 
     ``rendered`` is the HTML Markdown made of it (None: only the source is checked).
     """
-    masked = mask_code(body)
-    located = _heading_ids(masked, first_line) + _markdown_code(body, first_line)
+    unfenced, fences = _blank_fences(body)
+    masked = _mask_unfenced(unfenced)
+    located = _heading_ids(masked, first_line) + _markdown_code(unfenced, fences, first_line)
     if "<" in masked:
         scan = _SourceScan(first_line)
         scan.feed(masked)
